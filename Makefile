@@ -1,0 +1,47 @@
+# `make run` opens the app; `make test` runs the whole suite. Both set up .venv on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ALSA_HEADER := /usr/include/alsa/asoundlib.h
+
+.PHONY: run test lint setup sounds clean
+
+run: $(STAMP)
+	$(BIN)/workout-tui
+
+test: $(STAMP)
+	$(BIN)/ruff check workout_tui tests sounds
+	$(BIN)/mypy workout_tui/core
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check workout_tui tests sounds
+	$(BIN)/ruff format --check workout_tui tests sounds
+	$(BIN)/mypy workout_tui/core
+
+setup: $(STAMP)
+
+# Audio (simpleaudio) compiles against ALSA's headers: install them when we can
+# (root with apt); otherwise carry on without audio and say how to get it.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/pip install --quiet -e '.[test]'
+	@if [ ! -f $(ALSA_HEADER) ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing ALSA headers (libasound2-dev) for audio..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libasound2-dev >/dev/null; \
+	fi
+	@if [ ! -f $(ALSA_HEADER) ]; then \
+		echo "Audio is off: simpleaudio needs ALSA's headers. Install libasound2-dev"; \
+		echo "(e.g. sudo apt-get install libasound2-dev), then: rm $(STAMP) && make setup"; \
+	elif ! $(BIN)/pip install --quiet -e '.[audio,test]'; then \
+		echo "Audio is off: simpleaudio-patched did not build (see above); the app runs without it."; \
+	fi
+	@touch $(STAMP)
+
+sounds:
+	$(PYTHON) sounds/make_sounds.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build

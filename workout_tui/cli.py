@@ -1,0 +1,229 @@
+"""The command-line front door: `workout-tui [list|validate|run|schema] ...`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from workout_tui import __version__
+from workout_tui.core import locations
+from workout_tui.core.durations import format_span
+from workout_tui.core.library import SUFFIXES as ROUTINE_SUFFIXES
+from workout_tui.core.library import Routine, UnknownRoutine, discover, find, load_routine
+from workout_tui.core.plan import Plan
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (0 ok, 1 problems found, 2 usage error)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _open_app(args)
+    result: int = args.handler(args)
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    # Global options are accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where history is kept (default: ${locations.DATA_DIR_ENV} or the user data dir)",
+    )
+    common.add_argument(
+        "--sessions-dir",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="another folder of routine files (repeatable)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="workout-tui",
+        description="A terminal timer that guides you through stretching and strength routines.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"workout-tui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", parents=[common], help="list the available routines")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(handler=_list)
+
+    validate = commands.add_parser(
+        "validate", parents=[common], help="check routine files and print every problem"
+    )
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
+    validate.set_defaults(handler=_validate)
+
+    run = commands.add_parser("run", parents=[common], help="run a routine (slug or file)")
+    run.add_argument("session", metavar="SESSION", help="a routine's slug or a path to its file")
+    run.add_argument(
+        "--speed", type=_speed, default=1.0, metavar="F", help="run F times faster (preview)"
+    )
+    run.add_argument("--mute", action="store_true", help="no sound")
+    run.add_argument("--no-voice", action="store_true", help="beeps only, no spoken lines")
+    run.set_defaults(handler=_run)
+
+    schema = commands.add_parser(
+        "schema", parents=[common], help="print the JSON Schema of the routine format"
+    )
+    schema.set_defaults(handler=_schema)
+    return parser
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("speed must be between 0.1 and 1000")
+    return value
+
+
+def _library(args: argparse.Namespace) -> list[Routine]:
+    extra = [(Path(d).expanduser(), "user") for d in getattr(args, "sessions_dir", [])]
+    return discover(
+        [
+            *extra,
+            (locations.user_sessions_dir(), "user"),
+            (locations.bundled_sessions_dir(), "bundled"),
+        ]
+    )
+
+
+def _estimate(plan: Plan) -> str:
+    return ("~" if plan.has_rep_sets else "") + format_span(plan.estimated_seconds)
+
+
+def _list(args: argparse.Namespace) -> int:
+    routines = _library(args)
+    if args.json:
+        print(json.dumps([_routine_json(r) for r in routines], indent=2, ensure_ascii=False))
+        return 0
+    rows = [("SLUG", "NAME", "SOURCE", "TIME", "STEPS", "EQUIPMENT")]
+    for routine in routines:
+        if routine.plan is None:
+            continue
+        session = routine.plan.session
+        rows.append(
+            (
+                routine.slug,
+                session.name,
+                routine.source,
+                _estimate(routine.plan),
+                str(len(routine.plan.steps)),
+                ", ".join(session.equipment) or "-",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+            + "  "
+            + row[-1]
+        )
+    if len(rows) == 1:
+        print("No routines found.")
+    for routine in routines:
+        if routine.problems:
+            print(f"skipped {routine.path} ({len(routine.problems)} problem(s)):", file=sys.stderr)
+            for problem in routine.problems:
+                print(f"  {problem}", file=sys.stderr)
+    return 0
+
+
+def _routine_json(routine: Routine) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "slug": routine.slug,
+        "source": routine.source,
+        "path": str(routine.path),
+    }
+    if routine.plan is None:
+        entry["problems"] = [str(p) for p in routine.problems]
+        return entry
+    session = routine.plan.session
+    entry.update(
+        name=session.name,
+        description=session.description,
+        estimated_seconds=routine.plan.estimated_seconds,
+        steps=len(routine.plan.steps),
+        equipment=list(session.equipment),
+        tags=list(session.tags),
+    )
+    return entry
+
+
+def _validate(args: argparse.Namespace) -> int:
+    failed = False
+    for path in _expand(args.paths):
+        routine = load_routine(path)
+        if routine.plan is None:
+            failed = True
+            for problem in routine.problems:
+                print(problem)
+        else:
+            print(f"{path}: ok ({len(routine.plan.steps)} steps, {_estimate(routine.plan)})")
+    return 1 if failed else 0
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in ROUTINE_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def _resolve(args: argparse.Namespace) -> Routine | None:
+    """The routine named on the command line, or None after saying what went wrong."""
+    routines = _library(args)
+    try:
+        routine = find(args.session, routines)
+    except UnknownRoutine as error:
+        hint = f" Did you mean: {', '.join(error.suggestions)}?" if error.suggestions else ""
+        print(f"workout-tui: no routine called {error.name!r}.{hint}", file=sys.stderr)
+        print("Available routines:", file=sys.stderr)
+        for routine in routines:
+            if routine.plan is not None:
+                print(f"  {routine.slug:28} {routine.plan.session.name}", file=sys.stderr)
+        return None
+    if routine.plan is None:
+        for problem in routine.problems:
+            print(problem, file=sys.stderr)
+        return None
+    return routine
+
+
+def _run(args: argparse.Namespace) -> int:
+    routine = _resolve(args)
+    if routine is None or routine.plan is None:
+        return 1
+    plan = routine.plan
+    print(f"{plan.session.name}: {len(plan.steps)} steps, {_estimate(plan)}")
+    for step in plan.steps:
+        length = f"{step.seconds}s" if step.seconds is not None else "until done"
+        print(f"  {step.index + 1:3}. {step.label():60} {length}")
+    print("\nThe guided player is not built yet; this is the plan it will run.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(locations.schema_path().read_text(encoding="utf-8"))
+    return 0
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    print(
+        "workout-tui: the home screen is not built yet.\n"
+        "Try `workout-tui list` to see the routines, or `workout-tui run SLUG` to see a plan."
+    )
+    return 0

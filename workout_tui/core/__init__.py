@@ -1,0 +1,1 @@
+"""The Textual-free core: model, loader, plan, engine, cues, library and locations."""

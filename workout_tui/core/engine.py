@@ -1,0 +1,316 @@
+"""The timing engine: a state machine over a plan, driven by an injected clock.
+
+Time shown is always computed from the clock (`deadline - now`), never from counted
+ticks, and a step that ends on its timer ends at its deadline, not at the moment the
+engine noticed, so late polls never add up to drift. The engine reports what happened
+as events; it draws nothing and plays nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from workout_tui.core.cues import Cue, CueKind, finish_cue, step_cues
+from workout_tui.core.plan import Plan, Step
+
+Clock = Callable[[], float]
+
+
+class EngineState(StrEnum):
+    """Where the engine is in a session."""
+
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class StepStarted:
+    """A step began at instant `at`."""
+
+    step: Step
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class StepFinished:
+    """A step ended at `at` after `active_seconds` (pauses excluded); `skipped` if skipped."""
+
+    step: Step
+    at: float
+    active_seconds: float
+    skipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CueDue:
+    """A cue whose instant `at` has come (a late poll reports it late, with its true instant)."""
+
+    cue: Cue
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEnded:
+    """The session ended at `at`: `completed` when it ran to the end, not when stopped."""
+
+    at: float
+    completed: bool
+
+
+Event = StepStarted | StepFinished | CueDue | SessionEnded
+
+
+def speed_clock(clock: Clock, speed: float) -> Clock:
+    """A clock that runs `speed` times faster than `clock` (for previewing a routine)."""
+    origin = clock()
+    return lambda: origin + (clock() - origin) * speed
+
+
+class Engine:
+    """Steps through a plan. Every action returns the events it caused, in order."""
+
+    def __init__(self, plan: Plan, clock: Clock = time.monotonic) -> None:
+        self.plan = plan
+        self.clock = clock
+        self.state = EngineState.READY
+        self.index = 0
+        self.started_at: float | None = None
+        self.ended_at: float | None = None
+        self.paused_seconds = 0.0  # whole session, finished pauses only
+        self._paused_at: float | None = None
+        self._resume_at: float | None = None
+        self._step_start = 0.0
+        self._step_paused = 0.0
+        self._extension = 0.0
+        self._checked = 0.0  # cues at offsets up to here (active seconds) have been looked at
+        self._fired: set[tuple[CueKind, int]] = set()
+
+    # -- what the UI reads ---------------------------------------------------------------
+
+    @property
+    def step(self) -> Step:
+        """The current step (the first before start, the last after the end)."""
+        return self.plan.steps[self.index]
+
+    @property
+    def running(self) -> bool:
+        """True while the session is started and not yet ended."""
+        return self.state in (EngineState.RUNNING, EngineState.PAUSED)
+
+    def duration(self) -> float | None:
+        """The current step's length with extensions; None for a rep set."""
+        seconds = self.step.seconds
+        return None if seconds is None else seconds + self._extension
+
+    def step_elapsed(self) -> float:
+        """Active seconds spent in the current step (pauses excluded)."""
+        if self.state is EngineState.READY:
+            return 0.0
+        return self._active(self._now_or_frozen())
+
+    def remaining(self) -> float | None:
+        """Seconds left in the current timed step; None for a rep set."""
+        duration = self.duration()
+        return None if duration is None else max(0.0, duration - self.step_elapsed())
+
+    def resume_in(self) -> float | None:
+        """Seconds until a lead-in after resume ends, while one is counting down."""
+        if self._resume_at is None:
+            return None
+        return max(0.0, self._resume_at - self.clock())
+
+    def session_elapsed(self) -> float:
+        """Active seconds since the session started."""
+        if self.started_at is None:
+            return 0.0
+        end = self._now_or_frozen()
+        return end - self.started_at - self.paused_seconds
+
+    def session_remaining(self) -> float:
+        """Seconds left: the current step's rest plus every later step (rep sets estimated)."""
+        if self.state in (EngineState.FINISHED, EngineState.STOPPED):
+            return 0.0
+        current = self.remaining()
+        if current is None:
+            current = max(0.0, self.step.estimated_seconds - self.step_elapsed())
+        later = self.plan.steps[self.index + 1 :]
+        return current + sum(step.estimated_seconds for step in later)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        """Start the session at the first step."""
+        if self.state is not EngineState.READY:
+            return []
+        now = self.clock()
+        self.started_at = now
+        self.state = EngineState.RUNNING
+        return self._enter(0, now) + self._advance(now)
+
+    def poll(self) -> list[Event]:
+        """Catch up with the clock: cues that came due, steps whose time ran out."""
+        return self._advance(self.clock())
+
+    def pause(self) -> list[Event]:
+        """Freeze the clock of the step and the session."""
+        now = self.clock()
+        events = self._advance(now)
+        if self.state is EngineState.RUNNING:
+            self.state = EngineState.PAUSED
+            self._paused_at = now
+        self._resume_at = None
+        return events
+
+    def resume(self, lead_in: float = 0.0) -> list[Event]:
+        """Run again, after `lead_in` seconds (shown as a 3-2-1) if given."""
+        now = self.clock()
+        events = self._advance(now)
+        if self.state is EngineState.PAUSED:
+            self._resume_at = now + max(0.0, lead_in)
+            events += self._advance(now)
+        return events
+
+    def toggle_pause(self) -> list[Event]:
+        """Pause when running; resume when paused."""
+        return self.resume() if self.state is EngineState.PAUSED else self.pause()
+
+    def skip(self) -> list[Event]:
+        """End the current step now as skipped and go to the next."""
+        return self._finish_now(skipped=True)
+
+    def done(self) -> list[Event]:
+        """End the current step now as done (how a rep set ends)."""
+        return self._finish_now(skipped=False)
+
+    def back(self) -> list[Event]:
+        """Leave the current step unfinished and start the previous one again."""
+        now = self.clock()
+        events = self._advance(now)
+        if self.running:
+            events += self._enter(max(0, self.index - 1), now)
+            events += self._advance(now)
+        return events
+
+    def extend(self, seconds: float) -> list[Event]:
+        """Add (or with a negative number take) seconds to the current timed step."""
+        now = self.clock()
+        events = self._advance(now)
+        duration = self.duration()
+        if not self.running or duration is None:
+            return events
+        active = self._active(self._frozen_at(now))
+        self._extension = max(active, duration + seconds) - (self.step.seconds or 0)
+        # A countdown that already played plays again before the new end.
+        new_duration = self.duration() or 0.0
+        for count in range(1, self.plan.session.defaults.countdown + 1):
+            if new_duration - count > active:
+                self._fired.discard((CueKind.COUNTDOWN, count))
+        self._checked = min(self._checked, active)
+        return events + self._advance(now)
+
+    def stop(self) -> list[Event]:
+        """End the session early."""
+        now = self.clock()
+        events = self._advance(now)
+        if not self.running:
+            return events
+        if self._paused_at is not None:
+            self.paused_seconds += now - self._paused_at
+            self._paused_at = None
+        self._resume_at = None
+        self.state = EngineState.STOPPED
+        self.ended_at = now
+        return [*events, SessionEnded(now, completed=False)]
+
+    # -- inside --------------------------------------------------------------------------
+
+    def _now_or_frozen(self) -> float:
+        if self.ended_at is not None:
+            return self.ended_at
+        return self._frozen_at(self.clock())
+
+    def _frozen_at(self, now: float) -> float:
+        return self._paused_at if self._paused_at is not None else now
+
+    def _active(self, instant: float) -> float:
+        return max(0.0, instant - self._step_start - self._step_paused)
+
+    def _advance(self, now: float) -> list[Event]:
+        events: list[Event] = []
+        while True:
+            if self.state is EngineState.PAUSED:
+                if self._resume_at is None or now < self._resume_at:
+                    return events
+                self._unpause(self._resume_at)
+            if self.state is not EngineState.RUNNING:
+                return events
+            active = self._active(now)
+            duration = self.duration()
+            reached = active if duration is None else min(active, duration)
+            events += self._due_cues(reached)
+            if duration is None or active < duration:
+                return events
+            deadline = self._step_start + self._step_paused + duration
+            events += self._leave(deadline, duration, skipped=False)
+
+    def _unpause(self, at: float) -> None:
+        assert self._paused_at is not None
+        self.paused_seconds += at - self._paused_at
+        self._step_paused += at - max(self._paused_at, self._step_start)
+        self._paused_at = None
+        self._resume_at = None
+        self.state = EngineState.RUNNING
+
+    def _due_cues(self, reached: float) -> list[Event]:
+        """Cues whose offsets lie in (checked, reached]: none twice, none after a pause."""
+        events: list[Event] = []
+        origin = self._step_start + self._step_paused
+        for offset, cue in step_cues(self.plan, self.step, self.duration()):
+            key = (cue.kind, cue.count)
+            in_window = self._checked < offset <= reached or (offset == 0 and self._checked == 0)
+            if in_window and key not in self._fired:
+                self._fired.add(key)
+                events.append(CueDue(cue, origin + offset))
+        self._checked = max(self._checked, reached)
+        return events
+
+    def _finish_now(self, skipped: bool) -> list[Event]:
+        now = self.clock()
+        events = self._advance(now)
+        if not self.running:
+            return events
+        active = self._active(self._frozen_at(now))
+        events += self._leave(now, active, skipped=skipped)
+        return events + self._advance(now)
+
+    def _leave(self, at: float, active: float, skipped: bool) -> list[Event]:
+        step = self.step
+        events: list[Event] = [StepFinished(step, at, active, skipped)]
+        cue = finish_cue(self.plan, step)
+        if cue is not None and not (skipped and cue.kind is CueKind.SET_DONE):
+            events.append(CueDue(cue, at))
+        if self.index + 1 < len(self.plan.steps):
+            return events + self._enter(self.index + 1, at)
+        if self._paused_at is not None:
+            self.paused_seconds += at - self._paused_at
+            self._paused_at = None
+        self._resume_at = None
+        self.state = EngineState.FINISHED
+        self.ended_at = at
+        events.append(SessionEnded(at, completed=True))
+        return events
+
+    def _enter(self, index: int, at: float) -> list[Event]:
+        self.index = index
+        self._step_start = at
+        self._step_paused = 0.0
+        self._extension = 0.0
+        self._checked = 0.0
+        self._fired = set()
+        return [StepStarted(self.step, at)]

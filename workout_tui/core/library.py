@@ -1,0 +1,76 @@
+"""The routine library: every routine the person can run, found on disk, loaded or not."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workout_tui.core.loader import load_plan
+from workout_tui.core.model import Session
+from workout_tui.core.plan import Plan
+from workout_tui.core.problems import Problem, SessionFileError
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    """A routine file: its slug and source, and either its plan or what is wrong with it."""
+
+    slug: str
+    path: Path
+    source: str  # "bundled", "user" or "file"
+    plan: Plan | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def session(self) -> Session | None:
+        """The loaded session, or None when the file has problems."""
+        return self.plan.session if self.plan else None
+
+
+class UnknownRoutine(LookupError):
+    """No routine has that slug; carries the closest slugs for "did you mean"."""
+
+    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.suggestions = tuple(suggestions)
+
+
+def load_routine(path: Path, source: str = "file") -> Routine:
+    """Load one routine file, keeping its problems instead of raising."""
+    slug = path.stem
+    try:
+        return Routine(slug, path, source, load_plan(path))
+    except SessionFileError as error:
+        return Routine(slug, path, source, None, error.problems)
+
+
+def discover(dirs: Iterable[tuple[Path, str]]) -> list[Routine]:
+    """Every routine file in the given (directory, source) pairs, in order, sorted by slug."""
+    routines: list[Routine] = []
+    for directory, source in dirs:
+        if not directory.is_dir():
+            continue
+        files = sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        routines.extend(load_routine(path, source) for path in files)
+    return routines
+
+
+def find(name: str, routines: Sequence[Routine]) -> Routine:
+    """The routine called `name`: a path to a file, or a slug (the first one found wins).
+
+    Raises:
+        UnknownRoutine: when it is neither.
+    """
+    path = Path(name).expanduser()
+    if path.suffix in SUFFIXES or path.is_file():
+        return load_routine(path)
+    for routine in routines:
+        if routine.slug == name:
+            return routine
+    slugs = [routine.slug for routine in routines]
+    raise UnknownRoutine(name, difflib.get_close_matches(name, slugs, n=3, cutoff=0.5))

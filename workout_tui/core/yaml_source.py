@@ -1,0 +1,131 @@
+"""Read a YAML file into a node tree safely: bounded, marked, and never constructing objects.
+
+Nodes (not Python values) are kept so every later problem can name its line and column.
+Only plain YAML values are allowed; a `!!python/...` tag is reported and nothing runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 24
+MAX_NODES = 20_000  # counted after aliases are followed, so an alias bomb stops here
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OPEN = (
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+)
+_CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
+}
+
+
+class SourceError(Exception):
+    """A file that cannot be read as a bounded, plain YAML document."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+def read_text(path: Path) -> str:
+    """Read a session file as UTF-8 text within the size bound, or raise SourceError."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise SourceError("is a directory, not a session file") from None
+    except FileNotFoundError:
+        raise SourceError("no such file") from None
+    except OSError as error:
+        raise SourceError(f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SourceError(f"file is larger than {MAX_FILE_BYTES // 1024} KiB; a routine is small")
+    if b"\0" in data:
+        line, column = _position(data, data.index(b"\0"))
+        raise SourceError("file is binary (it has a NUL byte), not YAML text", line, column)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise SourceError(
+            f"file is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def parse(text: str) -> yaml.Node | None:
+    """Compose the text into one YAML node tree (None if it holds no document)."""
+    try:
+        _check_depth(text)
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(str(part) for part in (error.context, error.problem) if part)
+        raise SourceError(
+            f"not valid YAML: {message}", *(_one_based(mark) if mark else (1, 1))
+        ) from None
+    except yaml.YAMLError as error:
+        raise SourceError(f"not valid YAML: {error}") from None
+    if root is None or root.tag == "tag:yaml.org,2002:null":
+        return None  # no document, or one that is only `---`
+    _check_nodes(root)
+    return root
+
+
+def _check_depth(text: str) -> None:
+    # Scanning tokens is flat; composing a deeply nested document recurses (and
+    # libyaml's composer crashes the interpreter far past this depth).
+    depth = 0
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SourceError(
+                    f"nested more than {MAX_DEPTH} levels deep", *_one_based(token.start_mark)
+                )
+        elif isinstance(token, _CLOSE):
+            depth -= 1
+
+
+def _check_nodes(root: yaml.Node) -> None:
+    """Refuse non-plain tags, and count nodes as aliases expand them."""
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise SourceError(
+                f"more than {MAX_NODES} values once aliases are expanded",
+                *_one_based(node.start_mark),
+            )
+        if node.tag not in _PLAIN_TAGS:
+            raise SourceError(
+                f"tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; "
+                "session files hold plain values only",
+                *_one_based(node.start_mark),
+            )
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+
+
+def _one_based(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
