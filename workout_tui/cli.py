@@ -183,8 +183,8 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def _resolve(args: argparse.Namespace) -> Routine | None:
-    """The routine named on the command line, or None after saying what went wrong."""
+def _resolve(args: argparse.Namespace) -> Routine | int:
+    """The routine named on the command line, or an exit status after saying what is wrong."""
     routines = _library(args)
     try:
         routine = find(args.session, routines)
@@ -195,18 +195,19 @@ def _resolve(args: argparse.Namespace) -> Routine | None:
         for routine in routines:
             if routine.plan is not None:
                 print(f"  {routine.slug:28} {routine.plan.session.name}", file=sys.stderr)
-        return None
+        return 2
     if routine.plan is None:
         for problem in routine.problems:
             print(problem, file=sys.stderr)
-        return None
+        return 1
     return routine
 
 
 def _run(args: argparse.Namespace) -> int:
     routine = _resolve(args)
-    if routine is None or routine.plan is None:
-        return 1
+    if isinstance(routine, int):
+        return routine
+    assert routine.plan is not None
     plan = routine.plan
     print(f"{plan.session.name}: {len(plan.steps)} steps, {_estimate(plan)}")
     for step in plan.steps:

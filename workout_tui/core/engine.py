@@ -73,7 +73,11 @@ def speed_clock(clock: Clock, speed: float) -> Clock:
 
 
 class Engine:
-    """Steps through a plan. Every action returns the events it caused, in order."""
+    """Steps through a plan. Every action returns the events it caused, in order.
+
+    Reads (`step`, `remaining()`, ...) describe the step as of the last action or `poll()`,
+    with times taken from the clock now; the UI polls on each tick, then reads.
+    """
 
     def __init__(self, plan: Plan, clock: Clock = time.monotonic) -> None:
         self.plan = plan

@@ -1,0 +1,194 @@
+"""The real CLI, run as a subprocess the way a person runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+BUNDLED = ["desk-break", "glute-hamstring-strength", "hip-flexor-stretch", "neck-and-back-relief"]
+SCRIPT = Path(sys.executable).parent / "workout-tui"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A clean HOME with empty config and data dirs, so the machine's own files never leak in."""
+    (tmp_path / "config").mkdir()
+    return tmp_path
+
+
+def cli(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "WORKOUT_TUI_DATA_DIR": str(home / "data"),
+    }
+    return subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, text=True, env=env, cwd=cwd or home, timeout=30
+    )
+
+
+def test_list_from_another_directory_shows_the_bundled_routines(home: Path) -> None:
+    result = cli(home, "list", cwd=Path("/tmp"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["SLUG", "NAME", "SOURCE", "TIME", "STEPS", "EQUIPMENT"]
+    assert [line.split()[0] for line in lines[1:]] == BUNDLED
+    assert all(" bundled " in line for line in lines[1:])
+    assert result.stderr == ""
+
+
+def test_list_json_describes_each_routine(home: Path) -> None:
+    result = cli(home, "list", "--json")
+    routines = json.loads(result.stdout)
+    assert [r["slug"] for r in routines] == BUNDLED
+    desk = routines[0]
+    assert desk["name"] == "Desk break" and desk["source"] == "bundled"
+    assert 240 <= desk["estimated_seconds"] <= 360 and desk["steps"] > 5
+    assert desk["equipment"] == []
+
+
+def test_user_routines_are_listed_and_broken_ones_reported(home: Path) -> None:
+    user = home / "config" / "workout-tui" / "sessions"
+    user.mkdir(parents=True)
+    (user / "my-stretch.yaml").write_text("name: Mine\nexercises: [{name: A, hold: 30s}]\n")
+    (user / "broken.yaml").write_text("name: Broken\nexercises: [{name: A, hodl: 30s}]\n")
+    extra = home / "extra"
+    extra.mkdir()
+    (extra / "other.yml").write_text("name: Other\nexercises: [{name: B, reps: 5}]\n")
+    result = cli(home, "--sessions-dir", str(extra), "list")
+    assert result.returncode == 0
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()[1:]}
+    assert set(rows) == {*BUNDLED, "my-stretch", "other"}
+    assert " user " in rows["my-stretch"] and " user " in rows["other"]
+    assert f"{user / 'broken.yaml'}:2:" in result.stderr
+    assert "did you mean `hold`?" in result.stderr
+
+
+def test_validate_the_bundled_routines_exits_zero(home: Path) -> None:
+    files = sorted(str(p) for p in (REPO / "sessions").glob("*.yaml"))
+    result = cli(home, "validate", *files)
+    assert result.returncode == 0, result.stdout
+    assert len(result.stdout.splitlines()) == 4
+    assert all(": ok (" in line for line in result.stdout.splitlines())
+
+
+ONE_EXERCISE = "name: x\nexercises:\n  - {name: a, "
+BAD_FILES = {
+    "typo.yaml": (ONE_EXERCISE + "hold: 5s, nots: hi}\n", "3:25: unknown key"),
+    "both.yaml": (ONE_EXERCISE + "hold: 5s, reps: 3}\n", "3:25: exercise 'a' has both"),
+    "empty.yaml": ("", "1:1: file is empty"),
+    "binary.yaml": ("\x00\x01junk", "1:1: file is binary"),
+    "zero.yaml": (ONE_EXERCISE + "reps: 0}\n", "3:21: `reps` must be"),
+    "negative.yaml": (ONE_EXERCISE + "hold: 5, sets: -1}\n", "3:30: `sets` must be"),
+    "deep.yaml": ("name: x\nexercises: " + "[" * 50_000, "2:35: nested more than 24 levels"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_validate_prints_one_located_line_per_problem_and_exits_one(home: Path, name: str) -> None:
+    text, expected = BAD_FILES[name]
+    path = home / name
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    result = cli(home, "validate", str(path))
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 1
+    (line,) = result.stdout.splitlines()  # each of these files has exactly one problem
+    assert line.startswith(f"{path}:{expected}")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert elapsed < 1.0, f"took {elapsed:.2f}s"
+
+
+def test_validate_a_wrong_encoding_and_a_missing_file(home: Path) -> None:
+    latin = home / "latin.yaml"
+    latin.write_bytes("name: Étirement\n".encode("latin-1"))
+    result = cli(home, "validate", str(latin), str(home / "nope.yaml"))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{latin}:1:7: file is not UTF-8 text (byte 0xc9); save it as UTF-8",
+        f"{home / 'nope.yaml'}:1:1: no such file",
+    ]
+
+
+def test_a_python_object_tag_runs_nothing(home: Path) -> None:
+    marker = home / "pwned"
+    path = home / "evil.yaml"
+    path.write_text(f"name: !!python/object/apply:os.system ['touch {marker}']\nexercises: []\n")
+    for command in (["validate", str(path)], ["run", str(path)]):
+        result = cli(home, *command)
+        assert result.returncode == 1
+        assert "tag !!python/object/apply:os.system is not allowed" in result.stdout + result.stderr
+    assert not marker.exists()
+
+
+def test_an_alias_bomb_is_refused_within_a_second(home: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for level in "bcdefghi":
+        lines.append(f"{level}: &{level} [{', '.join(['*' + chr(ord(level) - 1)] * 10)}]")
+    path = home / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\nname: bomb\nexercises: [*i]\n")
+    started = time.perf_counter()
+    result = cli(home, "validate", str(path))
+    assert time.perf_counter() - started < 1.0
+    assert result.returncode == 1 and "once aliases are expanded" in result.stdout
+
+
+def test_run_an_unknown_routine_suggests_the_closest_and_lists_all(home: Path) -> None:
+    result = cli(home, "run", "hip-flexer")
+    assert result.returncode == 2
+    assert "no routine called 'hip-flexer'. Did you mean: hip-flexor-stretch?" in result.stderr
+    for slug in BUNDLED:
+        assert slug in result.stderr
+
+
+def test_run_accepts_a_slug_or_a_path(home: Path) -> None:
+    by_slug = cli(home, "run", "desk-break", "--speed", "20", "--mute", "--no-voice")
+    assert by_slug.returncode == 0, by_slug.stderr
+    assert "Standing hip flexor stretch · left" in by_slug.stdout
+    by_path = cli(home, "run", str(REPO / "sessions" / "desk-break.yaml"), cwd=Path("/"))
+    assert by_path.returncode == 0 and by_path.stdout == by_slug.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["bogus"],
+        ["run"],
+        ["run", "desk-break", "--speed", "fast"],
+        ["list", "--nope"],
+        ["validate"],
+    ],
+)
+def test_usage_errors_exit_two(home: Path, args: list[str]) -> None:
+    result = cli(home, *args)
+    assert result.returncode == 2
+    assert "usage: workout-tui" in result.stderr
+
+
+def test_version_and_module_entry_point(home: Path) -> None:
+    result = cli(home, "--version")
+    assert result.returncode == 0 and result.stdout.startswith("workout-tui 0.")
+    module = subprocess.run(
+        [sys.executable, "-m", "workout_tui", "--version"], capture_output=True, text=True
+    )
+    assert module.stdout == result.stdout
+
+
+def test_no_command_says_what_to_do_until_the_app_exists(home: Path) -> None:
+    result = cli(home)
+    assert result.returncode == 0
+    assert "workout-tui list" in result.stdout
+
+
+def test_schema_prints_the_json_schema(home: Path) -> None:
+    schema = json.loads(cli(home, "schema").stdout)
+    assert schema["required"] == ["name", "exercises"]
