@@ -11,7 +11,7 @@ import struct
 import wave
 from pathlib import Path
 
-RATE = 44_100
+RATE = 22_050  # the rate espeak-ng speaks at, so a beep and a voice line join into one buffer
 VOLUME = 0.5
 FADE = 0.005  # seconds of fade in and out, so tones start and stop without a click
 

@@ -207,14 +207,7 @@ def _run(args: argparse.Namespace) -> int:
     routine = _resolve(args)
     if isinstance(routine, int):
         return routine
-    assert routine.plan is not None
-    plan = routine.plan
-    print(f"{plan.session.name}: {len(plan.steps)} steps, {_estimate(plan)}")
-    for step in plan.steps:
-        length = f"{step.seconds}s" if step.seconds is not None else "until done"
-        print(f"  {step.index + 1:3}. {step.label():60} {length}")
-    print("\nThe guided player is not built yet; this is the plan it will run.")
-    return 0
+    return _launch(args, start=routine)
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -223,8 +216,23 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _open_app(args: argparse.Namespace) -> int:
-    print(
-        "workout-tui: the home screen is not built yet.\n"
-        "Try `workout-tui list` to see the routines, or `workout-tui run SLUG` to see a plan."
+    return _launch(args, start=None)
+
+
+def _launch(args: argparse.Namespace, start: Routine | None) -> int:
+    """Open the app (imported here so the other commands never load Textual)."""
+    from workout_tui.core.config import load_config
+    from workout_tui.ui.app import WorkoutApp
+
+    config, notices = load_config(locations.config_file())
+    app = WorkoutApp(
+        _library(args),
+        config=config,
+        notices=notices,
+        start=start,
+        speed=getattr(args, "speed", 1.0),
+        mute=getattr(args, "mute", False),
+        voice=not getattr(args, "no_voice", False),
     )
+    app.run()
     return 0

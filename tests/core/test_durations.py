@@ -37,6 +37,7 @@ def test_clock_format_rounds_up_and_never_goes_negative() -> None:
     assert format_clock(0) == "0:00"
     assert format_clock(-3) == "0:00"
     assert format_clock(3723) == "1:02:03"
+    assert format_clock(44.2, round_up=False) == "0:44"
 
 
 def test_spans_read_naturally() -> None:

@@ -302,3 +302,23 @@ def test_speed_clock_runs_faster_from_where_it_starts(clock: FakeClock) -> None:
     origin = fast()
     clock.advance(1.5)
     assert fast() == origin + 30
+
+
+def test_next_due_names_the_next_cue_or_step_end(clock: FakeClock) -> None:
+    engine = Engine(plan_of(), clock)
+    assert engine.next_due() is None
+    engine.start()
+    assert engine.next_due() == 1007  # countdown 3 of the 10 s get-ready
+    clock.advance(9.5)
+    engine.poll()
+    assert engine.next_due() == 1010  # the step's end
+    clock.advance(0.5)
+    engine.poll()
+    assert engine.next_due() == 1030  # halfway through the 40 s hold
+    engine.pause()
+    assert engine.next_due() is None
+    engine.resume(lead_in=3)
+    assert engine.next_due() == clock.now + 3
+    clock.advance(3 + 10 + 40 + 5 + 40 + 15)
+    engine.poll()
+    assert engine.step.exercise is not None and engine.next_due() is None  # a rep set waits

@@ -51,9 +51,12 @@ def _parse_text(text: str) -> int:
     raise ValueError(f"{text!r} is not a duration; write it like 45s, 1m30s, 2m or 1:30")
 
 
-def format_clock(seconds: float) -> str:
-    """Format seconds as a clock: `0:45`, `12:05`, `1:02:03` (rounded up, never negative)."""
-    whole = max(0, int(-(-seconds // 1)))
+def format_clock(seconds: float, *, round_up: bool = True) -> str:
+    """Format seconds as a clock: `0:45`, `12:05`, `1:02:03`; never negative.
+
+    A countdown rounds up (it shows 0:01 until time is up); elapsed time rounds down.
+    """
+    whole = max(0, int(-(-seconds // 1)) if round_up else int(seconds // 1))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"

@@ -129,6 +129,22 @@ class Engine:
             return None
         return max(0.0, self._resume_at - self.clock())
 
+    def next_due(self) -> float | None:
+        """The next instant a cue, a step's end or a lead-in's end is due; None if nothing is.
+
+        The UI sleeps until then (or until its display next changes) instead of polling fast.
+        """
+        if self.state is EngineState.PAUSED:
+            return self._resume_at
+        if self.state is not EngineState.RUNNING:
+            return None
+        origin = self._step_start + self._step_paused
+        duration = self.duration()
+        for offset, cue in step_cues(self.plan, self.step, duration):
+            if offset > self._checked and (cue.kind, cue.count) not in self._fired:
+                return origin + offset
+        return None if duration is None else origin + duration
+
     def session_elapsed(self) -> float:
         """Active seconds since the session started."""
         if self.started_at is None:

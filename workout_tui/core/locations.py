@@ -46,6 +46,16 @@ def user_sessions_dir() -> Path:
     return config_dir() / "sessions"
 
 
+def cache_dir() -> Path:
+    """Where rendered voice lines are cached."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    """The user's settings file."""
+    return config_dir() / "config.toml"
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data dir (history): `override`, else $WORKOUT_TUI_DATA_DIR, else the platform's."""
     chosen = override or os.environ.get(DATA_DIR_ENV)

@@ -1,0 +1,80 @@
+"""Build the real app around a fake clock and a recording player, and move time in tests."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Digits, Static
+
+from tests.conftest import FakeClock
+from workout_tui.audio import SilentPlayer
+from workout_tui.core import locations
+from workout_tui.core.library import Routine, discover, load_routine
+from workout_tui.ui.app import WorkoutApp
+from workout_tui.ui.player import PlayerScreen
+
+PRACTICE = """
+name: Practice
+defaults: {prepare: 5s, rest: 10s, switch_sides: 5s}
+exercises:
+  - name: Couch stretch
+    hold: 20s
+    sides: [left, right]
+    notes: Squeeze the back glute and bring the torso upright.
+  - name: Goblet squat
+    sets: 2
+    reps: 8
+    load: 12 kg
+    rest_between_sets: 30s
+    notes: Bell at chest height, sit back between the heels.
+"""
+
+
+def bundled() -> list[Routine]:
+    return discover([(locations.bundled_sessions_dir(), "bundled")])
+
+
+def practice(tmp_path: Path) -> Routine:
+    path = tmp_path / "practice.yaml"
+    path.write_text(textwrap.dedent(PRACTICE))
+    return load_routine(path)
+
+
+def make_app(
+    start: Routine | None = None, routines: list[Routine] | None = None, **options: object
+) -> WorkoutApp:
+    """The real app on a fake clock (starting at 0) with a player that records cues."""
+    return WorkoutApp(
+        routines if routines is not None else bundled(),
+        start=start,
+        clock=FakeClock(0.0),
+        player=SilentPlayer(),
+        **options,  # type: ignore[arg-type]
+    )
+
+
+async def advance(pilot: Pilot[None], seconds: float, tick: float = 0.5) -> None:
+    """Move the fake clock on in ticks, letting the player catch up after each as its timer
+    would (it wakes at least once a second)."""
+    app = pilot.app
+    assert isinstance(app, WorkoutApp) and isinstance(app.clock, FakeClock)
+    left = seconds
+    while left > 0:
+        step = min(tick, left)
+        app.clock.advance(step)
+        left -= step
+        screen = app.screen
+        if isinstance(screen, PlayerScreen):
+            screen.sync()
+    await pilot.pause()
+
+
+def text(pilot: Pilot[None], selector: str) -> str:
+    """What a Static (or Digits) on the current screen shows."""
+    widget = pilot.app.screen.query_one(selector)
+    if isinstance(widget, Digits):
+        return widget.value
+    assert isinstance(widget, Static)
+    return str(widget.render())

@@ -1,0 +1,190 @@
+"""Drive a real session end to end in the real app on a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.ui.helpers import advance, make_app, practice, text
+from workout_tui.audio import SilentPlayer
+from workout_tui.core.cues import CueKind
+from workout_tui.core.engine import EngineState
+from workout_tui.ui.dialogs import ConfirmStop, LogSet
+from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.summary import SummaryScreen
+
+
+def cue_kinds(app: object) -> list[str]:
+    player = app.player  # type: ignore[attr-defined]
+    assert isinstance(player, SilentPlayer)
+    return [f"{cue.kind}{cue.count or ''}" for cue, _ in player.played]
+
+
+async def test_a_session_runs_sides_rests_and_rep_sets_to_the_summary(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, PlayerScreen)
+        assert text(pilot, "#phase") == "GET READY"
+        assert text(pilot, "#next") == "Next up: Couch stretch · left · 20s"
+        assert text(pilot, "#clock") == "0:05"
+
+        await advance(pilot, 5)
+        assert text(pilot, "#phase") == "WORK"
+        assert text(pilot, "#exercise") == "Couch stretch"
+        assert text(pilot, "#side") == "◀  LEFT SIDE"
+        assert "Squeeze the back glute" in text(pilot, "#notes")
+        await advance(pilot, 7.5)
+        assert text(pilot, "#clock") == "0:13"
+
+        await advance(pilot, 12.5)
+        assert text(pilot, "#phase") == "SWITCH SIDES"
+        assert text(pilot, "#side") == "RIGHT SIDE  ▶"
+        await advance(pilot, 5)
+        assert (text(pilot, "#phase"), text(pilot, "#side")) == ("WORK", "RIGHT SIDE  ▶")
+
+        await advance(pilot, 20)
+        assert text(pilot, "#phase") == "REST"
+        assert text(pilot, "#next") == "Next up: Goblet squat · set 1/2 · 8 reps"
+        assert "Bell at chest height" in text(pilot, "#notes")
+
+        await advance(pilot, 10)
+        assert text(pilot, "#hint") == "8 reps · press space when done"
+        assert text(pilot, "#detail") == "set 1/2 · 12 kg"
+        await advance(pilot, 100)  # a rep set waits for the person
+        assert text(pilot, "#exercise") == "Goblet squat" and text(pilot, "#clock") == "1:40"
+        await pilot.press("space")
+        assert text(pilot, "#phase") == "REST"
+        assert text(pilot, "#logged") == "Logged Goblet squat: 8 reps @ 12 kg · e to change"
+
+        await advance(pilot, 30)
+        await pilot.press("space")
+        assert isinstance(app.screen, SummaryScreen)
+        assert text(pilot, "#summary-title") == "Done: Practice"
+        totals = text(pilot, "#summary-totals")
+        assert "Total time   3:10" in totals and "Work time    2:20" in totals
+        assert "Sets done    4 of 4" in totals
+        assert "Goblet squat · set 2/2 · 8 reps" in text(pilot, "#summary-log")
+
+        await pilot.press("enter")
+        assert app.screen.__class__.__name__ == "HomeScreen"
+
+    assert cue_kinds(app) == [
+        "get-ready", "countdown3", "countdown2", "countdown1",
+        "go", "halfway", "countdown3", "countdown2", "countdown1", "set-done",
+        "switch", "countdown3", "countdown2", "countdown1",
+        "go", "halfway", "countdown3", "countdown2", "countdown1", "set-done",
+        "rest", "countdown3", "countdown2", "countdown1", "go",
+        "set-done", "rest", "countdown3", "countdown2", "countdown1", "go",
+        "done",
+    ]  # fmt: skip
+
+
+async def test_cues_long_overdue_after_a_sleep_are_not_played_late(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, 12, tick=12)  # the machine slept through the 3-2-1 and "go"
+        assert text(pilot, "#side") == "◀  LEFT SIDE"
+        assert cue_kinds(app) == ["get-ready"]
+
+
+async def test_pause_freezes_the_clock_and_resumes_after_a_three_two_one(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, 8)  # 3 s into the left side
+        await pilot.press("space")
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        assert text(pilot, "#phase") == "PAUSED · space to resume"
+        assert screen.has_class("-paused")
+        await advance(pilot, 60)
+        assert text(pilot, "#clock") == "0:17"
+        await pilot.press("space")
+        assert text(pilot, "#phase") == "GET SET" and text(pilot, "#clock") == "3"
+        await advance(pilot, 1)
+        assert text(pilot, "#clock") == "2"
+        await advance(pilot, 2)
+        assert text(pilot, "#phase") == "WORK" and text(pilot, "#clock") == "0:17"
+        assert screen.engine.paused_seconds == 63
+
+
+async def test_skip_back_and_extend(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        await pilot.press("n")
+        assert text(pilot, "#side") == "◀  LEFT SIDE"
+        await pilot.press("right")
+        assert text(pilot, "#phase") == "SWITCH SIDES"
+        await pilot.press("p")
+        assert text(pilot, "#side") == "◀  LEFT SIDE" and text(pilot, "#clock") == "0:20"
+        await pilot.press("plus")
+        assert text(pilot, "#clock") == "0:35"
+        await pilot.press("minus", "minus")
+        assert text(pilot, "#clock") == "0:05"
+        await pilot.press("left")
+        assert text(pilot, "#phase") == "GET READY"
+        assert [o.skipped for o in screen.record.outcomes] == [True, True]
+
+
+async def test_stop_asks_first_and_keeps_going_on_no(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, 10)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmStop)
+        await pilot.press("n")
+        player = app.screen
+        assert isinstance(player, PlayerScreen) and player.engine.running
+        await pilot.press("q", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        assert text(pilot, "#summary-title") == "Stopped: Practice"
+        assert player.engine.state is EngineState.STOPPED
+
+
+async def test_the_reps_and_load_of_a_set_can_be_changed(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        await pilot.press("n", "n", "n", "n", "n")  # to the first rep set
+        await pilot.press("space")
+        await pilot.press("e")
+        assert isinstance(app.screen, LogSet)
+        reps = app.screen.query_one("#reps", Input)
+        reps.value = "6"
+        app.screen.query_one("#load", Input).value = "10 kg"
+        app.screen.query_one("#load", Input).focus()
+        await pilot.press("enter")
+        assert app.screen is player
+        assert text(pilot, "#logged") == "Logged Goblet squat: 6 reps @ 10 kg · e to change"
+        logged = player.record.last_logged_set()
+        assert logged is not None and (logged.reps, logged.load) == (6, "10 kg")
+
+
+async def test_mute_silences_cues_and_says_so(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("m")
+        before = len(cue_kinds(app))
+        await advance(pilot, 5)
+        assert len(cue_kinds(app)) == before
+        assert "muted" in text(pilot, "#topbar")
+
+
+async def test_a_preview_runs_faster_and_says_so(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path), speed=20)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "PREVIEW ×20" in text(pilot, "#topbar")
+        await advance(pilot, 0.25)  # 5 s of routine time at 20x
+        assert text(pilot, "#side") == "◀  LEFT SIDE"
+
+
+async def test_the_app_survives_resizing_down_to_40_by_12(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for size in [(60, 20), (40, 12), (30, 8), (120, 40), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await advance(pilot, 3)
+        assert isinstance(app.screen, PlayerScreen)

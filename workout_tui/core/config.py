@@ -1,0 +1,89 @@
+"""The user's config file (TOML): bad values are reported and replaced by the defaults."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from workout_tui.core.durations import parse_duration
+from workout_tui.core.model import Session
+
+DEFAULT_THEME = "textual-dark"
+EXAMPLE = """\
+# workout-tui settings
+mute = false            # start with sound off
+voice = true            # spoken lines when espeak-ng is installed
+theme = "textual-dark"  # any Textual theme; ctrl+p > "theme" lists them
+prepare = "10s"         # get-ready time for every routine (leave out to use the routine's)
+rest = "20s"            # rest after each exercise for every routine
+
+[keys]                  # remap keys by binding id, e.g.
+pause = "space,k"
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings from the config file; every field has a sensible default."""
+
+    mute: bool = False
+    voice: bool = True
+    theme: str = DEFAULT_THEME
+    prepare: int | None = None  # overrides every routine's defaults.prepare when set
+    rest: int | None = None  # overrides every routine's defaults.rest when set
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def apply(self, session: Session) -> Session:
+        """The session with this config's prepare and rest overrides applied."""
+        defaults = session.defaults
+        if self.prepare is not None:
+            defaults = replace(defaults, prepare=self.prepare)
+        if self.rest is not None:
+            defaults = replace(defaults, rest=self.rest)
+        return session if defaults is session.defaults else replace(session, defaults=defaults)
+
+
+def load_config(path: Path) -> tuple[Config, list[str]]:
+    """Read the config file; a missing file is the defaults.
+
+    Returns:
+        The config, and one message per problem (each value in error keeps its default).
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config(), []
+    except (OSError, UnicodeDecodeError) as error:
+        return Config(), [f"{path}: cannot read the config ({error}); using the defaults"]
+    except tomllib.TOMLDecodeError as error:
+        return Config(), [f"{path}: {error}; using the defaults"]
+    problems: list[str] = []
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        if key in ("mute", "voice"):
+            if isinstance(value, bool):
+                values[key] = value
+            else:
+                problems.append(f"{path}: `{key}` must be true or false, not {value!r}")
+        elif key == "theme":
+            if isinstance(value, str) and value:
+                values[key] = value
+            else:
+                problems.append(f"{path}: `theme` must be a theme name, not {value!r}")
+        elif key in ("prepare", "rest"):
+            try:
+                values[key] = parse_duration(value)
+            except ValueError as error:
+                problems.append(f"{path}: `{key}`: {error}")
+        elif key == "keys":
+            if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+                values[key] = dict(value)
+            else:
+                problems.append(f'{path}: `[keys]` maps a binding id to keys, like pause = "space"')
+        else:
+            problems.append(f"{path}: unknown setting `{key}` (known: {', '.join(_KNOWN)})")
+    return Config(**values), problems  # type: ignore[arg-type]
+
+
+_KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys")

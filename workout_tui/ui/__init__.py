@@ -1,0 +1,1 @@
+"""The Textual UI: the app, one module per screen, and the stylesheet."""

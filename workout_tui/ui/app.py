@@ -1,0 +1,110 @@
+"""The app: wires the screens, the audio and the settings together, and nothing more."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+
+from textual.app import App
+
+from workout_tui.audio import CuePlayer, open_player
+from workout_tui.audio.voice import Voice
+from workout_tui.core import locations
+from workout_tui.core.config import Config
+from workout_tui.core.engine import Clock
+from workout_tui.core.library import Routine
+from workout_tui.ui.home import HomeScreen
+from workout_tui.ui.player import PlayerScreen
+
+
+class WorkoutApp(App[None]):
+    """workout-tui: pick a routine, follow it, see how it went."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workout-tui"
+
+    def __init__(
+        self,
+        routines: Sequence[Routine],
+        *,
+        config: Config | None = None,
+        notices: Sequence[str] = (),
+        start: Routine | None = None,
+        speed: float = 1.0,
+        mute: bool = False,
+        voice: bool = True,
+        clock: Clock = time.monotonic,
+        player: CuePlayer | None = None,
+    ) -> None:
+        super().__init__()
+        self.routines = list(routines)
+        self.config = config or Config()
+        self.notices = list(notices)
+        self.start_routine = start
+        self.speed = speed
+        self.clock = clock
+        self.voice_on = voice and self.config.voice
+        self._start_muted = mute or self.config.mute
+        self._player = player
+
+    @property
+    def player(self) -> CuePlayer:
+        """The cue player, opened on first use."""
+        if self._player is None:
+            voice = Voice(locations.cache_dir() / "voice") if self.voice_on else None
+            self._player = open_player(locations.sounds_dir(), voice, self.ring, self.say)
+        return self._player
+
+    def get_default_screen(self) -> HomeScreen:
+        return HomeScreen(self.routines)
+
+    def on_mount(self) -> None:
+        self.player.muted = self._start_muted
+        self._apply_settings()
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=10)
+        if self.start_routine is not None:
+            self.start(self.start_routine)
+
+    def start(self, routine: Routine) -> None:
+        """Open the player on a routine (with the config's prepare and rest applied)."""
+        assert routine.plan is not None
+        self.push_screen(PlayerScreen(routine, self.config, self.speed, self.clock, self.player))
+
+    def say(self, message: str) -> None:
+        """Show a one-line notice; safe to call from any thread."""
+        if threading.get_ident() == self._thread_id:
+            self.notify(message, severity="warning", timeout=8)
+        else:
+            self.call_from_thread(self.say, message)
+
+    def ring(self) -> None:
+        """The sound fallback: ring the terminal bell and flash the screen."""
+        self.bell()
+        screen = self.screen
+        screen.add_class("-flash")
+        self.set_timer(0.2, lambda: screen.remove_class("-flash"))
+
+    def _apply_settings(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        else:
+            self.notify(
+                f"Unknown theme {self.config.theme!r}; ctrl+p then 'theme' lists them.",
+                severity="warning",
+            )
+        if self.config.keys:
+            known = {b.id for s in (HomeScreen, PlayerScreen) for b in s.BINDINGS if b.id}  # type: ignore[union-attr]
+            unknown = sorted(set(self.config.keys) - known)
+            if unknown:
+                self.notify(
+                    f"Unknown key binding id(s) in the config: {', '.join(unknown)}. "
+                    f"Known: {', '.join(sorted(known))}.",
+                    severity="warning",
+                )
+            self.set_keymap(self.config.keys)
+
+    def on_unmount(self) -> None:
+        if self._player is not None:
+            self._player.close()

@@ -1,0 +1,299 @@
+"""The player: the guided session, step by step, with timers, sides, notes and cues."""
+
+from __future__ import annotations
+
+import math
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from workout_tui.audio import CuePlayer
+from workout_tui.core.config import Config
+from workout_tui.core.cues import finish_cue, step_cues
+from workout_tui.core.durations import format_clock
+from workout_tui.core.engine import (
+    Clock,
+    CueDue,
+    Engine,
+    EngineState,
+    Event,
+    SessionEnded,
+    speed_clock,
+)
+from workout_tui.core.library import Routine
+from workout_tui.core.plan import Plan, Step, StepKind, compile_plan
+from workout_tui.core.record import SessionRecord
+from workout_tui.ui.dialogs import ConfirmStop, LogSet
+
+EXTEND_SECONDS = 15
+LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
+STALE_CUE_SECONDS = 1.0  # a cue this late (the machine slept) is shown, not played
+PHASES = {
+    StepKind.PREPARE: ("GET READY", "-prepare"),
+    StepKind.SWITCH: ("SWITCH SIDES", "-prepare"),
+    StepKind.REST: ("REST", "-rest"),
+    StepKind.WORK_TIMED: ("WORK", "-work"),
+    StepKind.WORK_REPS: ("WORK", "-work"),
+}
+
+
+class PlayerScreen(Screen[None]):
+    """Runs one routine. The engine keeps time; this screen shows it and hands cues on."""
+
+    BINDINGS = [
+        Binding(
+            "space", "space", "Pause", id="pause", tooltip="Pause or resume; in a rep set, done"
+        ),
+        Binding("n,right", "skip", "Skip", id="skip", tooltip="Skip to the next step"),
+        Binding("p,left", "back", "Back", id="back", tooltip="Go back to the previous step"),
+        Binding("plus,equals_sign", "extend(15)", "+15s", id="add-time", tooltip="Add 15 seconds"),
+        Binding("minus", "extend(-15)", "-15s", id="take-time", tooltip="Take 15 seconds off"),
+        Binding("e", "edit_log", "Log", id="edit-log", tooltip="Change the reps and load logged"),
+        Binding("m", "mute", "Mute", id="mute", tooltip="Sound on or off"),
+        Binding("q,escape", "stop", "Stop", id="stop", tooltip="Stop the session (asks first)"),
+    ]
+
+    def __init__(
+        self, routine: Routine, config: Config, speed: float, clock: Clock, player: CuePlayer
+    ) -> None:
+        super().__init__()
+        assert routine.plan is not None
+        self.routine = routine
+        self.plan: Plan = compile_plan(config.apply(routine.plan.session))
+        self.speed = speed
+        self.engine = Engine(self.plan, speed_clock(clock, speed) if speed != 1 else clock)
+        self.record = SessionRecord(self.plan)
+        self.player = player
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar")
+        yield Static(id="phase")
+        with Horizontal(id="stage"):
+            with Vertical(id="now"):
+                yield Static(id="exercise")
+                yield Static(id="side")
+                yield Static(id="detail")
+                yield Digits(id="clock")
+                yield Static(id="hint")
+            with VerticalScroll(id="aside"):
+                yield Static(id="next")
+                yield Static(id="notes")
+                yield Static(id="logged")
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(
+                total=max(1, self.plan.estimated_seconds), show_eta=False, id="progress"
+            )
+            yield Static(id="times")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.player.prepare(_voice_lines(self.plan))
+        self._handle(self.engine.start())
+
+    # -- time ------------------------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Catch up with the clock: play due cues, move on, redraw, and sleep till next time."""
+        self._handle(self.engine.poll())
+
+    def _handle(self, events: list[Event]) -> None:
+        self.record.add(events)
+        now = self.engine.clock()
+        for event in events:
+            if isinstance(event, CueDue) and (now - event.at) / self.speed < STALE_CUE_SECONDS:
+                self.player.play(event.cue)
+            elif isinstance(event, SessionEnded):
+                self._finish()
+                return
+        self._show()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Wake for the next cue or step end, or when the shown clock next changes."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        engine = self.engine
+        if not engine.running:
+            return
+        now = engine.clock()
+        waits = []
+        due = engine.next_due()
+        if due is not None:
+            waits.append(due - now)
+        shown = _shown_seconds(engine)
+        if shown is not None:
+            waits.append(shown - math.floor(shown) or 1.0)
+        elapsed = engine.session_elapsed()
+        waits.append(math.ceil(elapsed) - elapsed or 1.0)
+        delay = max(0.001, min(waits) / self.speed)
+        self._timer = self.set_timer(delay, self.sync)
+
+    def _finish(self) -> None:
+        from workout_tui.ui.summary import SummaryScreen
+
+        if self._timer is not None:
+            self._timer.stop()
+        self.app.switch_screen(SummaryScreen(self.routine, self.plan, self.engine, self.record))
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        engine, step = self.engine, self.engine.step
+        paused = engine.state is EngineState.PAUSED
+        phase, phase_class = PHASES[step.kind]
+        self.set_class(paused, "-paused")
+        for name in ("-prepare", "-rest", "-work"):
+            self.set_class(name == phase_class, name)
+        lead_in = engine.resume_in()
+        if paused:
+            phase = "GET SET" if lead_in is not None else "PAUSED · space to resume"
+        self.query_one("#phase", Static).update(phase)
+        upcoming = self.plan.next_work(step)
+        shown = step if step.is_work else upcoming
+        self.query_one("#exercise", Static).update(step.title)
+        side = step.side or (upcoming.side if step.kind is StepKind.SWITCH and upcoming else None)
+        side_widget = self.query_one("#side", Static)
+        side_widget.display = side is not None
+        side_widget.update("◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶")
+        self.query_one("#detail", Static).update(_detail(step))
+        self.query_one("#clock", Digits).update(_clock_text(engine))
+        self.query_one("#hint", Static).update(_hint(engine, step))
+        next_text = f"Next up: {upcoming.label()}" if upcoming and not step.is_work else ""
+        if step.is_work and upcoming:
+            next_text = f"Then: {upcoming.label()}"
+        self.query_one("#next", Static).update(next_text)
+        notes = shown.exercise.notes if shown and shown.exercise else ""
+        self.query_one("#notes", Static).update(notes)
+        self.query_one("#logged", Static).update(self._logged_text())
+        self.query_one("#topbar", Static).update(self._topbar())
+        self.query_one("#progress", ProgressBar).update(
+            progress=self.plan.estimated_seconds - engine.session_remaining()
+        )
+        self.query_one("#times", Static).update(
+            f"{format_clock(engine.session_elapsed(), round_up=False)} done · "
+            f"{format_clock(engine.session_remaining())} left"
+        )
+
+    def _topbar(self) -> str:
+        parts = [self.plan.session.name, f"step {self.engine.index + 1}/{len(self.plan.steps)}"]
+        if self.speed != 1:
+            parts.append(f"PREVIEW ×{self.speed:g}")
+        if self.player.muted:
+            parts.append("muted")
+        return " · ".join(parts)
+
+    def _logged_text(self) -> str:
+        last = self.record.last_logged_set()
+        if last is None or self.engine.step.is_work:
+            return ""
+        step = self.plan.steps[last.step_index]
+        load = f" @ {last.load}" if last.load else ""
+        return f"Logged {step.title}: {last.reps} reps{load} · e to change"
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_space(self) -> None:
+        engine = self.engine
+        if engine.state is EngineState.RUNNING and engine.step.kind is StepKind.WORK_REPS:
+            self._handle(engine.done())
+        elif engine.state is EngineState.PAUSED and engine.resume_in() is None:
+            self._handle(engine.resume(lead_in=LEAD_IN_SECONDS))
+        else:
+            self._handle(engine.pause())
+
+    def action_skip(self) -> None:
+        self._handle(self.engine.skip())
+
+    def action_back(self) -> None:
+        self._handle(self.engine.back())
+
+    def action_extend(self, seconds: int) -> None:
+        self._handle(self.engine.extend(seconds))
+
+    def action_mute(self) -> None:
+        self.player.muted = not self.player.muted
+        self.notify("Sound off" if self.player.muted else "Sound on", timeout=2)
+        self._show()
+
+    def action_edit_log(self) -> None:
+        outcome = self.record.last_logged_set()
+        if outcome is None:
+            self.notify("No rep set logged yet.", timeout=3)
+            return
+
+        def save(result: tuple[int, str] | None) -> None:
+            if result is not None and outcome is not None:
+                self.record.relog(outcome, *result)
+                self._show()
+
+        title = self.plan.steps[outcome.step_index].label()
+        self.app.push_screen(LogSet(title, outcome), save)
+
+    def action_stop(self) -> None:
+        def answer(stop: bool | None) -> None:
+            if stop:
+                self._handle(self.engine.stop())
+
+        self.app.push_screen(ConfirmStop(), answer)
+
+
+def _shown_seconds(engine: Engine) -> float | None:
+    """The value the big clock shows, unrounded: time left, lead-in left, or time spent."""
+    lead_in = engine.resume_in()
+    if lead_in is not None:
+        return lead_in
+    if engine.state is EngineState.PAUSED:
+        return None
+    remaining = engine.remaining()
+    return remaining if remaining is not None else engine.step_elapsed()
+
+
+def _clock_text(engine: Engine) -> str:
+    lead_in = engine.resume_in()
+    if lead_in is not None:
+        return str(max(1, math.ceil(lead_in)))
+    remaining = engine.remaining()
+    if remaining is None:
+        return format_clock(engine.step_elapsed(), round_up=False)
+    return format_clock(remaining)
+
+
+def _detail(step: Step) -> str:
+    parts = []
+    if step.set_count > 1:
+        parts.append(f"set {step.set_number}/{step.set_count}")
+    if step.round_count > 1:
+        parts.append(f"round {step.round_number}/{step.round_count}")
+    if step.exercise is not None:
+        if step.exercise.load:
+            parts.append(step.exercise.load)
+        if step.block:
+            parts.append(step.block)
+    return " · ".join(parts)
+
+
+def _hint(engine: Engine, step: Step) -> str:
+    if engine.resume_in() is not None:
+        return "get set…"
+    if step.kind is StepKind.WORK_REPS and step.exercise is not None:
+        return f"{step.exercise.amount} reps · press space when done"
+    if step.kind is StepKind.WORK_TIMED and step.exercise is not None:
+        return "hold" if step.exercise.mode.value == "hold" else "work"
+    return ""
+
+
+def _voice_lines(plan: Plan) -> list[str]:
+    """Every line the plan's cues may speak, to render before they are needed."""
+    lines = []
+    for step in plan.steps:
+        lines += [cue.say for _, cue in step_cues(plan, step, step.seconds)]
+        end = finish_cue(plan, step)
+        if end is not None:
+            lines.append(end.say)
+    return lines

@@ -1,0 +1,74 @@
+"""The summary at a session's end: time, work, steps done and skipped, and what was logged."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from workout_tui.core.durations import format_clock
+from workout_tui.core.engine import Engine
+from workout_tui.core.library import Routine
+from workout_tui.core.plan import Plan, StepKind
+from workout_tui.core.record import SessionRecord
+
+
+class SummaryScreen(Screen[None]):
+    """How the session went. Enter or escape goes back to the routine list."""
+
+    BINDINGS = [
+        Binding("enter,escape", "home", "Back to routines", id="home", tooltip="The routine list"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, routine: Routine, plan: Plan, engine: Engine, record: SessionRecord) -> None:
+        super().__init__()
+        self.routine = routine
+        self.plan = plan
+        self.engine = engine
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="summary"):
+            yield Static(self._heading(), id="summary-title")
+            yield Static(self._totals(), id="summary-totals")
+            yield Static(self._log(), id="summary-log")
+        yield Footer()
+
+    def _heading(self) -> str:
+        status = "Done" if self.record.completed else "Stopped"
+        return f"{status}: {self.plan.session.name}"
+
+    def _totals(self) -> str:
+        work = [s for s in self.plan.steps if s.is_work]
+        outcomes = {o.step_index: o for o in self.record.outcomes}
+        done = sum(1 for s in work if s.index in outcomes and not outcomes[s.index].skipped)
+        skipped = sum(1 for s in work if s.index in outcomes and outcomes[s.index].skipped)
+        rows = [
+            ("Total time", format_clock(self.engine.session_elapsed(), round_up=False)),
+            ("Work time", format_clock(self.record.work_seconds, round_up=False)),
+            ("Sets done", f"{done} of {len(work)}"),
+            ("Skipped", str(skipped)),
+        ]
+        return "\n".join(f"{label:<12} {value}" for label, value in rows)
+
+    def _log(self) -> str:
+        lines = ["What you did:"]
+        for outcome in self.record.outcomes:
+            step = self.plan.steps[outcome.step_index]
+            if not step.is_work:
+                continue
+            if outcome.skipped:
+                result = "skipped"
+            elif step.kind is StepKind.WORK_REPS:
+                load = f" @ {outcome.load}" if outcome.load else ""
+                result = f"{outcome.reps} reps{load}"
+            else:
+                result = format_clock(outcome.active_seconds, round_up=False)
+            lines.append(f"  {step.label():<56} {result}")
+        return "\n".join(lines) if len(lines) > 1 else "Nothing logged."
+
+    def action_home(self) -> None:
+        self.app.pop_screen()
