@@ -8,7 +8,6 @@ from textual.widgets import Input
 
 from tests.ui.helpers import advance, make_app, practice, text
 from workout_tui.audio import SilentPlayer
-from workout_tui.core.cues import CueKind
 from workout_tui.core.engine import EngineState
 from workout_tui.ui.dialogs import ConfirmStop, LogSet
 from workout_tui.ui.player import PlayerScreen
