@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import queue
 import threading
-import time
 import wave
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,12 +34,12 @@ class CuePlayer:
 
     def __init__(self) -> None:
         self.muted = False
-        self.played: list[tuple[Cue, float]] = []  # (cue, monotonic instant it was handed on)
+        self.played: list[tuple[Cue, float]] = []  # (cue, seconds late when handed on)
 
-    def play(self, cue: Cue) -> None:
-        """Play a cue now, unless muted. Returns at once."""
+    def play(self, cue: Cue, late: float = 0.0) -> None:
+        """Play a cue now, unless muted; `late` is how long after its instant it came. Returns at once."""
         if not self.muted:
-            self.played.append((cue, time.monotonic()))
+            self.played.append((cue, late))
             self._play(cue)
 
     def _play(self, cue: Cue) -> None:

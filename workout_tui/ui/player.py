@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
 from workout_tui.audio import CuePlayer
@@ -45,9 +45,10 @@ class PlayerScreen(Screen[None]):
     """Runs one routine. The engine keeps time; this screen shows it and hands cues on."""
 
     BINDINGS = [
-        Binding(
-            "space", "space", "Pause", id="pause", tooltip="Pause or resume; in a rep set, done"
-        ),
+        # One key, three meanings: the footer shows the one that applies (see check_action).
+        Binding("space", "pause", "Pause", id="pause", tooltip="Pause the clock"),
+        Binding("space", "resume", "Resume", id="resume", tooltip="Resume after a 3-2-1"),
+        Binding("space", "done", "Done", id="done", tooltip="End the rep set and log it"),
         Binding("n,right", "skip", "Skip", id="skip", tooltip="Skip to the next step"),
         Binding("p,left", "back", "Back", id="back", tooltip="Go back to the previous step"),
         Binding("plus,equals_sign", "extend(15)", "+15s", id="add-time", tooltip="Add 15 seconds"),
@@ -68,7 +69,8 @@ class PlayerScreen(Screen[None]):
         self.engine = Engine(self.plan, speed_clock(clock, speed) if speed != 1 else clock)
         self.record = SessionRecord(self.plan)
         self.player = player
-        self._timer: Timer | None = None
+        self._wake: asyncio.TimerHandle | None = None
+        self._shown_space_action = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar")
@@ -105,8 +107,9 @@ class PlayerScreen(Screen[None]):
         self.record.add(events)
         now = self.engine.clock()
         for event in events:
-            if isinstance(event, CueDue) and (now - event.at) / self.speed < STALE_CUE_SECONDS:
-                self.player.play(event.cue)
+            late = (now - event.at) / self.speed if isinstance(event, CueDue) else 0.0
+            if isinstance(event, CueDue) and late < STALE_CUE_SECONDS:
+                self.player.play(event.cue, late)
             elif isinstance(event, SessionEnded):
                 self._finish()
                 return
@@ -115,9 +118,7 @@ class PlayerScreen(Screen[None]):
 
     def _schedule(self) -> None:
         """Wake for the next cue or step end, or when the shown clock next changes."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._cancel_wake()
         engine = self.engine
         if not engine.running:
             return
@@ -132,19 +133,31 @@ class PlayerScreen(Screen[None]):
         elapsed = engine.session_elapsed()
         waits.append(math.ceil(elapsed) - elapsed or 1.0)
         delay = max(0.001, min(waits) / self.speed)
-        self._timer = self.set_timer(delay, self.sync)
+        # The event loop's own timer: Textual's set_timer counts from when its task first
+        # runs, which right after mount is tens of milliseconds late.
+        self._wake = asyncio.get_running_loop().call_later(delay, self.call_next, self.sync)
+
+    def _cancel_wake(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
+
+    def on_unmount(self) -> None:
+        self._cancel_wake()
 
     def _finish(self) -> None:
         from workout_tui.ui.summary import SummaryScreen
 
-        if self._timer is not None:
-            self._timer.stop()
+        self._cancel_wake()
         self.app.switch_screen(SummaryScreen(self.routine, self.plan, self.engine, self.record))
 
     # -- drawing ---------------------------------------------------------------------------
 
     def _show(self) -> None:
         engine, step = self.engine, self.engine.step
+        if self._space_action() != self._shown_space_action:
+            self._shown_space_action = self._space_action()
+            self.refresh_bindings()
         paused = engine.state is EngineState.PAUSED
         phase, phase_class = PHASES[step.kind]
         self.set_class(paused, "-paused")
@@ -198,14 +211,28 @@ class PlayerScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def action_space(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the one meaning of space that fits now; hide the others."""
+        if action in ("pause", "resume", "done"):
+            return action == self._space_action()
+        return True
+
+    def _space_action(self) -> str:
         engine = self.engine
+        if engine.state is EngineState.PAUSED and engine.resume_in() is None:
+            return "resume"
         if engine.state is EngineState.RUNNING and engine.step.kind is StepKind.WORK_REPS:
-            self._handle(engine.done())
-        elif engine.state is EngineState.PAUSED and engine.resume_in() is None:
-            self._handle(engine.resume(lead_in=LEAD_IN_SECONDS))
-        else:
-            self._handle(engine.pause())
+            return "done"
+        return "pause"
+
+    def action_pause(self) -> None:
+        self._handle(self.engine.pause())
+
+    def action_resume(self) -> None:
+        self._handle(self.engine.resume(lead_in=LEAD_IN_SECONDS))
+
+    def action_done(self) -> None:
+        self._handle(self.engine.done())
 
     def action_skip(self) -> None:
         self._handle(self.engine.skip())

@@ -1,0 +1,137 @@
+"""Real audio: cues go through simpleaudio and ALSA into its `file` plugin, in a subprocess."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import wave
+from pathlib import Path
+
+import pytest
+
+from workout_tui.audio.voice import Voice
+from workout_tui.core import locations
+
+needs_simpleaudio = pytest.mark.skipif(
+    importlib.util.find_spec("simpleaudio") is None,
+    reason="simpleaudio is not installed (make installs it with libasound2-dev)",
+)
+needs_espeak = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None, reason="espeak-ng is not installed (make installs it)"
+)
+PLAYER = """
+import sys, time
+from pathlib import Path
+from workout_tui.audio import open_player
+from workout_tui.audio.voice import Voice
+from workout_tui.core import locations
+from workout_tui.core.cues import Cue, CueKind
+voice = Voice(Path(sys.argv[1])) if len(sys.argv) > 1 else None
+notices = []
+player = open_player(locations.sounds_dir(), voice, ring=lambda: print("ring"), report=notices.append)
+time.sleep(0.3)  # the device probe plays first; the cue's stream replaces it in the file
+"""
+
+
+def frames(path: Path) -> bytes:
+    with wave.open(str(path), "rb") as source:
+        assert (source.getframerate(), source.getsampwidth(), source.getnchannels()) == (
+            22050,
+            2,
+            1,
+        )
+        return source.readframes(source.getnframes())
+
+
+def run_with_alsa(
+    tmp_path: Path, script: str, *args: str, pcm: str | None = None, before: str = ""
+) -> str:
+    """Run a script with ALSA's default device set by an .asoundrc in a temp HOME."""
+    out = tmp_path / "out.raw"
+    pcm = pcm or f'type file; slave.pcm "null"; file "{out}"; format "raw"'
+    (tmp_path / ".asoundrc").write_text(f"pcm.!default {{ {pcm} }}\n")
+    result = subprocess.run(
+        [sys.executable, "-c", before + textwrap.dedent(PLAYER + script), *args],
+        capture_output=True, text=True, timeout=30, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@needs_simpleaudio
+def test_a_cue_plays_its_sound_through_alsa(tmp_path: Path) -> None:
+    output = run_with_alsa(
+        tmp_path,
+        "player.play(Cue(CueKind.GO, 'Go')); time.sleep(0.5); player.close();"
+        "print(type(player).__name__, notices)",
+    )
+    assert output.split("\n")[0] == "SoundPlayer []"
+    written = (tmp_path / "out.raw").read_bytes()
+    assert written == frames(locations.sounds_dir() / "go.wav")
+    assert len(written) > 10_000
+
+
+@needs_simpleaudio
+@needs_espeak
+def test_a_cue_with_voice_plays_the_beep_then_the_spoken_line(tmp_path: Path) -> None:
+    cache = tmp_path / "voice"
+    line = "Rest. Next: couch stretch"
+    rendered = Voice(cache).render(line)
+    assert rendered is not None
+    run_with_alsa(
+        tmp_path,
+        f"player.play(Cue(CueKind.REST, {line!r})); time.sleep(0.5); player.close()",
+        str(cache),
+    )
+    written = (tmp_path / "out.raw").read_bytes()
+    assert written == frames(locations.sounds_dir() / "rest.wav") + frames(rendered)
+
+
+@needs_simpleaudio
+def test_no_audio_device_falls_back_to_the_bell_with_one_notice(tmp_path: Path) -> None:
+    output = run_with_alsa(
+        tmp_path,
+        "player.play(Cue(CueKind.GO, 'Go')); player.play(Cue(CueKind.REST, 'Rest'));"
+        "time.sleep(0.2); print(len(notices)); print(notices[0])",
+        pcm="type hw; card 7",
+    )
+    lines = output.strip().split("\n")
+    assert lines[:3] == ["ring", "ring", "1"]  # one ring per cue, one notice in all
+    notice = lines[3]
+    assert notice.startswith("No audio device (") and "terminal bell" in notice
+
+
+def test_without_simpleaudio_cues_ring_the_bell(tmp_path: Path) -> None:
+    output = run_with_alsa(
+        tmp_path,
+        "player.play(Cue(CueKind.GO, 'Go')); print(type(player).__name__); print(*notices)",
+        before="import sys; sys.modules['simpleaudio'] = None  # as if it were not installed\n",
+    )
+    assert output.split("\n")[:3] == [
+        "ring",
+        "BellPlayer",
+        "No audio: simpleaudio is not installed (pip install 'workout-tui[audio]').",
+    ]
+
+
+@needs_espeak
+def test_a_voice_line_renders_to_a_non_silent_wav_and_is_cached(tmp_path: Path) -> None:
+    voice = Voice(tmp_path)
+    path = voice.render("Get ready: goblet squat")
+    assert path is not None and voice.cached("Get ready: goblet squat") == path
+    samples = memoryview(frames(path)).cast("h")
+    assert 0.5 < len(samples) / 22050 < 5
+    assert max(abs(s) for s in samples) > 3000
+    modified = path.stat().st_mtime_ns
+    assert voice.render("Get ready: goblet squat") == path
+    assert path.stat().st_mtime_ns == modified  # rendered once, then read from the cache
+
+
+def test_without_espeak_there_is_no_voice(tmp_path: Path) -> None:
+    voice = Voice(tmp_path, executable=None)
+    voice.executable = None
+    assert not voice.available and voice.render("Go") is None

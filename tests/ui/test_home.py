@@ -1,0 +1,75 @@
+"""The home screen lists every routine, filters as you type, and starts one with Enter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from tests.ui.helpers import bundled, make_app, text
+from workout_tui.core.library import load_routine
+from workout_tui.ui.home import HomeScreen
+from workout_tui.ui.player import PlayerScreen
+
+
+def listed(app: object) -> list[str]:
+    options = app.screen.query_one("#routines", OptionList)  # type: ignore[attr-defined]
+    return [
+        str(options.get_option_at_index(i).prompt).split("\n")[0]
+        for i in range(options.option_count)
+    ]
+
+
+async def test_home_lists_the_four_bundled_routines_with_details() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert listed(app) == [
+            "Desk break",
+            "Glute and hamstring strength",
+            "Hip flexor and quad stretch",
+            "Neck and mid-back relief, from the hips",
+        ]
+        details = text(pilot, "#details-text")
+        assert (
+            "Desk break" in details
+            and "• Standing hip flexor stretch: 30s hold, each side" in details
+        )
+        await pilot.press("down", "down")
+        assert "Half-kneeling hip flexor stretch: 2 × 45s hold, each side" in text(
+            pilot, "#details-text"
+        )
+
+
+async def test_typing_filters_the_list_and_enter_starts_the_highlighted_routine() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"kettlebell")
+        assert listed(app) == [
+            "Glute and hamstring strength",
+            "Neck and mid-back relief, from the hips",
+        ]
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.plan.session.name == "Neck and mid-back relief, from the hips"
+
+
+async def test_a_filter_that_matches_nothing_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"zumba")
+        assert listed(app) == []
+        assert text(pilot, "#details-text") == "No routine matches that filter."
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_broken_routine_is_listed_with_its_error_and_does_not_start(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: Broken\nexercises:\n  - {name: Plank, hodl: 30s}\n")
+    app = make_app(routines=[load_routine(broken, "user"), *bundled()])
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert listed(app)[0] == "broken.yaml  ⚠ cannot load"
+        assert f"{broken}:3:19: unknown key `hodl`" in text(pilot, "#details-text")
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)

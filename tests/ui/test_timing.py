@@ -1,0 +1,86 @@
+"""Cues come on time on the real clock, and the UI answers keys while a cue is playing."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from tests.ui.helpers import text
+from workout_tui.audio import BellPlayer, SilentPlayer, SoundPlayer
+from workout_tui.core import locations
+from workout_tui.core.library import load_routine
+from workout_tui.ui.app import WorkoutApp
+from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.summary import SummaryScreen
+
+SHORT = "name: Short\ndefaults: {prepare: 3s}\nexercises: [{name: Hold, hold: 4s}]\n"
+
+
+class SlowDevice:
+    """A sound card that takes 300 ms to start each buffer: the one fake, at the hardware edge."""
+
+    def __init__(self) -> None:
+        self.busy: list[tuple[float, float]] = []
+
+    def play_buffer(self, buffer: bytes, channels: int, width: int, rate: int) -> object:
+        started = time.perf_counter()
+        time.sleep(0.3)
+        self.busy.append((started, time.perf_counter()))
+        return SimpleNamespace(is_playing=lambda: False, stop=lambda: None)
+
+
+async def test_keys_are_handled_within_50_ms_while_a_cue_plays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "short.yaml").write_text(SHORT)
+    handled: list[float] = []
+    extend = PlayerScreen.action_extend
+
+    def timed_extend(screen: PlayerScreen, seconds: int) -> None:
+        handled.append(time.perf_counter())  # when the key's action runs
+        extend(screen, seconds)
+
+    monkeypatch.setattr(PlayerScreen, "action_extend", timed_extend)
+    device = SlowDevice()
+    player = SoundPlayer(
+        device,
+        locations.sounds_dir(),
+        None,
+        BellPlayer(lambda: None),
+        report=print,  # type: ignore[arg-type]
+    )
+    app = WorkoutApp([], start=load_routine(tmp_path / "short.yaml"), player=player)
+    async with app.run_test(size=(100, 30)) as pilot:
+        while len(device.busy) < 1:  # the device probe
+            await pilot.pause(0.01)
+        await pilot.pause(0.05)  # the get-ready cue is now being played
+        pressed = time.perf_counter()
+        await pilot.press("plus")
+        assert text(pilot, "#clock") in ("0:17", "0:18")
+        await pilot.pause(0.4)
+    playing = device.busy[1]
+    assert playing[0] <= pressed <= playing[1], "the key must come while the cue is playing"
+    (when,) = handled
+    assert when - pressed < 0.05, f"key took {(when - pressed) * 1000:.1f} ms"
+    player.close()
+
+
+async def test_cues_are_played_within_a_few_ms_of_their_instant(tmp_path: Path) -> None:
+    (tmp_path / "short.yaml").write_text(SHORT)
+    player = SilentPlayer()
+    app = WorkoutApp([], start=load_routine(tmp_path / "short.yaml"), player=player)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, PlayerScreen)
+        deadline = time.monotonic() + 10
+        while not isinstance(app.screen, SummaryScreen) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+    kinds = [f"{cue.kind}{cue.count or ''}" for cue, _ in player.played]
+    assert kinds == [
+        "get-ready", "countdown2", "countdown1", "go", "countdown3", "countdown2", "countdown1",
+        "done",
+    ]  # fmt: skip
+    lateness = sorted(late for _, late in player.played)
+    assert lateness[-1] < 0.010, f"latest cue was {lateness[-1] * 1000:.1f} ms late"
