@@ -22,16 +22,20 @@ lint: $(STAMP)
 
 setup: $(STAMP)
 
-# Audio (simpleaudio) compiles against ALSA's headers: install them when we can
-# (root with apt); otherwise carry on without audio and say how to get it.
+# Audio (simpleaudio) compiles against ALSA's headers and spoken cues need espeak-ng:
+# install them when we can (root with apt); otherwise carry on and say how to get them.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
 	@$(BIN)/pip install --quiet -e '.[test]'
-	@if [ ! -f $(ALSA_HEADER) ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing ALSA headers (libasound2-dev) for audio..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libasound2-dev >/dev/null; \
-	fi
+	@missing=""; \
+	[ -f $(ALSA_HEADER) ] || missing="$$missing libasound2-dev"; \
+	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing$$missing for audio and voice..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi; \
+	command -v espeak-ng >/dev/null || echo "Voice is off: install espeak-ng for spoken cues (beeps still play)."
 	@if [ ! -f $(ALSA_HEADER) ]; then \
 		echo "Audio is off: simpleaudio needs ALSA's headers. Install libasound2-dev"; \
 		echo "(e.g. sudo apt-get install libasound2-dev), then: rm $(STAMP) && make setup"; \

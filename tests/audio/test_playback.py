@@ -32,7 +32,8 @@ from workout_tui.core import locations
 from workout_tui.core.cues import Cue, CueKind
 voice = Voice(Path(sys.argv[1])) if len(sys.argv) > 1 else None
 notices = []
-player = open_player(locations.sounds_dir(), voice, ring=lambda: print("ring"), report=notices.append)
+ring = lambda: print("ring")
+player = open_player(locations.sounds_dir(), voice, ring=ring, report=notices.append)
 time.sleep(0.3)  # the device probe plays first; the cue's stream replaces it in the file
 """
 

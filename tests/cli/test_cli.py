@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.terminal import Terminal
 from tests.conftest import REPO
 
 BUNDLED = ["desk-break", "glute-hamstring-strength", "hip-flexor-stretch", "neck-and-back-relief"]
@@ -24,16 +25,22 @@ def home(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def cli(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {
+def env(home: Path) -> dict[str, str]:
+    return {
         **os.environ,
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
         "WORKOUT_TUI_DATA_DIR": str(home / "data"),
+        "TERM": "xterm-256color",
     }
+
+
+def cli(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(SCRIPT), *args], capture_output=True, text=True, env=env, cwd=cwd or home, timeout=30
-    )
+        [str(SCRIPT), *args], capture_output=True, text=True, env=env(home), cwd=cwd or home,
+        timeout=30,
+    )  # fmt: skip
 
 
 def test_list_from_another_directory_shows_the_bundled_routines(home: Path) -> None:
@@ -150,12 +157,30 @@ def test_run_an_unknown_routine_suggests_the_closest_and_lists_all(home: Path) -
         assert slug in result.stderr
 
 
-def test_run_accepts_a_slug_or_a_path(home: Path) -> None:
-    by_slug = cli(home, "run", "desk-break", "--speed", "20", "--mute", "--no-voice")
-    assert by_slug.returncode == 0, by_slug.stderr
-    assert "Standing hip flexor stretch · left" in by_slug.stdout
-    by_path = cli(home, "run", str(REPO / "sessions" / "desk-break.yaml"), cwd=Path("/"))
-    assert by_path.returncode == 0 and by_path.stdout == by_slug.stdout
+def test_run_a_routine_in_a_terminal_to_its_summary(home: Path) -> None:
+    terminal = Terminal(
+        [SCRIPT, "run", "hip-flexor-stretch", "--speed", "50", "--mute"], env(home), cwd=Path("/")
+    )
+    terminal.wait_for("PREVIEW ×50")
+    terminal.wait_for("LEFT SIDE")
+    terminal.wait_for("RIGHT SIDE")
+    terminal.wait_for("Done: Hip flexor and quad stretch", timeout=30)
+    terminal.wait_for("9 of 9")
+    assert "ALSA lib" not in terminal.text  # no sound card here: it must not print over the UI
+    terminal.type("q")
+    assert terminal.exit_code() == 0
+
+
+def test_run_a_routine_by_path(home: Path) -> None:
+    path = REPO / "sessions" / "desk-break.yaml"
+    terminal = Terminal([SCRIPT, "run", str(path), "--mute"], env(home), cwd=Path("/"))
+    terminal.wait_for("Standing hip flexor stretch")
+    terminal.type("q")
+    terminal.wait_for("Stop this session?")
+    terminal.type("y")
+    terminal.wait_for("Stopped: Desk break")
+    terminal.type("q")
+    assert terminal.exit_code() == 0
 
 
 @pytest.mark.parametrize(
@@ -183,10 +208,13 @@ def test_version_and_module_entry_point(home: Path) -> None:
     assert module.stdout == result.stdout
 
 
-def test_no_command_says_what_to_do_until_the_app_exists(home: Path) -> None:
-    result = cli(home)
-    assert result.returncode == 0
-    assert "workout-tui list" in result.stdout
+def test_no_command_opens_the_home_screen_with_the_routines(home: Path) -> None:
+    terminal = Terminal([SCRIPT], env(home), cwd=Path("/tmp"))
+    for name in ("Desk break", "Glute and hamstring strength", "Hip flexor and quad stretch"):
+        terminal.wait_for(name)
+    terminal.wait_for("Neck and mid-back relief")
+    terminal.type("\x11")  # ctrl+q
+    assert terminal.exit_code() == 0
 
 
 def test_schema_prints_the_json_schema(home: Path) -> None:

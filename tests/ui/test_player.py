@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from tests.ui.helpers import advance, make_app, practice, text
 from workout_tui.audio import SilentPlayer
+from workout_tui.core.config import Config
 from workout_tui.core.engine import EngineState
 from workout_tui.ui.dialogs import ConfirmStop, LogSet
 from workout_tui.ui.player import PlayerScreen
@@ -186,4 +187,25 @@ async def test_the_app_survives_resizing_down_to_40_by_12(tmp_path: Path) -> Non
         for size in [(60, 20), (40, 12), (30, 8), (120, 40), (80, 24)]:
             await pilot.resize_terminal(*size)
             await advance(pilot, 3)
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_keys_can_be_remapped_and_the_theme_set_from_the_config(tmp_path: Path) -> None:
+    config = Config(keys={"skip": "s", "pause": "k"}, theme="nord")
+    app = make_app(start=practice(tmp_path), config=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.theme == "nord"
+        await pilot.press("s")
+        assert text(pilot, "#side") == "◀  LEFT SIDE"
+        await pilot.press("k")
+        assert text(pilot, "#phase") == "PAUSED · space to resume"
+
+
+async def test_an_unknown_theme_or_key_id_is_reported_not_fatal(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path), config=Config(theme="nope", keys={"jump": "j"}))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Unknown theme 'nope'" in m for m in messages)
+        assert any("Unknown key binding id(s) in the config: jump" in m for m in messages)
         assert isinstance(app.screen, PlayerScreen)

@@ -1,4 +1,7 @@
-"""Snapshots of every screen at 80x24 and 120x40, on a frozen clock. Review diffs before updating."""
+"""Snapshots of every screen at 80x24 and 120x40, on a frozen clock.
+
+Review each diff (the HTML report pytest writes) before running --snapshot-update.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import queue
 import threading
 import wave
@@ -37,7 +40,7 @@ class CuePlayer:
         self.played: list[tuple[Cue, float]] = []  # (cue, seconds late when handed on)
 
     def play(self, cue: Cue, late: float = 0.0) -> None:
-        """Play a cue now, unless muted; `late` is how long after its instant it came. Returns at once."""
+        """Play a cue now unless muted (`late`: seconds after its instant). Returns at once."""
         if not self.muted:
             self.played.append((cue, late))
             self._play(cue)
@@ -171,6 +174,22 @@ class SoundPlayer(CuePlayer):
         return self._frames[path]
 
 
+# ALSA prints its errors (no card, no device) straight to stderr, over the TUI. A
+# handler that does nothing keeps them quiet; the player reports the failure itself.
+_ALSA_ERROR_HANDLER = ctypes.CFUNCTYPE(
+    None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+)
+_quiet_alsa_handler = _ALSA_ERROR_HANDLER(lambda *args: None)
+
+
+def _quiet_alsa() -> None:
+    name = ctypes.util.find_library("asound")
+    if name is None:
+        return
+    with contextlib.suppress(OSError, AttributeError):  # not ALSA after all: nothing to quiet
+        ctypes.CDLL(name).snd_lib_error_set_handler(_quiet_alsa_handler)
+
+
 def open_player(
     sounds_dir: Path,
     voice: Voice | None,
@@ -191,4 +210,5 @@ def open_player(
     except ImportError:
         report("No audio: simpleaudio is not installed (pip install 'workout-tui[audio]').")
         return fallback
+    _quiet_alsa()
     return SoundPlayer(simpleaudio, sounds_dir, voice, fallback, report)

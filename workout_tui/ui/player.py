@@ -32,6 +32,18 @@ from workout_tui.ui.dialogs import ConfirmStop, LogSet
 EXTEND_SECONDS = 15
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
 STALE_CUE_SECONDS = 1.0  # a cue this late (the machine slept) is shown, not played
+TEXTS = (
+    "topbar",
+    "phase",
+    "exercise",
+    "side",
+    "detail",
+    "hint",
+    "next",
+    "notes",
+    "logged",
+    "times",
+)
 PHASES = {
     StepKind.PREPARE: ("GET READY", "-prepare"),
     StepKind.SWITCH: ("SWITCH SIDES", "-prepare"),
@@ -73,24 +85,24 @@ class PlayerScreen(Screen[None]):
         self._shown_space_action = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="topbar")
-        yield Static(id="phase")
+        # Widgets are kept, not queried, on every tick.
+        self._texts = {name: Static(id=name) for name in TEXTS}
+        self._clock = Digits(id="clock")
+        self._progress = ProgressBar(
+            total=max(1, self.plan.estimated_seconds), show_eta=False, id="progress"
+        )
+        text = self._texts
+        yield text["topbar"]
+        yield text["phase"]
         with Horizontal(id="stage"):
             with Vertical(id="now"):
-                yield Static(id="exercise")
-                yield Static(id="side")
-                yield Static(id="detail")
-                yield Digits(id="clock")
-                yield Static(id="hint")
+                yield from (text["exercise"], text["side"], text["detail"], self._clock)
+                yield text["hint"]
             with VerticalScroll(id="aside"):
-                yield Static(id="next")
-                yield Static(id="notes")
-                yield Static(id="logged")
+                yield from (text["next"], text["notes"], text["logged"])
         with Horizontal(id="progress-row"):
-            yield ProgressBar(
-                total=max(1, self.plan.estimated_seconds), show_eta=False, id="progress"
-            )
-            yield Static(id="times")
+            yield self._progress
+            yield text["times"]
         yield Footer()
 
     def on_mount(self) -> None:
@@ -166,29 +178,27 @@ class PlayerScreen(Screen[None]):
         lead_in = engine.resume_in()
         if paused:
             phase = "GET SET" if lead_in is not None else "PAUSED · space to resume"
-        self.query_one("#phase", Static).update(phase)
+        self._texts["phase"].update(phase)
         upcoming = self.plan.next_work(step)
         shown = step if step.is_work else upcoming
-        self.query_one("#exercise", Static).update(step.title)
+        self._texts["exercise"].update(step.title)
         side = step.side or (upcoming.side if step.kind is StepKind.SWITCH and upcoming else None)
-        side_widget = self.query_one("#side", Static)
+        side_widget = self._texts["side"]
         side_widget.display = side is not None
         side_widget.update("◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶")
-        self.query_one("#detail", Static).update(_detail(step))
-        self.query_one("#clock", Digits).update(_clock_text(engine))
-        self.query_one("#hint", Static).update(_hint(engine, step))
+        self._texts["detail"].update(_detail(step))
+        self._clock.update(_clock_text(engine))
+        self._texts["hint"].update(_hint(engine, step))
         next_text = f"Next up: {upcoming.label()}" if upcoming and not step.is_work else ""
         if step.is_work and upcoming:
             next_text = f"Then: {upcoming.label()}"
-        self.query_one("#next", Static).update(next_text)
+        self._texts["next"].update(next_text)
         notes = shown.exercise.notes if shown and shown.exercise else ""
-        self.query_one("#notes", Static).update(notes)
-        self.query_one("#logged", Static).update(self._logged_text())
-        self.query_one("#topbar", Static).update(self._topbar())
-        self.query_one("#progress", ProgressBar).update(
-            progress=self.plan.estimated_seconds - engine.session_remaining()
-        )
-        self.query_one("#times", Static).update(
+        self._texts["notes"].update(notes)
+        self._texts["logged"].update(self._logged_text())
+        self._texts["topbar"].update(self._topbar())
+        self._progress.update(progress=self.plan.estimated_seconds - engine.session_remaining())
+        self._texts["times"].update(
             f"{format_clock(engine.session_elapsed(), round_up=False)} done · "
             f"{format_clock(engine.session_remaining())} left"
         )

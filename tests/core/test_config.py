@@ -1,0 +1,52 @@
+"""The config file: good values are used, bad ones are reported and fall back to defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workout_tui.core.config import EXAMPLE, Config, load_config
+from workout_tui.core.loader import load_plan_text
+
+
+def test_a_missing_config_file_means_the_defaults(tmp_path: Path) -> None:
+    assert load_config(tmp_path / "config.toml") == (Config(), [])
+
+
+def test_the_documented_example_loads_cleanly(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(EXAMPLE)
+    config, problems = load_config(path)
+    assert problems == []
+    assert config == Config(rest=20, prepare=10, keys={"pause": "space,k"})
+
+
+def test_bad_values_are_reported_and_replaced_by_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('mute = "yes"\nrest = "soon"\ntheme = 3\ncolour = "red"\nvoice = false\n')
+    config, problems = load_config(path)
+    assert config == Config(voice=False)
+    assert problems == [
+        f"{path}: `mute` must be true or false, not 'yes'",
+        f"{path}: `rest`: 'soon' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
+        f"{path}: `theme` must be a theme name, not 3",
+        f"{path}: unknown setting `colour` (known: mute, voice, theme, prepare, rest, keys)",
+    ]
+
+
+def test_broken_toml_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("mute = true\nrest = \n")
+    config, (problem,) = load_config(path)
+    assert config == Config()
+    assert (
+        problem.startswith(f"{path}: ") and "line 2" in problem and "using the defaults" in problem
+    )
+
+
+def test_prepare_and_rest_overrides_apply_to_every_routine() -> None:
+    session = load_plan_text(
+        "name: x\ndefaults: {prepare: 5s, rest: 10s}\nexercises: [{name: a, hold: 5}]\n"
+    ).session
+    changed = Config(prepare=20, rest=45).apply(session)
+    assert (changed.defaults.prepare, changed.defaults.rest) == (20, 45)
+    assert Config().apply(session) is session
