@@ -10,11 +10,14 @@ import sys
 import textwrap
 import wave
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from workout_tui.audio import SilentPlayer, SoundPlayer
 from workout_tui.audio.voice import Voice
 from workout_tui.core import locations
+from workout_tui.core.cues import Cue, CueKind
 
 needs_simpleaudio = pytest.mark.skipif(
     importlib.util.find_spec("simpleaudio") is None,
@@ -136,3 +139,31 @@ def test_without_espeak_there_is_no_voice(tmp_path: Path) -> None:
     voice = Voice(tmp_path, executable=None)
     voice.executable = None
     assert not voice.available and voice.render("Go") is None
+
+
+class RecordingDevice:
+    """Keeps each buffer it is asked to play (in place of a sound card)."""
+
+    def __init__(self) -> None:
+        self.buffers: list[bytes] = []
+
+    def play_buffer(self, buffer: bytes, channels: int, width: int, rate: int) -> object:
+        self.buffers.append(buffer)
+        return SimpleNamespace(is_playing=lambda: False, stop=lambda: None)
+
+
+@needs_espeak
+def test_a_routine_can_turn_the_voice_off(tmp_path: Path) -> None:
+    voice = Voice(tmp_path)
+    line = "Rest. Next: couch stretch"
+    spoken = voice.render(line)
+    assert spoken is not None
+    device = RecordingDevice()
+    player = SoundPlayer(device, locations.sounds_dir(), voice, SilentPlayer(), print)  # type: ignore[arg-type]
+    rest = frames(locations.sounds_dir() / "rest.wav")
+    player.play(Cue(CueKind.REST, line))
+    player.speak = False
+    player.play(Cue(CueKind.REST, line))
+    player.close()
+    # after the silent probe; cues that arrive together may share one buffer
+    assert b"".join(device.buffers[1:]) == rest + frames(spoken) + rest

@@ -44,12 +44,12 @@ def press(*keys: str) -> Before:
 
 
 async def finish_with_every_set_done(pilot: Pilot[None]) -> None:
-    while isinstance(pilot.app.screen, PlayerScreen):
-        if pilot.app.screen.engine.step.kind is StepKind.WORK_REPS:
+    while isinstance(screen := pilot.app.screen, PlayerScreen):
+        if screen.engine.step.kind is StepKind.WORK_REPS:
             await advance(pilot, 25)
             await pilot.press("space")
         else:
-            await advance(pilot, 1)
+            await advance(pilot, screen.engine.remaining() or 0.5)  # to the step's end
     assert isinstance(pilot.app.screen, SummaryScreen)
 
 

@@ -37,6 +37,7 @@ class CuePlayer:
 
     def __init__(self) -> None:
         self.muted = False
+        self.speak = True  # spoken lines, where the player has a voice; a routine can turn them off
         self.played: list[tuple[Cue, float]] = []  # (cue, seconds late when handed on)
 
     def play(self, cue: Cue, late: float = 0.0) -> None:
@@ -96,7 +97,8 @@ class SoundPlayer(CuePlayer):
         self.report = report
         self.failed = False
         self._frames: dict[Path, bytes] = {}
-        self._queue: queue.SimpleQueue[Cue | None] = queue.SimpleQueue()
+        # Each cue travels with whether to speak it, as it was when play() was called.
+        self._queue: queue.SimpleQueue[tuple[Cue, bool] | None] = queue.SimpleQueue()
         self._current: Any = None
         self._worker = threading.Thread(target=self._run, name="cue-player", daemon=True)
         self._worker.start()
@@ -105,7 +107,7 @@ class SoundPlayer(CuePlayer):
         if self.failed:
             self.fallback.play(cue)
         else:
-            self._queue.put(cue)
+            self._queue.put((cue, self.speak))
 
     def prepare(self, lines: Iterable[str]) -> None:
         voice = self.voice
@@ -124,14 +126,17 @@ class SoundPlayer(CuePlayer):
     def _run(self) -> None:
         if not self._open_device():
             return
-        while (cue := self._queue.get()) is not None:
-            cues = [cue]
-            while not self._queue.empty():
-                following = self._queue.get()
-                if following is None:
-                    return
-                cues.append(following)
-            buffer = b"".join(self._buffer(c) for c in cues)
+        closing = False
+        while not closing:
+            item = self._queue.get()
+            items = []
+            while item is not None:
+                items.append(item)
+                if self._queue.empty():
+                    break
+                item = self._queue.get()
+            closing = item is None
+            buffer = b"".join(self._buffer(cue, speak) for cue, speak in items)
             if buffer:
                 self._stop_current()
                 self._start(buffer)
@@ -153,10 +158,10 @@ class SoundPlayer(CuePlayer):
         if self._current is not None and self._current.is_playing():
             self._current.stop()
 
-    def _buffer(self, cue: Cue) -> bytes:
+    def _buffer(self, cue: Cue, speak: bool) -> bytes:
         sound = SOUND_FOR[cue.kind]
         frames = self._load(self.sounds_dir / f"{sound}.wav") if sound else b""
-        if self.voice is not None and cue.kind in SPOKEN:
+        if self.voice is not None and speak and cue.kind in SPOKEN:
             spoken = self.voice.cached(cue.say)
             if spoken is not None:
                 frames += self._load(spoken)

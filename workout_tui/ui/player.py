@@ -106,7 +106,9 @@ class PlayerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.player.prepare(_voice_lines(self.plan))
+        self.player.speak = self.plan.session.defaults.voice
+        if self.player.speak:
+            self.player.prepare(_voice_lines(self.plan))
         self._handle(self.engine.start())
 
     # -- time ------------------------------------------------------------------------------
