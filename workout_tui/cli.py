@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,6 +70,17 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--mute", action="store_true", help="no sound")
     run.add_argument("--no-voice", action="store_true", help="beeps only, no spoken lines")
     run.set_defaults(handler=_run)
+
+    history = commands.add_parser(
+        "history", parents=[common], help="browse past sessions, or export them"
+    )
+    history.add_argument(
+        "--export", choices=("json", "csv"), help="print every run as JSON or CSV instead"
+    )
+    history.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the export to FILE, not stdout"
+    )
+    history.set_defaults(handler=_history)
 
     schema = commands.add_parser(
         "schema", parents=[common], help="print the JSON Schema of the routine format"
@@ -210,6 +222,39 @@ def _run(args: argparse.Namespace) -> int:
     return _launch(args, start=routine)
 
 
+def _history(args: argparse.Namespace) -> int:
+    if args.export is None:
+        if args.output is not None:
+            print("workout-tui: -o/--output goes with --export", file=sys.stderr)
+            return 2
+        return _launch(args, start=None, show_history=True)
+    from workout_tui.core.export import export_history
+    from workout_tui.core.history import open_history
+
+    store, notices = open_history(locations.data_dir(getattr(args, "data_dir", None)))
+    for notice in notices:
+        print(f"workout-tui: {notice}", file=sys.stderr)
+    if store is None:
+        return 1
+    try:
+        if args.output is None:
+            try:
+                export_history(store, args.export, sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:  # the reader (head, less) closed the pipe: fine
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        else:
+            with args.output.open("w", encoding="utf-8", newline="") as out:
+                count = export_history(store, args.export, out)
+            print(f"Wrote {count} runs to {args.output}", file=sys.stderr)
+    except OSError as error:
+        print(f"workout-tui: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     sys.stdout.write(locations.schema_path().read_text(encoding="utf-8"))
     return 0
@@ -219,16 +264,20 @@ def _open_app(args: argparse.Namespace) -> int:
     return _launch(args, start=None)
 
 
-def _launch(args: argparse.Namespace, start: Routine | None) -> int:
+def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool = False) -> int:
     """Open the app (imported here so the other commands never load Textual)."""
     from workout_tui.core.config import load_config
+    from workout_tui.core.history import open_history
     from workout_tui.ui.app import WorkoutApp
 
     config, notices = load_config(locations.config_file())
+    history, history_notices = open_history(locations.data_dir(getattr(args, "data_dir", None)))
     app = WorkoutApp(
         _library(args),
         config=config,
-        notices=notices,
+        notices=[*notices, *history_notices],
+        history=history,
+        open_history=show_history,
         start=start,
         speed=getattr(args, "speed", 1.0),
         mute=getattr(args, "mute", False),

@@ -73,3 +73,26 @@ async def test_a_broken_routine_is_listed_with_its_error_and_does_not_start(tmp_
         assert f"{broken}:3:19: unknown key `hodl`" in text(pilot, "#details-text")
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_h_opens_the_history_and_slash_filters_even_words_starting_with_h(
+    tmp_path: Path,
+) -> None:
+    from workout_tui.core.history import HistoryStore
+    from workout_tui.ui.history import HistoryScreen
+
+    app = make_app(history=HistoryStore(tmp_path / "history.sqlite3"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("slash", *"hip")
+        assert listed(app) == [
+            "Hip flexor and quad stretch",
+            "Neck and mid-back relief, from the hips",
+        ]
+        await pilot.press("escape")
+        assert len(listed(app)) == 4
+        await pilot.press("q")
+    assert app.return_code == 0

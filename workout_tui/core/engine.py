@@ -164,14 +164,14 @@ class Engine:
 
     # -- actions -------------------------------------------------------------------------
 
-    def start(self) -> list[Event]:
-        """Start the session at the first step."""
+    def start(self, at_step: int = 0) -> list[Event]:
+        """Start the session at the first step (or at `at_step`, to resume a run)."""
         if self.state is not EngineState.READY:
             return []
         now = self.clock()
         self.started_at = now
         self.state = EngineState.RUNNING
-        return self._enter(0, now) + self._advance(now)
+        return self._enter(min(at_step, len(self.plan.steps) - 1), now) + self._advance(now)
 
     def poll(self) -> list[Event]:
         """Catch up with the clock: cues that came due, steps whose time ran out."""

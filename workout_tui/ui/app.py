@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 import time
 from collections.abc import Sequence
@@ -13,7 +15,9 @@ from workout_tui.audio.voice import Voice
 from workout_tui.core import locations
 from workout_tui.core.config import Config
 from workout_tui.core.engine import Clock
+from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import Routine
+from workout_tui.ui.dialogs import ResumeRun
 from workout_tui.ui.home import HomeScreen
 from workout_tui.ui.player import PlayerScreen
 
@@ -36,8 +40,12 @@ class WorkoutApp(App[None]):
         voice: bool = True,
         clock: Clock = time.monotonic,
         player: CuePlayer | None = None,
+        history: HistoryStore | None = None,
+        open_history: bool = False,
     ) -> None:
         super().__init__()
+        self.history = history
+        self.open_history = open_history
         self.routines = list(routines)
         self.config = config or Config()
         self.notices = list(notices)
@@ -64,13 +72,55 @@ class WorkoutApp(App[None]):
         self._apply_settings()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10)
+        # A closed terminal (SIGHUP) or a kill (SIGTERM) stops the run cleanly, kept as stopped.
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(signum, self.stop_and_exit)
+        if self.open_history:
+            self.action_show_history()
         if self.start_routine is not None:
             self.start(self.start_routine)
 
     def start(self, routine: Routine) -> None:
-        """Open the player on a routine (with the config's prepare and rest applied)."""
+        """Open the player on a routine, offering to resume its interrupted run if it has one."""
         assert routine.plan is not None
-        self.push_screen(PlayerScreen(routine, self.config, self.speed, self.clock, self.player))
+        interrupted = self.history.interrupted_run(routine.slug) if self.history else None
+        if interrupted is None or interrupted[1] >= len(routine.plan.steps):
+            self._play(routine, None)
+            return
+        run, step = interrupted
+        when = run.started_at.strftime("%a %d %b %H:%M")
+        label = routine.plan.steps[step].label()
+        dialog = ResumeRun(routine.plan.session.name, when, label, step, len(routine.plan.steps))
+
+        def answer(resume: bool | None) -> None:
+            if resume is not None:
+                self._play(routine, (run.id, step) if resume else None)
+
+        self.push_screen(dialog, answer)
+
+    def _play(self, routine: Routine, resume: tuple[int, int] | None) -> None:
+        self.push_screen(
+            PlayerScreen(
+                routine, self.config, self.speed, self.clock, self.player, self.history, resume
+            )
+        )
+
+    def action_show_history(self) -> None:
+        """Open the history screen."""
+        from workout_tui.ui.history import HistoryScreen
+
+        if self.history is None:
+            self.notify("History is off, so there is nothing to show.", severity="warning")
+            return
+        self.push_screen(HistoryScreen(self.history))
+
+    def stop_and_exit(self) -> None:
+        """Stop any run in progress (kept as stopped) and quit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, PlayerScreen):
+                screen.stop_run()
+        self.exit()
 
     def say(self, message: str) -> None:
         """Show a one-line notice; safe to call from any thread."""
@@ -108,3 +158,5 @@ class WorkoutApp(App[None]):
     def on_unmount(self) -> None:
         if self._player is not None:
             self._player.close()
+        if self.history is not None:
+            self.history.close()

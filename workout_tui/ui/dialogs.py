@@ -37,6 +37,72 @@ class ConfirmStop(ModalScreen[bool]):
         self.dismiss(stop)
 
 
+class ResumeRun(ModalScreen[bool | None]):
+    """Offers to carry on an interrupted run: True resumes, False starts over, None cancels."""
+
+    BINDINGS = [
+        Binding("r", "answer(True)", "Resume", id="resume-run"),
+        Binding("s", "answer(False)", "Start over", id="start-over"),
+        Binding("escape", "answer(None)", "Cancel", id="cancel-resume"),
+    ]
+
+    def __init__(self, name: str, when: str, step_label: str, step: int, steps: int) -> None:
+        super().__init__()
+        self.lines = (
+            f"{name} was interrupted {when}.",
+            f"Carry on at step {step + 1} of {steps}: {step_label}?",
+        )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Resume where you left off?", classes="dialog-title")
+            for line in self.lines:
+                yield Label(line)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Resume (r)", variant="primary", id="resume")
+                yield Button("Start over (s)", id="over")
+
+    def on_mount(self) -> None:
+        self.query_one("#resume", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "resume")
+
+    def action_answer(self, resume: bool | None) -> None:
+        self.dismiss(resume)
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    """Asks before deleting a run from the history."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Delete", id="confirm-delete"),
+        Binding("n,escape", "answer(False)", "Keep", id="keep-run"),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Delete this run?", classes="dialog-title")
+            yield Label(self.what)
+            yield Label("This cannot be undone.")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Delete (y)", variant="error", id="delete")
+                yield Button("Keep (n)", variant="primary", id="keep")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "delete")
+
+    def action_answer(self, delete: bool) -> None:
+        self.dismiss(delete)
+
+
 class LogSet(ModalScreen[tuple[int, str] | None]):
     """Edit the reps and load logged for a rep set; dismisses with (reps, load) or None."""
 

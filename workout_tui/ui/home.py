@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,7 +32,10 @@ class HomeScreen(Screen[None]):
             tooltip="Start the highlighted routine",
             priority=True,
         ),
-        Binding("ctrl+q", "app.quit", "Quit", id="quit", tooltip="Quit workout-tui", priority=True),
+        Binding("slash", "filter", "Filter", id="filter", tooltip="Type to filter the routines"),
+        Binding("h", "app.show_history", "History", id="history", tooltip="Past sessions"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit workout-tui"),
+        Binding("escape", "clear_filter", "Clear", id="clear-filter", show=False),
     ]
 
     def __init__(self, routines: Sequence[Routine]) -> None:
@@ -42,7 +46,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="library"):
-                yield Input(placeholder="Type to filter routines", id="filter")
+                yield Input(placeholder="/ or start typing to filter", id="filter")
                 yield OptionList(id="routines")
             with VerticalScroll(id="details"):
                 yield Static(id="details-text")
@@ -50,7 +54,24 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fill("")
+        self.query_one("#routines", OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the list (other than a key bound here) starts the filter with it."""
+        filter_input = self.query_one("#filter", Input)
+        bound = event.key in self.active_bindings  # h, q, / ... keep their meaning
+        if event.is_printable and event.character and not bound and not filter_input.has_focus:
+            filter_input.focus()
+            filter_input.insert_text_at_cursor(event.character)
+            event.stop()
+
+    def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.value = ""
+        self.query_one("#routines", OptionList).focus()
 
     def _fill(self, text: str) -> None:
         words = text.lower().split()

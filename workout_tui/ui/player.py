@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import math
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +19,7 @@ from textual.widgets import Digits, Footer, ProgressBar, Static
 from workout_tui.audio import CuePlayer
 from workout_tui.core.config import Config
 from workout_tui.core.cues import finish_cue, step_cues
-from workout_tui.core.durations import format_clock
+from workout_tui.core.durations import format_clock, format_span
 from workout_tui.core.engine import (
     Clock,
     CueDue,
@@ -24,11 +29,13 @@ from workout_tui.core.engine import (
     SessionEnded,
     speed_clock,
 )
+from workout_tui.core.history import HistoryStore, StepRecord
 from workout_tui.core.library import Routine
 from workout_tui.core.plan import Plan, Step, StepKind, compile_plan
 from workout_tui.core.record import SessionRecord
 from workout_tui.ui.dialogs import ConfirmStop, LogSet
 
+T = TypeVar("T")
 EXTEND_SECONDS = 15
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
 STALE_CUE_SECONDS = 1.0  # a cue this late (the machine slept) is shown, not played
@@ -71,8 +78,18 @@ class PlayerScreen(Screen[None]):
     ]
 
     def __init__(
-        self, routine: Routine, config: Config, speed: float, clock: Clock, player: CuePlayer
+        self,
+        routine: Routine,
+        config: Config,
+        speed: float,
+        clock: Clock,
+        player: CuePlayer,
+        history: HistoryStore | None = None,
+        resume: tuple[int, int] | None = None,
     ) -> None:
+        """Args:
+        resume: (run id, step index) to carry on an interrupted run, or None for a new run.
+        """
         super().__init__()
         assert routine.plan is not None
         self.routine = routine
@@ -81,6 +98,10 @@ class PlayerScreen(Screen[None]):
         self.engine = Engine(self.plan, speed_clock(clock, speed) if speed != 1 else clock)
         self.record = SessionRecord(self.plan)
         self.player = player
+        self.history = history
+        self.resume = resume
+        self.run_id: int | None = None
+        self._last_time: dict[str, str] = {}
         self._wake: asyncio.TimerHandle | None = None
         self._shown_space_action = ""
 
@@ -109,7 +130,27 @@ class PlayerScreen(Screen[None]):
         self.player.speak = self.plan.session.defaults.voice
         if self.player.speak:
             self.player.prepare(_voice_lines(self.plan))
-        self._handle(self.engine.start())
+        first_step = 0
+        if self.resume is not None:
+            self.run_id, first_step = self.resume
+            self._journal(lambda store: store.resume_run(self.run_id))
+        else:
+            self.run_id = self._journal(
+                lambda store: store.start_run(
+                    self.plan, self.routine.slug, _file_hash(self.routine.path), self.speed
+                )
+            )
+        self._handle(self.engine.start(first_step))
+
+    def on_unmount(self) -> None:
+        self._cancel_wake()
+        self.stop_run()
+
+    def stop_run(self) -> None:
+        """End the run now as stopped (the app is closing, or a signal came)."""
+        if self.engine.running:
+            self.record.add(self.engine.stop())
+            self._journal(lambda store: store.finish_run(self.run_id, "stopped"))
 
     # -- time ------------------------------------------------------------------------------
 
@@ -118,17 +159,35 @@ class PlayerScreen(Screen[None]):
         self._handle(self.engine.poll())
 
     def _handle(self, events: list[Event]) -> None:
-        self.record.add(events)
         now = self.engine.clock()
-        for event in events:
+        for event in events:  # cues first: nothing on disk may delay them
             late = (now - event.at) / self.speed if isinstance(event, CueDue) else 0.0
             if isinstance(event, CueDue) and late < STALE_CUE_SECONDS:
                 self.player.play(event.cue, late)
-            elif isinstance(event, SessionEnded):
-                self._finish()
-                return
+        for outcome in self.record.add(events):
+            step = self.plan.steps[outcome.step_index]
+            self._journal(lambda store, s=step, o=outcome: store.record_step(self.run_id, s, o))
+        ended = [e for e in events if isinstance(e, SessionEnded)]
+        if ended:
+            status = "completed" if ended[0].completed else "stopped"
+            self._journal(lambda store: store.finish_run(self.run_id, status))
+            self._finish()
+            return
         self._show()
         self._schedule()
+
+    def _journal(self, write: Callable[[HistoryStore], T]) -> T | None:
+        """Write to the history; if that fails, say so once and carry on without it."""
+        if self.history is None:
+            return None
+        try:
+            return write(self.history)
+        except (sqlite3.Error, OSError) as error:
+            self.history = None
+            self.notify(
+                f"History stopped recording ({error}); the session goes on.", severity="error"
+            )
+            return None
 
     def _schedule(self) -> None:
         """Wake for the next cue or step end, or when the shown clock next changes."""
@@ -155,9 +214,6 @@ class PlayerScreen(Screen[None]):
         if self._wake is not None:
             self._wake.cancel()
             self._wake = None
-
-    def on_unmount(self) -> None:
-        self._cancel_wake()
 
     def _finish(self) -> None:
         from workout_tui.ui.summary import SummaryScreen
@@ -188,7 +244,7 @@ class PlayerScreen(Screen[None]):
         side_widget = self._texts["side"]
         side_widget.display = side is not None
         side_widget.update("◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶")
-        self._texts["detail"].update(_detail(step))
+        self._texts["detail"].update(" · ".join(filter(None, (_detail(step), self._last(step)))))
         self._clock.update(_clock_text(engine))
         self._texts["hint"].update(_hint(engine, step))
         next_text = f"Next up: {upcoming.label()}" if upcoming and not step.is_work else ""
@@ -204,6 +260,16 @@ class PlayerScreen(Screen[None]):
             f"{format_clock(engine.session_elapsed(), round_up=False)} done · "
             f"{format_clock(engine.session_remaining())} left"
         )
+
+    def _last(self, step: Step) -> str:
+        """What the person logged for this exercise last time: `last: 3 × 10 @ 12 kg`."""
+        if self.history is None or step.exercise is None:
+            return ""
+        name = step.exercise.name
+        if name not in self._last_time:
+            sets = self._journal(lambda store: store.last_sets(name, before_run=self.run_id))
+            self._last_time[name] = f"last: {describe_sets(sets)}" if sets else ""
+        return self._last_time[name]
 
     def _topbar(self) -> str:
         parts = [self.plan.session.name, f"step {self.engine.index + 1}/{len(self.plan.steps)}"]
@@ -268,7 +334,12 @@ class PlayerScreen(Screen[None]):
 
         def save(result: tuple[int, str] | None) -> None:
             if result is not None and outcome is not None:
-                self.record.relog(outcome, *result)
+                updated = self.record.relog(outcome, *result)
+                self._journal(
+                    lambda store: store.relog(
+                        self.run_id, updated.step_index, updated.reps or 0, updated.load
+                    )
+                )
                 self._show()
 
         title = self.plan.steps[outcome.step_index].label()
@@ -325,6 +396,30 @@ def _hint(engine: Engine, step: Step) -> str:
     if step.kind is StepKind.WORK_TIMED and step.exercise is not None:
         return "hold" if step.exercise.mode.value == "hold" else "work"
     return ""
+
+
+def describe_sets(sets: Sequence[StepRecord]) -> str:
+    """Sets as a person writes them: `3 × 10 @ 12 kg`, `10, 8, 8 reps`, `2 × 45s`."""
+    reps = [s.reps for s in sets]
+    if all(r is not None for r in reps):
+        amounts = [f"{r}" for r in reps]
+        unit = "" if len(set(amounts)) == 1 and len(sets) > 1 else " reps"
+    else:
+        amounts = [format_span(s.actual_seconds) for s in sets]
+        unit = ""
+    same = len(set(amounts)) == 1
+    text = f"{len(sets)} × {amounts[0]}{unit}" if same else ", ".join(amounts) + unit
+    loads = {s.load for s in sets}
+    if len(loads) == 1 and None not in loads:
+        text += f" @ {loads.pop()}"
+    return text
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""
 
 
 def _voice_lines(plan: Plan) -> list[str]:

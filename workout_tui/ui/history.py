@@ -1,0 +1,221 @@
+"""The history: past runs newest first with streak and weekly stats, and each run's detail."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Sparkline, Static
+
+from workout_tui.core.durations import format_clock
+from workout_tui.core.history import HistoryStore, RunSummary, StepRecord
+from workout_tui.ui.dialogs import ConfirmDelete
+
+PAGE = 100  # runs loaded at a time; more load as the cursor nears the end
+STATUS_STYLE = {"completed": "green", "stopped": "yellow", "interrupted": "red", "running": "cyan"}
+
+
+def when(run: RunSummary) -> str:
+    """A run's start as `Mon 23 Nov 18:00`."""
+    return run.started_at.strftime("%a %d %b %H:%M")
+
+
+def routine_cell(run: RunSummary) -> Text:
+    """The routine's name, marked when the run was a preview."""
+    text = Text(run.session_name)
+    if run.is_preview:
+        text.append(f" (preview ×{run.speed:g})", style="dim")
+    return text
+
+
+class HistoryScreen(Screen[None]):
+    """Every run, newest first. Enter shows one; d deletes one; / filters by routine."""
+
+    BINDINGS = [
+        Binding("enter", "open_run", "Details", id="open-run", tooltip="Every step of this run"),
+        Binding("d,delete", "delete_run", "Delete", id="delete-run", tooltip="Delete this run"),
+        Binding("slash", "filter", "Filter", id="filter-runs", tooltip="Filter by routine"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the routines"),
+    ]
+
+    def __init__(self, store: HistoryStore) -> None:
+        super().__init__()
+        self.store = store
+        self._loaded = 0
+        self._more = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("History", id="history-title")
+        with Horizontal(id="stats-row"):
+            yield Static(id="stats")
+            with Vertical(id="chart"):
+                yield Sparkline([], id="weeks")
+                yield Static("minutes a week, last 12 weeks", id="chart-caption")
+        yield Input(placeholder="/ to filter by routine", id="run-filter")
+        yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
+        yield Static(id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#runs", DataTable)
+        table.add_column("When", key="when")
+        table.add_column("Routine", key="routine")
+        table.add_column("Time", key="time")
+        table.add_column("Status", key="status")
+        table.add_column("Done", key="done")
+        self._show_stats()
+        self._reload()
+        table.focus()
+
+    def _show_stats(self) -> None:
+        stats = self.store.stats()
+        days = "day" if stats.streak_days == 1 else "days"
+        sessions = "session" if stats.week_sessions == 1 else "sessions"
+        self.query_one("#stats", Static).update(
+            f"Streak: {stats.streak_days} {days}\n"
+            f"This week: {stats.week_sessions} {sessions}, {round(stats.week_minutes)} min\n"
+            "Previews are left out."
+        )
+        self.query_one("#weeks", Sparkline).data = list(stats.weekly_minutes)
+
+    def _reload(self) -> None:
+        self.query_one("#runs", DataTable).clear()
+        self._loaded = 0
+        self._load_page()
+
+    def _load_page(self) -> None:
+        search = self.query_one("#run-filter", Input).value
+        runs = self.store.runs(limit=PAGE, offset=self._loaded, search=search)
+        table = self.query_one("#runs", DataTable)
+        for run in runs:
+            table.add_row(
+                when(run),
+                routine_cell(run),
+                format_clock(run.active_seconds, round_up=False),
+                Text(run.status, style=STATUS_STYLE.get(run.status, "")),
+                f"{run.completion:.0%}",
+                key=str(run.id),
+            )
+        self._loaded += len(runs)
+        self._more = len(runs) == PAGE
+        empty = self.query_one("#empty", Static)
+        empty.display = table.row_count == 0
+        empty.update(
+            "No runs match that filter."
+            if search
+            else "No sessions yet. Run a routine and it shows up here, even if you stop early."
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self._more and event.cursor_row >= event.data_table.row_count - 10:
+            self._load_page()
+
+    def on_data_table_row_selected(self) -> None:
+        self.action_open_run()
+
+    def on_input_changed(self) -> None:
+        self._reload()
+
+    def on_input_submitted(self) -> None:
+        self.query_one("#runs", DataTable).focus()
+
+    def _selected(self) -> RunSummary | None:
+        table = self.query_one("#runs", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.store.run(int(key)) if key else None
+
+    def action_open_run(self) -> None:
+        run = self._selected()
+        if run is not None:
+            self.app.push_screen(RunDetailScreen(self.store, run))
+
+    def action_delete_run(self) -> None:
+        run = self._selected()
+        if run is None:
+            return
+
+        def answer(delete: bool | None) -> None:
+            if delete:
+                self.store.delete_run(run.id)
+                self.query_one("#runs", DataTable).remove_row(str(run.id))
+                self._loaded -= 1
+                self._show_stats()
+                self.notify(f"Deleted {run.session_name}, {when(run)}.")
+
+        self.app.push_screen(ConfirmDelete(f"{run.session_name}, {when(run)}"), answer)
+
+    def action_filter(self) -> None:
+        self.query_one("#run-filter", Input).focus()
+
+    def action_back(self) -> None:
+        if self.query_one("#run-filter", Input).has_focus:
+            self.query_one("#runs", DataTable).focus()
+        else:
+            self.app.pop_screen()
+
+
+class RunDetailScreen(Screen[None]):
+    """Every step of one run: planned against actual, skipped steps, reps and load logged."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back-to-history")]
+
+    def __init__(self, store: HistoryStore, run: RunSummary) -> None:
+        super().__init__()
+        self.store = store
+        self.run = run
+
+    def compose(self) -> ComposeResult:
+        run = self.run
+        yield Static(
+            f"{run.session_name} · {run.started_at.strftime('%a %d %b %Y %H:%M')}",
+            id="detail-title",
+        )
+        yield Static(self._facts(), id="detail-facts")
+        yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def _facts(self) -> str:
+        run = self.run
+        parts = [
+            run.status,
+            f"{format_clock(run.active_seconds, round_up=False)} in all",
+            f"{format_clock(run.work_seconds, round_up=False)} working",
+            f"{run.done_work_steps} of {run.planned_work_steps} sets done",
+        ]
+        if run.is_preview:
+            parts.append(f"preview at ×{run.speed:g}")
+        return " · ".join(parts)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#steps", DataTable)
+        for column in ("#", "Step", "Planned", "Actual", "Reps", "Load"):
+            table.add_column(column, key=column)
+        for step in self.store.steps(self.run.id):
+            table.add_row(
+                str(step.step_index + 1),
+                step_label(step),
+                format_clock(step.planned_seconds) if step.planned_seconds else "-",
+                Text("skipped", style="yellow")
+                if step.skipped
+                else Text(format_clock(step.actual_seconds, round_up=False)),
+                "" if step.reps is None else str(step.reps),
+                step.load or "",
+            )
+        table.focus()
+
+
+def step_label(step: StepRecord) -> str:
+    """How a journaled step reads: `Goblet squat · set 2/3 · left`."""
+    names = {"prepare": "Get ready", "rest": "Rest", "switch": "Switch sides"}
+    parts = [step.exercise or names.get(step.kind, step.kind)]
+    if step.round_count > 1:
+        parts.append(f"round {step.round_number}/{step.round_count}")
+    if step.set_count > 1:
+        parts.append(f"set {step.set_number}/{step.set_count}")
+    if step.side:
+        parts.append(step.side)
+    return " · ".join(parts)
