@@ -283,5 +283,9 @@ def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool 
         mute=getattr(args, "mute", False),
         voice=not getattr(args, "no_voice", False),
     )
-    app.run()
+    try:
+        app.run()
+    finally:
+        if history is not None:
+            history.close()
     return 0

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,58 @@ def test_no_command_opens_the_home_screen_with_the_routines(home: Path) -> None:
 def test_schema_prints_the_json_schema(home: Path) -> None:
     schema = json.loads(cli(home, "schema").stdout)
     assert schema["required"] == ["name", "exercises"]
+
+
+def seed_history(home: Path) -> None:
+    from workout_tui.core.history import HistoryStore
+    from workout_tui.core.loader import load_plan
+    from workout_tui.core.record import StepOutcome
+
+    plan = load_plan(REPO / "sessions" / "desk-break.yaml")
+    store = HistoryStore(home / "data" / "history.sqlite3")
+    run = store.start_run(plan, "desk-break", "abc", 1)
+    for step in plan.steps:
+        reps = None if step.seconds else 12
+        store.record_step(run, step, StepOutcome(step.index, step.seconds or 30.0, False, reps))
+    store.finish_run(run, "completed")
+    store.close()
+
+
+def test_history_exports_json_with_every_step(home: Path) -> None:
+    seed_history(home)
+    result = cli(home, "history", "--export", "json")
+    assert result.returncode == 0, result.stderr
+    (run,) = json.loads(result.stdout)
+    assert (run["session"], run["session_name"], run["status"], run["speed"]) == (
+        "desk-break", "Desk break", "completed", 1.0,
+    )  # fmt: skip
+    assert datetime.fromisoformat(run["started_at"]).utcoffset() is not None
+    assert datetime.fromisoformat(run["ended_at"]) >= datetime.fromisoformat(run["started_at"])
+    assert len(run["steps"]) == 16
+    squat = run["steps"][9]
+    keys = ("exercise", "side", "set", "round", "kind", "planned_seconds", "actual_seconds")
+    assert {k: squat[k] for k in keys} == {
+        "exercise": "Bodyweight squat", "side": None, "set": 1, "round": 1, "kind": "work-reps",
+        "planned_seconds": None, "actual_seconds": 30.0,
+    }  # fmt: skip
+    assert (squat["reps"], squat["load"], squat["skipped"]) == (12, None, False)
+
+
+def test_history_exports_csv_one_row_per_step_to_a_file(home: Path) -> None:
+    seed_history(home)
+    out = home / "history.csv"
+    result = cli(home, "history", "--export", "csv", "-o", str(out))
+    assert result.returncode == 0 and result.stderr == f"Wrote 1 runs to {out}\n"
+    lines = out.read_text().splitlines()
+    assert lines[0].startswith("run_id,session,session_name,status,started_at,ended_at,speed,")
+    assert len(lines) == 1 + 16
+    assert ",desk-break,Desk break,completed," in lines[10] and ",Bodyweight squat,," in lines[10]
+
+
+def test_history_export_problems_are_clear(home: Path) -> None:
+    assert cli(home, "history", "-o", "x.json").returncode == 2
+    (home / "data").write_text("a file where the data dir should be")
+    result = cli(home, "history", "--export", "json")
+    assert result.returncode == 1
+    assert result.stderr.startswith("workout-tui: History is off: ")
+    assert "Traceback" not in result.stderr

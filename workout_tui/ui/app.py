@@ -158,5 +158,3 @@ class WorkoutApp(App[None]):
     def on_unmount(self) -> None:
         if self._player is not None:
             self._player.close()
-        if self.history is not None:
-            self.history.close()

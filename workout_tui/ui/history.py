@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,6 +15,7 @@ from workout_tui.core.history import HistoryStore, RunSummary, StepRecord
 from workout_tui.ui.dialogs import ConfirmDelete
 
 PAGE = 100  # runs loaded at a time; more load as the cursor nears the end
+OTHER_COLUMNS = 16 + 7 + 4 + 11 + 2 * 5 + 2  # when, time, done, status, cell padding, scrollbar
 STATUS_STYLE = {"completed": "green", "stopped": "yellow", "interrupted": "red", "running": "cyan"}
 
 
@@ -24,7 +26,7 @@ def when(run: RunSummary) -> str:
 
 def routine_cell(run: RunSummary) -> Text:
     """The routine's name, marked when the run was a preview."""
-    text = Text(run.session_name)
+    text = Text(run.session_name, overflow="ellipsis", no_wrap=True)
     if run.is_preview:
         text.append(f" (preview ×{run.speed:g})", style="dim")
     return text
@@ -45,6 +47,7 @@ class HistoryScreen(Screen[None]):
         self.store = store
         self._loaded = 0
         self._more = False
+        self._routine_width = 0
 
     def compose(self) -> ComposeResult:
         yield Static("History", id="history-title")
@@ -59,15 +62,23 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#runs", DataTable)
-        table.add_column("When", key="when")
-        table.add_column("Routine", key="routine")
-        table.add_column("Time", key="time")
-        table.add_column("Status", key="status")
-        table.add_column("Done", key="done")
         self._show_stats()
+        self.query_one("#runs", DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The routine column takes what the others leave, so the table never scrolls sideways.
+        width = max(16, event.size.width - OTHER_COLUMNS)
+        if width == self._routine_width:
+            return
+        self._routine_width = width
+        table = self.query_one("#runs", DataTable)
+        table.clear(columns=True)
+        table.add_column("When", key="when")
+        table.add_column("Routine", key="routine", width=width)
+        table.add_column("Time", key="time")
+        table.add_column("Done", key="done")
+        table.add_column("Status", key="status")
         self._reload()
-        table.focus()
 
     def _show_stats(self) -> None:
         stats = self.store.stats()
@@ -94,8 +105,8 @@ class HistoryScreen(Screen[None]):
                 when(run),
                 routine_cell(run),
                 format_clock(run.active_seconds, round_up=False),
-                Text(run.status, style=STATUS_STYLE.get(run.status, "")),
                 f"{run.completion:.0%}",
+                Text(run.status, style=STATUS_STYLE.get(run.status, "")),
                 key=str(run.id),
             )
         self._loaded += len(runs)

@@ -1,0 +1,86 @@
+"""Kill a real session at random moments, and stop one with signals: the history must hold."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.cli.terminal import Terminal
+from tests.cli.test_cli import SCRIPT, env
+
+STEP = re.compile(r"step (\d+)/18")
+ROUTINE = ["run", "hip-flexor-stretch", "--speed", "20", "--mute"]
+
+
+def export(home: Path) -> list[dict[str, object]]:
+    """The history as the next start of the real CLI sees it."""
+    result = subprocess.run(
+        [SCRIPT, "history", "--export", "json"], capture_output=True, text=True, env=env(home),
+        check=True, timeout=30,
+    )  # fmt: skip
+    runs: list[dict[str, object]] = json.loads(result.stdout)
+    return runs
+
+
+def integrity(home: Path) -> str:
+    db = sqlite3.connect(home / "data" / "history.sqlite3")
+    try:
+        result: str = db.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        db.close()
+    return result
+
+
+def last_step_drawn(terminal: Terminal) -> int:
+    return max(int(n) for n in STEP.findall(terminal.text))
+
+
+def test_sigkill_at_random_moments_loses_no_finished_step(tmp_path: Path) -> None:
+    rng = random.Random(20261123)
+    for attempt in range(20):
+        terminal = Terminal([SCRIPT, *ROUTINE], env(tmp_path), cwd=tmp_path)
+        if attempt:  # the last run was interrupted, so the app offers to resume it
+            terminal.wait_for("Resume where you left off?")
+            terminal.type("s")  # start over: each attempt is its own run
+        terminal.wait_for("step 1/18")
+        time.sleep(rng.uniform(0.1, 3.5))
+        terminal._read(0)  # take in what was drawn up to the kill
+        os.kill(terminal.pid, signal.SIGKILL)
+        assert terminal.exit_code() == -signal.SIGKILL
+        drawn = last_step_drawn(terminal)
+
+        runs = export(tmp_path)
+        assert len(runs) == attempt + 1
+        run = runs[-1]
+        steps = run["steps"]
+        assert isinstance(steps, list)
+        assert run["status"] == "interrupted", (attempt, run["status"])
+        # A step is journaled before the next one is drawn: every step before the one on
+        # screen is there, and at most the one on screen besides.
+        assert drawn - 1 <= len(steps) <= drawn, (attempt, drawn, len(steps))
+        assert [s["index"] for s in steps] == list(range(len(steps)))
+        assert integrity(tmp_path) == "ok"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_mid_session_leaves_a_stopped_run_with_its_steps(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    terminal = Terminal([SCRIPT, *ROUTINE], env(tmp_path), cwd=tmp_path)
+    terminal.wait_for("step 4/18")
+    os.kill(terminal.pid, signum)
+    assert terminal.exit_code() == 0
+    (run,) = export(tmp_path)
+    assert run["status"] == "stopped"
+    steps = run["steps"]
+    assert isinstance(steps, list) and len(steps) >= 3
+    assert integrity(tmp_path) == "ok"

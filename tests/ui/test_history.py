@@ -1,0 +1,251 @@
+"""The history screen, its detail view, resume and "last time", on a seeded database."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from tests.ui.helpers import advance, bundled, make_app, practice, text
+from workout_tui.core.history import HistoryStore
+from workout_tui.core.library import Routine
+from workout_tui.core.record import StepOutcome
+from workout_tui.ui.dialogs import ConfirmDelete, ResumeRun
+from workout_tui.ui.history import HistoryScreen, RunDetailScreen
+from workout_tui.ui.player import PlayerScreen, describe_sets
+
+TZ = timezone(timedelta(hours=1))
+MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
+
+
+class Wall:
+    """A frozen wall clock the seeding moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = MONDAY
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def record(
+    store: HistoryStore,
+    routine: Routine,
+    upto: int | None = None,
+    status: str | None = "completed",
+    speed: float = 1,
+    skip: tuple[int, ...] = (),
+) -> int:
+    """A run of `routine` whose steps took exactly their planned time (rep sets 25 s)."""
+    assert routine.plan is not None
+    run_id = store.start_run(routine.plan, routine.slug, "hash", speed)
+    for step in routine.plan.steps[:upto]:
+        skipped = step.index in skip
+        reps = (
+            None if skipped or not step.exercise or step.exercise.is_timed else step.exercise.amount
+        )
+        load = step.exercise.load if step.exercise and not skipped else None
+        seconds = 2.0 if skipped else float(step.seconds or 25)
+        store.record_step(run_id, step, StepOutcome(step.index, seconds, skipped, reps, load))
+    if status:
+        store.finish_run(run_id, status)
+    return run_id
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> HistoryStore:
+    wall = Wall()
+    store = HistoryStore(tmp_path / "history.sqlite3", wall)
+    routines = {r.slug: r for r in bundled()}
+    for days_ago, slug, options in [
+        (13, "glute-hamstring-strength", {}),
+        (9, "desk-break", {}),
+        (2, "hip-flexor-stretch", {"skip": (5, 7)}),
+        (1, "glute-hamstring-strength", {"upto": 9, "status": "stopped"}),
+        (1, "desk-break", {"speed": 20}),
+        (0, "neck-and-back-relief", {"upto": 12, "status": "interrupted"}),
+    ]:
+        wall.now = MONDAY - timedelta(days=days_ago, hours=days_ago % 3)
+        record(store, routines[slug], **options)  # type: ignore[arg-type]
+    wall.now = MONDAY + timedelta(hours=1)
+    return store
+
+
+def rows(app: Any) -> list[list[str]]:
+    table = app.screen.query_one("#runs", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_the_history_lists_runs_newest_first_with_the_stats(seeded: HistoryStore) -> None:
+    app = make_app(history=seeded, open_history=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, HistoryScreen)
+        assert rows(app) == [
+            [
+                "Mon 23 Nov 18:00",
+                "Neck and mid-back relief, from the hips",
+                "5:05",
+                "40%",
+                "interrupted",
+            ],
+            ["Sun 22 Nov 17:00", "Desk break (preview ×20)", "4:46", "100%", "completed"],
+            ["Sun 22 Nov 17:00", "Glute and hamstring strength", "5:25", "31%", "stopped"],
+            ["Sat 21 Nov 16:00", "Hip flexor and quad stretch", "5:44", "78%", "completed"],
+            ["Sat 14 Nov 18:00", "Desk break", "4:46", "100%", "completed"],
+            ["Tue 10 Nov 17:00", "Glute and hamstring strength", "16:30", "100%", "completed"],
+        ]
+        stats = text(pilot, "#stats")
+        assert stats.startswith("Streak: 3 days\nThis week: 1 session, 5 min")
+
+
+async def test_filter_detail_and_delete(seeded: HistoryStore) -> None:
+    app = make_app(history=seeded, open_history=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"glute")
+        assert [r[1] for r in rows(app)] == ["Glute and hamstring strength"] * 2
+        await pilot.press("enter", "enter")  # back to the table, then open the run
+        assert isinstance(app.screen, RunDetailScreen)
+        assert (
+            text(pilot, "#detail-facts")
+            == "stopped · 5:25 in all · 1:40 working · 4 of 13 sets done"
+        )
+        steps = app.screen.query_one("#steps", DataTable)
+        assert [str(c) for c in steps.get_row_at(5)] == [
+            "6",
+            "Goblet squat · set 1/3",
+            "-",
+            "0:25",
+            "10",
+            "12 kg",
+        ]
+        await pilot.press("escape", "d")
+        assert isinstance(app.screen, ConfirmDelete)
+        await pilot.press("n")
+        assert len(rows(app)) == 2
+        await pilot.press("d", "y")
+        assert [r[2] for r in rows(app)] == ["16:30"]
+        assert seeded.count_runs() == 5
+
+
+async def test_skipped_steps_show_as_skipped_in_the_detail(seeded: HistoryStore) -> None:
+    app = make_app(history=seeded, open_history=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down", "down", "enter")
+        table = app.screen.query_one("#steps", DataTable)
+        assert [str(c) for c in table.get_row_at(5)] == [
+            "6",
+            "Half-kneeling hip flexor stretch · set 2/2 · left",
+            "0:45",
+            "skipped",
+            "",
+            "",
+        ]
+
+
+async def test_ten_thousand_runs_open_fast_and_load_as_you_scroll(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    plan = bundled()[0].plan
+    assert plan is not None
+    store.db.execute("BEGIN")
+    for i in range(10_000):
+        store.db.execute(
+            "INSERT INTO runs (session, session_name, session_hash, speed, status, started_at,"
+            " started_ts, planned_work_steps, active_seconds, work_seconds, done_work_steps)"
+            " VALUES ('desk-break', 'Desk break', 'x', 1, 'completed', ?, ?, 8, 300, 250, 8)",
+            ((MONDAY - timedelta(hours=i)).isoformat(), (MONDAY - timedelta(hours=i)).timestamp()),
+        )
+    store.db.execute("COMMIT")
+    app = make_app(history=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        started = time.perf_counter()
+        await pilot.press("h")
+        opened = time.perf_counter() - started
+        assert len(rows(app)) == 100
+        table = app.screen.query_one("#runs", DataTable)
+        table.move_cursor(row=95)
+        await pilot.pause()
+        assert len(rows(app)) == 200
+    assert opened < 1.0, f"opening took {opened:.2f}s"
+
+
+async def test_an_interrupted_run_can_be_resumed_where_it_stopped(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    routine = practice(tmp_path)
+    run_id = record(store, routine, upto=3, status="interrupted")
+    app = make_app(start=routine, history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, ResumeRun)
+        await pilot.press("r")
+        assert isinstance(app.screen, PlayerScreen)
+        assert text(pilot, "#side") == "RIGHT SIDE  ▶" and "step 4/" in text(pilot, "#topbar")
+        await advance(pilot, 20)
+        await pilot.press("n", "n", "n")
+    run = store.run(run_id)
+    assert run is not None and store.count_runs() == 1
+    assert [s.step_index for s in store.steps(run_id)] == [0, 1, 2, 3, 4, 5, 6]
+
+
+async def test_starting_over_leaves_the_interrupted_run_and_starts_a_new_one(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    routine = practice(tmp_path)
+    record(store, routine, upto=3, status="interrupted")
+    app = make_app(start=routine, history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, PlayerScreen) and text(pilot, "#phase") == "GET READY"
+    assert [r.status for r in store.runs()] == ["stopped", "interrupted"]
+
+
+async def test_the_player_shows_what_was_logged_last_time(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    routine = practice(tmp_path)
+    earlier = record(store, routine)
+    store.relog(earlier, 7, 7, "12 kg")  # the second set of goblet squats: 7, not 8
+    app = make_app(start=routine, history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n", "n", "n")
+        assert text(pilot, "#detail") == "set 1/2 · 12 kg · last: 8, 7 reps @ 12 kg"
+        await pilot.press("q", "y")
+    (latest, _) = store.runs()
+    assert latest.status == "stopped"
+
+
+def test_sets_are_described_as_people_write_them() -> None:
+    from workout_tui.core.history import StepRecord
+
+    def sets(*pairs: tuple[int | None, float]) -> list[StepRecord]:
+        kind = "work-reps" if pairs[0][0] else "work-timed"
+        return [
+            StepRecord(
+                i, kind, "x", None, i + 1, len(pairs), 1, 1, None, s, r, "12 kg", False, MONDAY
+            )
+            for i, (r, s) in enumerate(pairs)
+        ]
+
+    assert describe_sets(sets((10, 30), (10, 30), (10, 30))) == "3 × 10 @ 12 kg"
+    assert describe_sets(sets((10, 30))) == "1 × 10 reps @ 12 kg"
+    assert describe_sets(sets((10, 30), (8, 30))) == "10, 8 reps @ 12 kg"
+    assert describe_sets(sets((None, 45), (None, 45))) == "2 × 45s @ 12 kg"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+class TestHistorySnapshots:
+    def test_history(self, snap_compare: Any, seeded: HistoryStore, size: tuple[int, int]) -> None:
+        app = make_app(history=seeded, open_history=True)
+        assert snap_compare(app, terminal_size=size)
+
+    def test_run_detail(
+        self, snap_compare: Any, seeded: HistoryStore, size: tuple[int, int]
+    ) -> None:
+        async def open_stopped_run(pilot: Pilot[None]) -> None:
+            await pilot.press("down", "down", "enter")
+
+        app = make_app(history=seeded, open_history=True)
+        assert snap_compare(app, terminal_size=size, run_before=open_stopped_run)
