@@ -5,19 +5,25 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ALSA_HEADER := /usr/include/alsa/asoundlib.h
 
-.PHONY: run test lint setup sounds clean
+.PHONY: run test bench lint setup sounds clean
 
 run: $(STAMP)
 	$(BIN)/workout-tui
 
 test: $(STAMP)
-	$(BIN)/ruff check workout_tui tests sounds
+	$(BIN)/ruff check workout_tui tests sounds benchmarks
 	$(BIN)/mypy workout_tui/core
 	$(BIN)/pytest
 
+# The numbers in the README: each figure beside its baseline, measured in one run.
+# termdown is a baseline only, so it is installed here and not as a dependency.
+bench: $(STAMP)
+	@$(BIN)/pip install --quiet termdown
+	$(BIN)/python benchmarks/bench.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check workout_tui tests sounds
-	$(BIN)/ruff format --check workout_tui tests sounds
+	$(BIN)/ruff check workout_tui tests sounds benchmarks
+	$(BIN)/ruff format --check workout_tui tests sounds benchmarks
 	$(BIN)/mypy workout_tui/core
 
 setup: $(STAMP)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workout_tui import __version__
+from workout_tui import version
 from workout_tui.core import locations
 from workout_tui.core.durations import format_span
 from workout_tui.core.library import SUFFIXES as ROUTINE_SUFFIXES
@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         description="A terminal timer that guides you through stretching and strength routines.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"workout-tui {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     listing = commands.add_parser("list", parents=[common], help="list the available routines")
@@ -87,6 +87,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=_schema)
     return parser
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (so start-up never pays for it)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"workout-tui {version()}")
+        parser.exit()
 
 
 def _speed(text: str) -> float:

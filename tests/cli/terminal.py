@@ -1,4 +1,7 @@
-"""Run the real `workout-tui` in a pseudo-terminal, read what it draws, type keys."""
+"""Run a real program in a pseudo-terminal, read what it draws, type keys, measure it.
+
+Used by the CLI and fault tests and by the benchmarks.
+"""
 
 from __future__ import annotations
 
@@ -18,15 +21,20 @@ from pathlib import Path
 ESCAPES = re.compile(
     rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07"
 )
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class Terminal:
     """A program running in a 100x30 pseudo-terminal."""
 
-    def __init__(self, argv: Sequence[str | Path], env: dict[str, str], cwd: Path) -> None:
+    def __init__(
+        self, argv: Sequence[str | Path], env: dict[str, str], cwd: Path | None = None
+    ) -> None:
+        self.started = time.perf_counter()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become the program
-            os.chdir(cwd)
+            if cwd is not None:
+                os.chdir(cwd)
             os.execve(str(argv[0]), [str(a) for a in argv], env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.output = b""
@@ -36,22 +44,30 @@ class Terminal:
         """Everything drawn so far, with the escape sequences taken out."""
         return ESCAPES.sub(b"", self.output).decode("utf-8", "replace")
 
-    def wait_for(self, needle: str, timeout: float = 30) -> None:
-        """Read until `needle` has been drawn, or fail after `timeout` seconds."""
+    def wait_for(self, needle: str, timeout: float = 30) -> float:
+        """Read until `needle` has been drawn; returns seconds since launch."""
         deadline = time.monotonic() + timeout
         while needle not in self.text:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{needle!r} never appeared; screen:\n{self.text[-3000:]}")
-            self._read(0.1)
+            self.drain(0.005)
+        return time.perf_counter() - self.started
 
     def type(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
+
+    def drain(self, wait: float = 0) -> None:
+        """Take in what the program has drawn, waiting up to `wait` seconds for it."""
+        ready, _, _ = select.select([self.fd], [], [], wait)
+        if ready:
+            with contextlib.suppress(OSError):  # the program ended and closed its side
+                self.output += os.read(self.fd, 65536)
 
     def exit_code(self, timeout: float = 15) -> int:
         """Wait for the program to end (reading as it draws) and return its exit status."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            self._read(0.05)
+            self.drain(0.05)
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 os.close(self.fd)
@@ -59,8 +75,21 @@ class Terminal:
         os.kill(self.pid, signal.SIGKILL)
         raise AssertionError(f"still running after {timeout}s; screen:\n{self.text[-2000:]}")
 
-    def _read(self, wait: float) -> None:
-        ready, _, _ = select.select([self.fd], [], [], wait)
-        if ready:
-            with contextlib.suppress(OSError):  # the program ended and closed its side
-                self.output += os.read(self.fd, 65536)
+    def cpu_seconds(self) -> float:
+        """User plus system CPU the program has used."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+    def peak_rss_mb(self) -> float:
+        """The program's peak resident memory so far."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def close(self) -> None:
+        """Kill the program (if it still runs) and let go of the terminal."""
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)

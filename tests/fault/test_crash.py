@@ -53,7 +53,7 @@ def test_sigkill_at_random_moments_loses_no_finished_step(tmp_path: Path) -> Non
             terminal.type("s")  # start over: each attempt is its own run
         terminal.wait_for("step 1/18")
         time.sleep(rng.uniform(0.1, 3.5))
-        terminal._read(0)  # take in what was drawn up to the kill
+        terminal.drain(0)  # take in what was drawn up to the kill
         os.kill(terminal.pid, signal.SIGKILL)
         assert terminal.exit_code() == -signal.SIGKILL
         drawn = last_step_drawn(terminal)

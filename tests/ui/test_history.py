@@ -15,7 +15,7 @@ from tests.ui.helpers import advance, bundled, make_app, practice, text
 from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import Routine
 from workout_tui.core.record import StepOutcome
-from workout_tui.ui.dialogs import ConfirmDelete, ResumeRun
+from workout_tui.ui.dialogs import Confirm, ResumeRun
 from workout_tui.ui.history import HistoryScreen, RunDetailScreen
 from workout_tui.ui.player import PlayerScreen, describe_sets
 
@@ -124,7 +124,7 @@ async def test_filter_detail_and_delete(seeded: HistoryStore) -> None:
             "12 kg",
         ]
         await pilot.press("escape", "d")
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("n")
         assert len(rows(app)) == 2
         await pilot.press("d", "y")

@@ -10,7 +10,7 @@ from tests.ui.helpers import advance, make_app, practice, text
 from workout_tui.audio import SilentPlayer
 from workout_tui.core.config import Config
 from workout_tui.core.engine import EngineState
-from workout_tui.ui.dialogs import ConfirmStop, LogSet
+from workout_tui.ui.dialogs import Confirm, LogSet
 from workout_tui.ui.player import PlayerScreen
 from workout_tui.ui.summary import SummaryScreen
 
@@ -133,7 +133,7 @@ async def test_stop_asks_first_and_keeps_going_on_no(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await advance(pilot, 10)
         await pilot.press("q")
-        assert isinstance(app.screen, ConfirmStop)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("n")
         player = app.screen
         assert isinstance(player, PlayerScreen) and player.engine.running

@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import queue
+import sys
 import threading
 import wave
 from collections.abc import Callable, Iterable
@@ -90,6 +91,9 @@ class SoundPlayer(CuePlayer):
         report: Callable[[str], None],
     ) -> None:
         super().__init__()
+        # A cue handed over must reach the device now, not when the UI thread next lets go
+        # of the GIL (by default up to 5 ms later): ask for the switch within 1 ms.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self.backend = backend
         self.sounds_dir = sounds_dir
         self.voice = voice

@@ -1,6 +1,8 @@
-"""Small modal dialogs: confirm stopping, and edit what was logged for a set."""
+"""Small modal dialogs: confirm, resume an interrupted run, and edit what was logged for a set."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,30 +13,35 @@ from textual.widgets import Button, Input, Label
 from workout_tui.core.record import StepOutcome
 
 
-class ConfirmStop(ModalScreen[bool]):
-    """Asks before stopping a session; dismisses with True to stop."""
+class Confirm(ModalScreen[bool]):
+    """Asks a yes-or-no question before something that cannot be taken back; True means yes."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Stop", id="confirm-stop", tooltip="Stop the session"),
-        Binding("n,escape", "answer(False)", "Keep going", id="keep-going"),
+        Binding("y", "answer(True)", "Yes", id="confirm", tooltip="Yes, go ahead"),
+        Binding("n,escape", "answer(False)", "No", id="cancel", tooltip="No, leave it"),
     ]
+
+    def __init__(self, question: str, lines: Sequence[str], yes: str, no: str) -> None:
+        super().__init__()
+        self.question, self.lines, self.yes, self.no = question, lines, yes, no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Stop this session?", classes="dialog-title")
-            yield Label("What you have done so far is kept.")
+            yield Label(self.question, classes="dialog-title")
+            for line in self.lines:
+                yield Label(line)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Stop (y)", variant="error", id="stop")
-                yield Button("Keep going (n)", variant="primary", id="keep")
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", variant="primary", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
+        self.query_one("#no", Button).focus()  # the safe answer is the default
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "stop")
+        self.dismiss(event.button.id == "yes")
 
-    def action_answer(self, stop: bool) -> None:
-        self.dismiss(stop)
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class ResumeRun(ModalScreen[bool | None]):
@@ -70,37 +77,6 @@ class ResumeRun(ModalScreen[bool | None]):
 
     def action_answer(self, resume: bool | None) -> None:
         self.dismiss(resume)
-
-
-class ConfirmDelete(ModalScreen[bool]):
-    """Asks before deleting a run from the history."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Delete", id="confirm-delete"),
-        Binding("n,escape", "answer(False)", "Keep", id="keep-run"),
-    ]
-
-    def __init__(self, what: str) -> None:
-        super().__init__()
-        self.what = what
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Delete this run?", classes="dialog-title")
-            yield Label(self.what)
-            yield Label("This cannot be undone.")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Delete (y)", variant="error", id="delete")
-                yield Button("Keep (n)", variant="primary", id="keep")
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "delete")
-
-    def action_answer(self, delete: bool) -> None:
-        self.dismiss(delete)
 
 
 class LogSet(ModalScreen[tuple[int, str] | None]):

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Sparkline, Static
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.history import HistoryStore, RunSummary, StepRecord
-from workout_tui.ui.dialogs import ConfirmDelete
+from workout_tui.ui.dialogs import Confirm
 
 PAGE = 100  # runs loaded at a time; more load as the cursor nears the end
 OTHER_COLUMNS = 16 + 7 + 4 + 11 + 2 * 5 + 2  # when, time, done, status, cell padding, scrollbar
@@ -157,7 +157,13 @@ class HistoryScreen(Screen[None]):
                 self._show_stats()
                 self.notify(f"Deleted {run.session_name}, {when(run)}.")
 
-        self.app.push_screen(ConfirmDelete(f"{run.session_name}, {when(run)}"), answer)
+        question = Confirm(
+            "Delete this run?",
+            [f"{run.session_name}, {when(run)}", "This cannot be undone."],
+            "Delete",
+            "Keep",
+        )
+        self.app.push_screen(question, answer)
 
     def action_filter(self) -> None:
         self.query_one("#run-filter", Input).focus()

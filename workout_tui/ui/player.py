@@ -10,11 +10,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from rich.progress_bar import ProgressBar as RichBar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from workout_tui.audio import CuePlayer
 from workout_tui.core.config import Config
@@ -33,7 +34,7 @@ from workout_tui.core.history import HistoryStore, StepRecord
 from workout_tui.core.library import Routine
 from workout_tui.core.plan import Plan, Step, StepKind, compile_plan
 from workout_tui.core.record import SessionRecord
-from workout_tui.ui.dialogs import ConfirmStop, LogSet
+from workout_tui.ui.dialogs import Confirm, LogSet
 
 T = TypeVar("T")
 EXTEND_SECONDS = 15
@@ -104,14 +105,14 @@ class PlayerScreen(Screen[None]):
         self._last_time: dict[str, str] = {}
         self._wake: asyncio.TimerHandle | None = None
         self._shown_space_action = ""
+        self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         # Widgets are kept, not queried, on every tick.
         self._texts = {name: Static(id=name) for name in TEXTS}
         self._clock = Digits(id="clock")
-        self._progress = ProgressBar(
-            total=max(1, self.plan.estimated_seconds), show_eta=False, id="progress"
-        )
+        # Rich's bar in a Static: Textual's ProgressBar redraws itself every second.
+        self._progress = Static(id="progress")
         text = self._texts
         yield text["topbar"]
         yield text["phase"]
@@ -195,16 +196,21 @@ class PlayerScreen(Screen[None]):
         engine = self.engine
         if not engine.running:
             return
-        now = engine.clock()
         waits = []
         due = engine.next_due()
         if due is not None:
-            waits.append(due - now)
-        shown = _shown_seconds(engine)
-        if shown is not None:
-            waits.append(shown - math.floor(shown) or 1.0)
-        elapsed = engine.session_elapsed()
-        waits.append(math.ceil(elapsed) - elapsed or 1.0)
+            waits.append(due - engine.clock())
+        if engine.state is EngineState.RUNNING:  # paused, the screen does not change
+            remaining = engine.remaining()
+            if remaining is not None:
+                waits.append(_until_change(remaining, counting_down=True))
+            else:
+                waits.append(_until_change(engine.step_elapsed(), counting_down=False))
+            waits.append(_until_change(engine.session_elapsed(), counting_down=False))
+        elif engine.resume_in() is not None:
+            waits.append(_until_change(engine.resume_in() or 0.0, counting_down=True))
+        if not waits:
+            return
         delay = max(0.001, min(waits) / self.speed)
         # The event loop's own timer: Textual's set_timer counts from when its task first
         # runs, which right after mount is tens of milliseconds late.
@@ -236,29 +242,35 @@ class PlayerScreen(Screen[None]):
         lead_in = engine.resume_in()
         if paused:
             phase = "GET SET" if lead_in is not None else "PAUSED · space to resume"
-        self._texts["phase"].update(phase)
+        self._set("phase", phase)
         upcoming = self.plan.next_work(step)
         shown = step if step.is_work else upcoming
-        self._texts["exercise"].update(step.title)
+        self._set("exercise", step.title)
         side = step.side or (upcoming.side if step.kind is StepKind.SWITCH and upcoming else None)
-        side_widget = self._texts["side"]
-        side_widget.display = side is not None
-        side_widget.update("◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶")
-        self._texts["detail"].update(" · ".join(filter(None, (_detail(step), self._last(step)))))
-        self._clock.update(_clock_text(engine))
-        self._texts["hint"].update(_hint(engine, step))
+        self._texts["side"].display = side is not None
+        self._set("side", "◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶")
+        self._set("detail", " · ".join(filter(None, (_detail(step), self._last(step)))))
+        self._set("clock", _clock_text(engine))
+        self._set("hint", _hint(engine, step))
         next_text = f"Next up: {upcoming.label()}" if upcoming and not step.is_work else ""
         if step.is_work and upcoming:
             next_text = f"Then: {upcoming.label()}"
-        self._texts["next"].update(next_text)
+        self._set("next", next_text)
         notes = shown.exercise.notes if shown and shown.exercise else ""
-        self._texts["notes"].update(notes)
-        self._texts["logged"].update(self._logged_text())
-        self._texts["topbar"].update(self._topbar())
-        self._progress.update(progress=self.plan.estimated_seconds - engine.session_remaining())
-        self._texts["times"].update(
+        self._set("notes", notes)
+        self._set("logged", self._logged_text())
+        self._set("topbar", self._topbar())
+        total = max(1, self.plan.estimated_seconds)
+        done = min(total, int(total - engine.session_remaining()))
+        if self._shown.get("progress") != str(done):
+            self._shown["progress"] = str(done)
+            self._progress.update(
+                RichBar(total=total, completed=done, complete_style="blue", finished_style="green")
+            )
+        self._set(
+            "times",
             f"{format_clock(engine.session_elapsed(), round_up=False)} done · "
-            f"{format_clock(engine.session_remaining())} left"
+            f"{format_clock(engine.session_remaining())} left",
         )
 
     def _last(self, step: Step) -> str:
@@ -270,6 +282,13 @@ class PlayerScreen(Screen[None]):
             sets = self._journal(lambda store: store.last_sets(name, before_run=self.run_id))
             self._last_time[name] = f"last: {describe_sets(sets)}" if sets else ""
         return self._last_time[name]
+
+    def _set(self, name: str, text: str) -> None:
+        """Show `text` in a widget, touching it only when it changed (each touch redraws)."""
+        if self._shown.get(name) != text:
+            self._shown[name] = text
+            widget = self._clock if name == "clock" else self._texts[name]
+            widget.update(text)
 
     def _topbar(self) -> str:
         parts = [self.plan.session.name, f"step {self.engine.index + 1}/{len(self.plan.steps)}"]
@@ -350,18 +369,20 @@ class PlayerScreen(Screen[None]):
             if stop:
                 self._handle(self.engine.stop())
 
-        self.app.push_screen(ConfirmStop(), answer)
+        question = Confirm(
+            "Stop this session?", ["What you have done so far is kept."], "Stop", "Keep going"
+        )
+        self.app.push_screen(question, answer)
 
 
-def _shown_seconds(engine: Engine) -> float | None:
-    """The value the big clock shows, unrounded: time left, lead-in left, or time spent."""
-    lead_in = engine.resume_in()
-    if lead_in is not None:
-        return lead_in
-    if engine.state is EngineState.PAUSED:
-        return None
-    remaining = engine.remaining()
-    return remaining if remaining is not None else engine.step_elapsed()
+def _until_change(value: float, counting_down: bool) -> float:
+    """Seconds until a clock showing `value` in whole seconds next changes.
+
+    A change under 2 ms away is the tick just handled, seen through float rounding (the
+    step clock and the session clock tick together): count to the one after it.
+    """
+    wait = value % 1.0 if counting_down else 1.0 - value % 1.0
+    return wait if wait > 0.002 else wait + 1.0
 
 
 def _clock_text(engine: Engine) -> str:

@@ -1,0 +1,393 @@
+"""Benchmarks against baselines, measured side by side in one run: `make bench`.
+
+Each figure alternates the app (A) and its baseline (B) over several runs and reports the
+median and min-max of each and their ratio; results also go to results/latest.json.
+`--quick` runs each benchmark for seconds, for the smoke test in `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from tests.cli.terminal import Terminal  # noqa: E402  (one pseudo-terminal helper for both)
+
+BIN = Path(sys.executable).parent
+APP = BIN / "workout-tui"
+HOLD = "name: Hold\ndefaults: {prepare: 2s}\nexercises: [{name: Plank, hold: 10m}]\n"
+
+
+def env(home: Path) -> dict[str, str]:
+    """A clean environment; each launch gets its own history, so none offers to resume."""
+    return {
+        **os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"), "WORKOUT_TUI_DATA_DIR": tempfile.mkdtemp(dir=home),
+        "TERM": "xterm-256color",
+    }  # fmt: skip
+
+
+def spread(values: Sequence[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def alternate(
+    runs: int, a: Callable[[], float], b: Callable[[], float]
+) -> tuple[list[float], list[float]]:
+    """Measure A and B `runs` times each, alternating which goes first."""
+    first: list[float] = []
+    second: list[float] = []
+    for i in range(runs):
+        for measure, into in ((a, first), (b, second)) if i % 2 == 0 else ((b, second), (a, first)):
+            into.append(measure())
+    return first, second
+
+
+# -- start-up ---------------------------------------------------------------------------
+
+
+def startup(home: Path, runs: int) -> dict[str, Any]:
+    """Launch to the first frame with the routine list, against a one-label Textual app."""
+
+    def measure(argv: Sequence[str | Path], needle: str) -> float:
+        terminal = Terminal(argv, env(home))
+        try:
+            return terminal.wait_for(needle)
+        finally:
+            terminal.close()
+
+    app, base = alternate(
+        runs,
+        lambda: measure([APP], "Desk break"),
+        lambda: measure([sys.executable, HERE / "baselines" / "label_app.py"], "ready"),
+    )
+    return {"app_s": spread(app), "baseline_s": spread(base),
+            "ratio": statistics.median(app) / statistics.median(base), "target": 1.25}  # fmt: skip
+
+
+# -- idle cost while a timer runs -------------------------------------------------------
+
+
+def idle_cpu(home: Path, seconds: float, runs: int) -> dict[str, Any]:
+    """CPU (user+sys) in % of one core over `seconds` of a timed step, beside baselines."""
+    routine = home / "hold.yaml"
+    routine.write_text(HOLD)
+    termdown = BIN / "termdown"
+    programs: dict[str, tuple[list[str | Path], str]] = {
+        "workout-tui": ([APP, "run", routine, "--mute"], "WORK"),
+        "textual countdown": (
+            [sys.executable, HERE / "baselines" / "countdown_app.py", "600"],
+            "",  # drawn art, not text: measured after the settle below
+        ),
+    }
+    if termdown.exists():
+        programs["termdown"] = ([termdown, "600"], "")
+    results: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(runs):
+        for name, (argv, ready) in programs.items():
+            terminal = Terminal(argv, env(home))
+            try:
+                terminal.wait_for(ready)
+                end = time.monotonic() + 1.5  # let start-up settle
+                while time.monotonic() < end:
+                    terminal.drain(0.05)
+                before, started = terminal.cpu_seconds(), time.monotonic()
+                while time.monotonic() - started < seconds:
+                    terminal.drain(0.05)  # keep reading so the program never blocks on output
+                used = terminal.cpu_seconds() - before
+                results[name].append(100 * used / (time.monotonic() - started))
+            finally:
+                terminal.close()
+    out: dict[str, Any] = {name: spread(values) for name, values in results.items()}
+    out["target_percent"] = 1.5
+    return out
+
+
+# -- cue timing -------------------------------------------------------------------------
+
+CUES = """
+name: Cue timing
+defaults: {prepare: 3s, rest: 4s, switch_sides: 3s, countdown: 3}
+exercises:
+  - {name: Hold, hold: 8s, sets: 100, sides: [left, right], rest_between_sets: 3s}
+"""
+
+
+def cue_timing(home: Path, seconds: float, busy: bool) -> dict[str, Any]:
+    """Lateness of each cue's play call (on the audio thread) against its instant."""
+    script = textwrap.dedent(
+        f"""
+        import asyncio, json, sys, time
+        from pathlib import Path
+        from types import SimpleNamespace
+        sys.path.insert(0, {str(HERE)!r})
+        from bench import measure_cues
+        print(json.dumps(asyncio.run(measure_cues(Path(sys.argv[1]), float(sys.argv[2])))))
+        """
+    )
+    routine = home / "cues.yaml"
+    routine.write_text(CUES)
+    spinner = None
+    if busy:
+        spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(routine), str(seconds)],
+            capture_output=True, text=True, check=True, env=env(home),
+        )  # fmt: skip
+    finally:
+        if spinner:
+            spinner.kill()
+    late = json.loads(result.stdout)
+    ms = sorted(1000 * x for x in late)
+    quarter = max(1, len(ms) // 4)
+    return {
+        "cues": len(ms), "p50_ms": statistics.median(ms), "p99_ms": ms[int(0.99 * (len(ms) - 1))],
+        "max_ms": ms[-1],
+        "first_quarter_p50_ms": statistics.median(1000 * x for x in late[:quarter]),
+        "last_quarter_p50_ms": statistics.median(1000 * x for x in late[-quarter:]),
+        "target_p99_ms": 10,
+    }  # fmt: skip
+
+
+async def measure_cues(routine: Path, seconds: float) -> list[float]:
+    """Run the real app headless on the real clock; the device records when it is asked to play."""
+    from workout_tui.audio import BellPlayer, SoundPlayer
+    from workout_tui.core import locations
+    from workout_tui.core.library import load_routine
+    from workout_tui.ui.app import WorkoutApp
+
+    calls: list[float] = []
+    handed: list[tuple[float, float]] = []  # (monotonic when handed on, seconds late then)
+
+    class Device:
+        def play_buffer(self, *args: object) -> object:
+            calls.append(time.monotonic())
+            return SimpleNamespace(is_playing=lambda: False, stop=lambda: None)
+
+    class Player(SoundPlayer):
+        def play(self, cue: Any, late: float = 0.0) -> None:
+            handed.append((time.monotonic(), late))
+            super().play(cue, late)
+
+    device: Any = Device()
+    player = Player(device, locations.sounds_dir(), None, BellPlayer(lambda: None), print)
+    app = WorkoutApp([], start=load_routine(routine), player=player)
+    async with app.run_test(size=(100, 30)):
+        await asyncio.sleep(seconds)
+    player.close()
+    # Cues due together share one play call; each call's lateness is from its first cue's instant.
+    due = [at - late for at, late in handed]
+    lateness = []
+    plays = iter(calls[1:])  # the first call is the device probe
+    previous = None
+    for instant in due:
+        if previous is not None and instant - previous < 0.002:
+            continue
+        previous = instant
+        played = next(plays, None)
+        if played is not None:
+            lateness.append(played - instant)
+    return lateness
+
+
+# -- history at scale -------------------------------------------------------------------
+
+
+def history(home: Path, runs: int, steps_per_run: int) -> dict[str, Any]:
+    """Open the history and a run's detail with `runs` runs against an empty history."""
+    script = textwrap.dedent(
+        """
+        import asyncio, json, resource, sys, time
+        from pathlib import Path
+        from workout_tui.audio import SilentPlayer
+        from workout_tui.core.history import HistoryStore
+        from workout_tui.ui.app import WorkoutApp
+        async def main():
+            store = HistoryStore(Path(sys.argv[1]) / "history.sqlite3")
+            app = WorkoutApp([], player=SilentPlayer(), history=store)
+            async with app.run_test(size=(120, 40)) as pilot:
+                started = time.perf_counter()
+                await pilot.press("h")
+                opened = time.perf_counter() - started
+                started = time.perf_counter()
+                await pilot.press("enter")
+                detail = time.perf_counter() - started
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(json.dumps({"open_s": opened, "detail_s": detail, "peak_rss_mb": rss}))
+        asyncio.run(main())
+        """
+    )
+    full, empty = home / "full", home / "empty"
+    seed(full, runs, steps_per_run)
+    seed(empty, 1, steps_per_run)
+
+    def measure(where: Path) -> dict[str, float]:
+        out = subprocess.run([sys.executable, "-c", script, str(where)], capture_output=True,
+                             text=True, check=True).stdout  # fmt: skip
+        result: dict[str, float] = json.loads(out)
+        return result
+
+    samples: dict[str, list[dict[str, float]]] = {"full": [], "empty": []}
+    for i in range(3):
+        for name in ("full", "empty") if i % 2 == 0 else ("empty", "full"):
+            samples[name].append(measure(full if name == "full" else empty))
+    result: dict[str, Any] = {"runs": runs, "steps": runs * steps_per_run}
+    for key in ("open_s", "detail_s", "peak_rss_mb"):
+        a = [s[key] for s in samples["full"]]
+        b = [s[key] for s in samples["empty"]]
+        result[key] = {"full": spread(a), "empty": spread(b),
+                       "ratio": statistics.median(a) / statistics.median(b)}  # fmt: skip
+    result["target_ratio"], result["target_rss_mb"] = 1.5, 80
+    return result
+
+
+def seed(data_dir: Path, runs: int, steps_per_run: int) -> None:
+    """A history of `runs` finished runs, one an hour back from now, written in bulk."""
+    from datetime import datetime, timedelta
+
+    from workout_tui.core.history import HistoryStore
+
+    store = HistoryStore(data_dir / "history.sqlite3")
+    now = datetime.now().astimezone()
+    db = store.db
+    db.execute("BEGIN")
+    for i in range(runs):
+        when = now - timedelta(hours=i)
+        run = db.execute(
+            "INSERT INTO runs (session, session_name, session_hash, speed, status, started_at,"
+            " started_ts, planned_work_steps, active_seconds, work_seconds, done_work_steps)"
+            " VALUES ('glute-hamstring-strength', 'Glute and hamstring strength', 'x', 1,"
+            " 'completed', ?, ?, ?, 900, 600, ?)",
+            (when.isoformat(), when.timestamp(), steps_per_run // 2, steps_per_run // 2),
+        ).lastrowid
+        db.executemany(
+            "INSERT INTO steps (run_id, step_index, kind, exercise, set_number, set_count,"
+            " round_number, round_count, planned_seconds, actual_seconds, reps, load, skipped,"
+            " finished_at) VALUES (?, ?, ?, 'Goblet squat', 1, 3, 1, 1, 60, 58, 10, '12 kg', 0, ?)",
+            [
+                (run, s, "work-reps" if s % 2 else "rest", when.isoformat())
+                for s in range(steps_per_run)
+            ],  # fmt: skip
+        )
+    db.execute("COMMIT")
+    store.close()
+
+
+# -- memory during a session ------------------------------------------------------------
+
+
+def session_memory(home: Path, speed: float) -> dict[str, Any]:
+    """Peak RSS of `workout-tui run hip-flexor-stretch` from launch to its summary."""
+    terminal = Terminal([APP, "run", "hip-flexor-stretch", "--speed", str(speed)], env(home))
+    peak = 0.0
+    try:
+        deadline = time.monotonic() + 600
+        while "Done: Hip flexor" not in terminal.text and time.monotonic() < deadline:
+            terminal.drain(0.05)
+            peak = max(peak, terminal.peak_rss_mb())
+    finally:
+        terminal.close()
+    return {"peak_rss_mb": peak, "target_mb": 60}
+
+
+# -- the run ----------------------------------------------------------------------------
+
+
+def run_all(quick: bool) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "quick": quick,
+                                   "cores": os.cpu_count()}  # fmt: skip
+        results["startup"] = startup(home, runs=1 if quick else 9)
+        results["idle_cpu"] = idle_cpu(home, seconds=2 if quick else 20, runs=1 if quick else 2)
+        results["cue_timing_idle"] = cue_timing(home, seconds=8 if quick else 130, busy=False)
+        results["cue_timing_busy"] = cue_timing(home, seconds=8 if quick else 130, busy=True)
+        results["history"] = history(home, runs=500 if quick else 10_000, steps_per_run=15)
+        results["session_memory"] = session_memory(home, speed=50 if quick else 10)
+    return results
+
+
+def report(results: dict[str, Any]) -> str:
+    """The results as a Markdown table: figure, workout-tui, baseline, ratio, target."""
+    s, i, h = results["startup"], results["idle_cpu"], results["history"]
+    ms = lambda v: f"{v * 1000:.0f} ms"  # noqa: E731
+    rows = [(
+        "Start-up to the routine list",
+        f"{ms(s['app_s']['median'])} ({ms(s['app_s']['min'])}-{ms(s['app_s']['max'])})",
+        f"one-label Textual app {ms(s['baseline_s']['median'])}",
+        f"{s['ratio']:.2f}x", "<= 1.25x",
+    )]  # fmt: skip
+    bases = {k: v for k, v in i.items() if isinstance(v, dict) and k != "workout-tui"}
+    termdown = i.get("termdown", i["textual countdown"])["median"]
+    app = i["workout-tui"]
+    rows.append((
+        "Idle CPU during a timed step (% of a core)",
+        f"{app['median']:.2f}% ({app['min']:.2f}-{app['max']:.2f})",
+        " / ".join(f"{k} {v['median']:.2f}%" for k, v in bases.items()),
+        f"{app['median'] / max(termdown, 0.01):.2f}x termdown",
+        "<= 1.5% and <= termdown",
+    ))  # fmt: skip
+    for key, label in (("cue_timing_idle", "Cue lateness, machine idle"),
+                       ("cue_timing_busy", "Cue lateness, one core kept busy")):  # fmt: skip
+        c = results[key]
+        rows.append((
+            f"{label} ({c['cues']} cues)",
+            f"p50 {c['p50_ms']:.2f} ms, p99 {c['p99_ms']:.2f} ms, max {c['max_ms']:.2f} ms",
+            f"first quarter p50 {c['first_quarter_p50_ms']:.2f} ms",
+            f"last quarter p50 {c['last_quarter_p50_ms']:.2f} ms", "p99 < 10 ms, no drift",
+        ))  # fmt: skip
+    for key, label in (("open_s", "open the list"), ("detail_s", "open a run")):
+        v = h[key]
+        rows.append((
+            f"History with {h['runs']:,} runs / {h['steps']:,} steps: {label}",
+            ms(v["full"]["median"]), f"empty history {ms(v['empty']['median'])}",
+            f"{v['ratio']:.2f}x", "<= 1.5x",
+        ))  # fmt: skip
+    r = h["peak_rss_mb"]
+    rows.append(
+        (
+            "History: peak RSS",
+            f"{r['full']['median']:.1f} MB",
+            f"empty history {r['empty']['median']:.1f} MB",
+            f"{r['ratio']:.2f}x",
+            "< 80 MB",
+        )
+    )
+    memory = results["session_memory"]["peak_rss_mb"]
+    rows.append(("A whole session: peak RSS", f"{memory:.1f} MB", "", "", "< 60 MB"))
+    header = ("figure", "workout-tui", "baseline", "ratio", "target")
+    widths = [max(len(row[c]) for row in (header, *rows)) for c in range(5)]
+    lines = ["| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |"
+             for row in (header, *rows)]  # fmt: skip
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="seconds, not minutes (smoke test)")
+    args = parser.parse_args()
+    results = run_all(args.quick)
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    name = "quick.json" if args.quick else "latest.json"
+    (out / name).write_text(json.dumps(results, indent=2))
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()

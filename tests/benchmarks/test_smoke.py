@@ -1,0 +1,46 @@
+"""A short run of every benchmark (seconds, not minutes) with coarse bounds only.
+
+The bounds catch a tenfold regression, not noise; `make bench` measures for real.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import bench  # noqa: E402
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path
+
+
+def test_startup_is_within_a_few_times_a_bare_textual_app(home: Path) -> None:
+    result = bench.startup(home, runs=1)
+    assert result["ratio"] < 5, result
+
+
+def test_a_running_timer_sits_nearly_idle(home: Path) -> None:
+    result = bench.idle_cpu(home, seconds=2, runs=1)
+    assert result["workout-tui"]["median"] < 15, result
+
+
+def test_cues_are_not_grossly_late(home: Path) -> None:
+    result = bench.cue_timing(home, seconds=6, busy=False)
+    assert result["cues"] >= 3 and result["p99_ms"] < 100, result
+
+
+def test_a_large_history_opens_in_a_similar_time_and_memory(home: Path) -> None:
+    result = bench.history(home, runs=500, steps_per_run=15)
+    assert result["open_s"]["ratio"] < 5 and result["detail_s"]["ratio"] < 5, result
+    assert result["peak_rss_mb"]["full"]["median"] < 200, result
+
+
+def test_a_session_stays_small_in_memory(home: Path) -> None:
+    assert bench.session_memory(home, speed=50)["peak_rss_mb"] < 150
