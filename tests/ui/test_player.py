@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.ui.helpers import advance, make_app, practice, text
+from tests.ui.helpers import advance, bundled, make_app, practice, text
 from workout_tui.audio import SilentPlayer
 from workout_tui.core.config import Config
 from workout_tui.core.engine import EngineState
@@ -209,3 +209,18 @@ async def test_an_unknown_theme_or_key_id_is_reported_not_fatal(tmp_path: Path) 
         assert any("Unknown theme 'nope'" in m for m in messages)
         assert any("Unknown key binding id(s) in the config: jump" in m for m in messages)
         assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_config_prepare_and_rest_apply_and_an_oversized_override_is_refused(
+    tmp_path: Path,
+) -> None:
+    routine = practice(tmp_path)
+    app = make_app(start=routine, config=Config(prepare=20, rest=45))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert text(pilot, "#clock") == "0:20"
+        assert app.screen.plan.steps[4].seconds == 45  # type: ignore[attr-defined]
+    desk = next(r for r in bundled() if r.slug == "desk-break")  # five rests of 4 h: too long
+    huge = make_app(start=desk, config=Config(rest=4 * 3600))
+    async with huge.run_test(size=(100, 30), notifications=True) as pilot:
+        assert text(pilot, "#clock") == "0:05"  # the routine's own timing
+        assert any("do not fit this routine" in n.message for n in huge._notifications)

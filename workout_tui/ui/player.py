@@ -32,7 +32,7 @@ from workout_tui.core.engine import (
 )
 from workout_tui.core.history import HistoryStore, StepRecord
 from workout_tui.core.library import Routine
-from workout_tui.core.plan import Plan, Step, StepKind, compile_plan
+from workout_tui.core.plan import Plan, PlanError, Step, StepKind, compile_plan
 from workout_tui.core.record import SessionRecord
 from workout_tui.ui.dialogs import Confirm, LogSet
 
@@ -94,7 +94,7 @@ class PlayerScreen(Screen[None]):
         super().__init__()
         assert routine.plan is not None
         self.routine = routine
-        self.plan: Plan = compile_plan(config.apply(routine.plan.session))
+        self.plan, self._plan_notice = _with_settings(routine.plan, config)
         self.speed = speed
         self.engine = Engine(self.plan, speed_clock(clock, speed) if speed != 1 else clock)
         self.record = SessionRecord(self.plan)
@@ -128,6 +128,8 @@ class PlayerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self._plan_notice:
+            self.notify(self._plan_notice, severity="warning", timeout=8)
         self.player.speak = self.plan.session.defaults.voice
         if self.player.speak:
             self.player.prepare(_voice_lines(self.plan))
@@ -373,6 +375,18 @@ class PlayerScreen(Screen[None]):
             "Stop this session?", ["What you have done so far is kept."], "Stop", "Keep going"
         )
         self.app.push_screen(question, answer)
+
+
+def _with_settings(plan: Plan, config: Config) -> tuple[Plan, str]:
+    """The plan with the config's prepare and rest applied (compiled again only if they
+    change it), and a notice if they make it too big to run."""
+    session = config.apply(plan.session)
+    if session is plan.session:
+        return plan, ""
+    try:
+        return compile_plan(session), ""
+    except PlanError as error:
+        return plan, f"The config's prepare/rest do not fit this routine ({error}); not applied."
 
 
 def _until_change(value: float, counting_down: bool) -> float:
