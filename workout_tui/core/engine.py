@@ -196,10 +196,6 @@ class Engine:
             events += self._advance(now)
         return events
 
-    def toggle_pause(self) -> list[Event]:
-        """Pause when running; resume when paused."""
-        return self.resume() if self.state is EngineState.PAUSED else self.pause()
-
     def skip(self) -> list[Event]:
         """End the current step now as skipped and go to the next."""
         return self._finish_now(skipped=True)

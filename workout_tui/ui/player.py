@@ -37,7 +37,6 @@ from workout_tui.core.record import SessionRecord
 from workout_tui.ui.dialogs import Confirm, LogSet
 
 T = TypeVar("T")
-EXTEND_SECONDS = 15
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
 STALE_CUE_SECONDS = 1.0  # a cue this late (the machine slept) is shown, not played
 TEXTS = (
