@@ -249,3 +249,13 @@ class TestHistorySnapshots:
 
         app = make_app(history=seeded, open_history=True)
         assert snap_compare(app, terminal_size=size, run_before=open_stopped_run)
+
+
+async def test_history_keys_can_be_remapped_from_the_config(seeded: HistoryStore) -> None:
+    from workout_tui.core.config import Config
+
+    app = make_app(history=seeded, open_history=True, config=Config(keys={"open-run": "o"}))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, RunDetailScreen)
+        assert not any("Unknown key binding" in n.message for n in app._notifications)

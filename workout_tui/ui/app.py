@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 
 from textual.app import App
+from textual.binding import Binding
 
 from workout_tui.audio import CuePlayer, open_player
 from workout_tui.audio.voice import Voice
@@ -145,7 +146,13 @@ class WorkoutApp(App[None]):
                 severity="warning",
             )
         if self.config.keys:
-            known = {b.id for s in (HomeScreen, PlayerScreen) for b in s.BINDINGS if b.id}  # type: ignore[union-attr]
+            from workout_tui.ui import dialogs, history, summary
+
+            screens = (
+                HomeScreen, PlayerScreen, history.HistoryScreen, history.RunDetailScreen,
+                summary.SummaryScreen, dialogs.Confirm, dialogs.ResumeRun, dialogs.LogSet,
+            )  # fmt: skip
+            known = {b.id for s in screens for b in s.BINDINGS if isinstance(b, Binding) and b.id}
             unknown = sorted(set(self.config.keys) - known)
             if unknown:
                 self.notify(
