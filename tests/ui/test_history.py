@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 
 from tests.ui.helpers import advance, bundled, make_app, practice, text
 from workout_tui.core.history import HistoryStore
-from workout_tui.core.library import Routine
+from workout_tui.core.library import Routine, file_hash, load_routine
 from workout_tui.core.record import StepOutcome
 from workout_tui.ui.dialogs import Confirm, ResumeRun
 from workout_tui.ui.history import HistoryScreen, RunDetailScreen
@@ -43,7 +43,7 @@ def record(
 ) -> int:
     """A run of `routine` whose steps took exactly their planned time (rep sets 25 s)."""
     assert routine.plan is not None
-    run_id = store.start_run(routine.plan, routine.slug, "hash", speed)
+    run_id = store.start_run(routine.plan, routine.slug, file_hash(routine.path), speed)
     for step in routine.plan.steps[:upto]:
         skipped = step.index in skip
         reps = (
@@ -188,6 +188,17 @@ async def test_an_interrupted_run_can_be_resumed_where_it_stopped(tmp_path: Path
     run = store.run(run_id)
     assert run is not None and store.count_runs() == 1
     assert [s.step_index for s in store.steps(run_id)] == [0, 1, 2, 3, 4, 5, 6]
+
+
+async def test_an_edited_routine_is_not_resumed_into(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    routine = practice(tmp_path)
+    record(store, routine, upto=3, status="interrupted")
+    with routine.path.open("a") as edit:
+        edit.write("  - {name: Wall reset, hold: 60s}\n")
+    app = make_app(start=load_routine(routine.path), history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, PlayerScreen) and text(pilot, "#phase") == "GET READY"
 
 
 async def test_starting_over_leaves_the_interrupted_run_and_starts_a_new_one(

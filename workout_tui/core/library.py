@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,14 @@ class Routine:
     def session(self) -> Session | None:
         """The loaded session, or None when the file has problems."""
         return self.plan.session if self.plan else None
+
+
+def file_hash(path: Path) -> str:
+    """A short hash of a routine file, kept with each run ("" if it cannot be read)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""
 
 
 class UnknownRoutine(LookupError):

@@ -17,7 +17,7 @@ from workout_tui.core import locations
 from workout_tui.core.config import Config
 from workout_tui.core.engine import Clock
 from workout_tui.core.history import HistoryStore
-from workout_tui.core.library import Routine
+from workout_tui.core.library import Routine, file_hash
 from workout_tui.ui.dialogs import ResumeRun
 from workout_tui.ui.home import HomeScreen
 from workout_tui.ui.player import PlayerScreen
@@ -86,7 +86,12 @@ class WorkoutApp(App[None]):
         """Open the player on a routine, offering to resume its interrupted run if it has one."""
         assert routine.plan is not None
         interrupted = self.history.interrupted_run(routine.slug) if self.history else None
-        if interrupted is None or interrupted[1] >= len(routine.plan.steps):
+        # Resume only into the same routine: an edited file may have other steps.
+        if (
+            interrupted is None
+            or interrupted[1] >= len(routine.plan.steps)
+            or interrupted[0].session_hash != file_hash(routine.path)
+        ):
             self._play(routine, None)
             return
         run, step = interrupted

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import math
 import sqlite3
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TypeVar
 
 from rich.progress_bar import ProgressBar as RichBar
@@ -31,7 +29,7 @@ from workout_tui.core.engine import (
     speed_clock,
 )
 from workout_tui.core.history import HistoryStore, StepRecord
-from workout_tui.core.library import Routine
+from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.plan import Plan, PlanError, Step, StepKind, compile_plan
 from workout_tui.core.record import SessionRecord
 from workout_tui.ui.dialogs import Confirm, LogSet
@@ -139,7 +137,7 @@ class PlayerScreen(Screen[None]):
         else:
             self.run_id = self._journal(
                 lambda store: store.start_run(
-                    self.plan, self.routine.slug, _file_hash(self.routine.path), self.speed
+                    self.plan, self.routine.slug, file_hash(self.routine.path), self.speed
                 )
             )
         self._handle(self.engine.start(first_step))
@@ -447,13 +445,6 @@ def describe_sets(sets: Sequence[StepRecord]) -> str:
     if len(loads) == 1 and None not in loads:
         text += f" @ {loads.pop()}"
     return text
-
-
-def _file_hash(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    except OSError:
-        return ""
 
 
 def _voice_lines(plan: Plan) -> list[str]:
