@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -225,12 +226,12 @@ def test_a_damaged_routine_gives_only_located_loader_errors(
             assert problem.message
 
 
-def test_mutated_files_through_the_file_reader_too(tmp_path: Path) -> None:
+def test_undecodable_bytes_through_the_file_reader_are_a_located_error(tmp_path: Path) -> None:
     from workout_tui.core.loader import load_plan
 
     damaged = tmp_path / "damaged.yaml"
-    damaged.write_bytes(BUNDLED["desk-break.yaml"][:300] + b"\xff\xfe\x00" + b"junk")
-    try:
+    damaged.write_bytes(BUNDLED["desk-break.yaml"][:300] + b"\xff\xfe" + b"junk")
+    with pytest.raises(SessionFileError) as caught:
         load_plan(damaged)
-    except SessionFileError as error:
-        assert error.problems[0].line >= 1
+    (problem,) = caught.value.problems
+    assert problem.line > 1 and "not UTF-8" in problem.message

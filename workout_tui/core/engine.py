@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import accumulate
 
 from workout_tui.core.cues import Cue, CueKind, finish_cue, step_cues
 from workout_tui.core.plan import Plan, Step
@@ -94,6 +95,9 @@ class Engine:
         self._extension = 0.0
         self._checked = 0.0  # cues at offsets up to here (active seconds) have been looked at
         self._fired: set[tuple[CueKind, int]] = set()
+        # Estimated seconds of all steps after each one, summed once (read on every tick).
+        self._after = list(accumulate(s.estimated_seconds for s in reversed(plan.steps[1:])))
+        self._after = [*reversed(self._after), 0]
 
     # -- what the UI reads ---------------------------------------------------------------
 
@@ -153,14 +157,13 @@ class Engine:
         return end - self.started_at - self.paused_seconds
 
     def session_remaining(self) -> float:
-        """Seconds left: the current step's rest plus every later step (rep sets estimated)."""
+        """Seconds left: what remains of this step plus every later step (rep sets estimated)."""
         if self.state in (EngineState.FINISHED, EngineState.STOPPED):
             return 0.0
         current = self.remaining()
         if current is None:
             current = max(0.0, self.step.estimated_seconds - self.step_elapsed())
-        later = self.plan.steps[self.index + 1 :]
-        return current + sum(step.estimated_seconds for step in later)
+        return current + self._after[self.index]
 
     # -- actions -------------------------------------------------------------------------
 

@@ -66,13 +66,3 @@ class SessionRecord:
     def work_seconds(self) -> float:
         """Seconds spent working (holds, timed sets and rep sets, skipped or not)."""
         return sum(o.active_seconds for o in self.outcomes if self.plan.steps[o.step_index].is_work)
-
-    @property
-    def done(self) -> list[StepOutcome]:
-        """Outcomes of steps that were done, not skipped."""
-        return [o for o in self.outcomes if not o.skipped]
-
-    @property
-    def skipped(self) -> list[StepOutcome]:
-        """Outcomes of steps that were skipped."""
-        return [o for o in self.outcomes if o.skipped]

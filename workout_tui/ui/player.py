@@ -251,10 +251,8 @@ class PlayerScreen(Screen[None]):
         self._set("detail", " · ".join(filter(None, (_detail(step), self._last(step)))))
         self._set("clock", _clock_text(engine))
         self._set("hint", _hint(engine, step))
-        next_text = f"Next up: {upcoming.label()}" if upcoming and not step.is_work else ""
-        if step.is_work and upcoming:
-            next_text = f"Then: {upcoming.label()}"
-        self._set("next", next_text)
+        lead = "Then" if step.is_work else "Next up"
+        self._set("next", f"{lead}: {upcoming.label()}" if upcoming else "")
         notes = shown.exercise.notes if shown and shown.exercise else ""
         self._set("notes", notes)
         self._set("logged", self._logged_text())
