@@ -278,25 +278,19 @@ def _open_app(args: argparse.Namespace) -> int:
 def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool = False) -> int:
     """Open the app (imported here so the other commands never load Textual)."""
     from workout_tui.core.config import load_config
-    from workout_tui.core.history import open_history
     from workout_tui.ui.app import WorkoutApp
 
     config, notices = load_config(locations.config_file())
-    history, history_notices = open_history(locations.data_dir(getattr(args, "data_dir", None)))
     app = WorkoutApp(
         _library(args),
         config=config,
-        notices=[*notices, *history_notices],
-        history=history,
+        notices=notices,
+        data_dir=locations.data_dir(getattr(args, "data_dir", None)),
         open_history=show_history,
         start=start,
         speed=getattr(args, "speed", 1.0),
         mute=getattr(args, "mute", False),
         voice=not getattr(args, "no_voice", False),
     )
-    try:
-        app.run()
-    finally:
-        if history is not None:
-            history.close()
+    app.run()
     return 0

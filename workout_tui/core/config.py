@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -51,11 +50,15 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         The config, and one message per problem (each value in error keeps its default).
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config(), []
     except (OSError, UnicodeDecodeError) as error:
         return Config(), [f"{path}: cannot read the config ({error}); using the defaults"]
+    import tomllib  # only when there is a file (most people have none): it is slow to import
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return Config(), [f"{path}: {error}; using the defaults"]
     problems: list[str] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,8 @@ class Routine:
 def file_hash(path: Path) -> str:
     """A short hash of a routine file, kept with each run ("" if it cannot be read)."""
     try:
+        import hashlib  # here, not at the top: only runs need it, and it is slow to import
+
         return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     except OSError:
         return ""

@@ -7,20 +7,23 @@ import signal
 import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from workout_tui.audio import CuePlayer, open_player
-from workout_tui.audio.voice import Voice
 from workout_tui.core import locations
 from workout_tui.core.config import Config
-from workout_tui.core.engine import Clock
-from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import Routine, file_hash
-from workout_tui.ui.dialogs import ResumeRun
 from workout_tui.ui.home import HomeScreen
-from workout_tui.ui.player import PlayerScreen
+
+# The home screen is all a launch has to draw, so everything else is imported when first
+# needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
+if TYPE_CHECKING:
+    from workout_tui.audio import CuePlayer
+    from workout_tui.core.engine import Clock
+    from workout_tui.core.history import HistoryStore
 
 
 class WorkoutApp(App[None]):
@@ -42,10 +45,13 @@ class WorkoutApp(App[None]):
         clock: Clock = time.monotonic,
         player: CuePlayer | None = None,
         history: HistoryStore | None = None,
+        data_dir: Path | None = None,
         open_history: bool = False,
     ) -> None:
+        """`history` is a store already open; or `data_dir` says where the app opens its own."""
         super().__init__()
-        self.history = history
+        self._history = history
+        self._history_dir = data_dir
         self.open_history = open_history
         self.routines = list(routines)
         self.config = config or Config()
@@ -56,20 +62,37 @@ class WorkoutApp(App[None]):
         self.voice_on = voice and self.config.voice
         self._start_muted = mute or self.config.mute
         self._player = player
+        self._owns_history = False
 
     @property
     def player(self) -> CuePlayer:
         """The cue player, opened on first use."""
         if self._player is None:
+            from workout_tui.audio import open_player
+            from workout_tui.audio.voice import Voice
+
             voice = Voice(locations.cache_dir() / "voice") if self.voice_on else None
             self._player = open_player(locations.sounds_dir(), voice, self.ring, self.say)
+            self._player.muted = self._start_muted
         return self._player
+
+    @property
+    def history(self) -> HistoryStore | None:
+        """The history (None when it is off), opened on first use."""
+        if self._history_dir is not None:
+            from workout_tui.core.history import open_history
+
+            data_dir, self._history_dir = self._history_dir, None
+            self._history, notices = open_history(data_dir)
+            self._owns_history = True
+            for notice in notices:
+                self.notify(notice, severity="warning", timeout=10)
+        return self._history
 
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen(self.routines)
 
     def on_mount(self) -> None:
-        self.player.muted = self._start_muted
         self._apply_settings()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10)
@@ -77,6 +100,8 @@ class WorkoutApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(signum, self.stop_and_exit)
+        # After the first frame: marks a crashed run interrupted and tells of a damaged file.
+        self.call_after_refresh(lambda: self.history)
         if self.open_history:
             self.action_show_history()
         if self.start_routine is not None:
@@ -84,6 +109,8 @@ class WorkoutApp(App[None]):
 
     def start(self, routine: Routine) -> None:
         """Open the player on a routine, offering to resume its interrupted run if it has one."""
+        from workout_tui.ui.dialogs import ResumeRun
+
         assert routine.plan is not None
         interrupted = self.history.interrupted_run(routine.slug) if self.history else None
         # Resume only into the same routine: an edited file may have other steps.
@@ -106,6 +133,8 @@ class WorkoutApp(App[None]):
         self.push_screen(dialog, answer)
 
     def _play(self, routine: Routine, resume: tuple[int, int] | None) -> None:
+        from workout_tui.ui.player import PlayerScreen
+
         self.push_screen(
             PlayerScreen(
                 routine, self.config, self.speed, self.clock, self.player, self.history, resume
@@ -123,6 +152,8 @@ class WorkoutApp(App[None]):
 
     def stop_and_exit(self) -> None:
         """Stop any run in progress (kept as stopped) and quit."""
+        from workout_tui.ui.player import PlayerScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, PlayerScreen):
                 screen.stop_run()
@@ -152,6 +183,7 @@ class WorkoutApp(App[None]):
             )
         if self.config.keys:
             from workout_tui.ui import dialogs, history, summary
+            from workout_tui.ui.player import PlayerScreen
 
             screens = (
                 HomeScreen, PlayerScreen, history.HistoryScreen, history.RunDetailScreen,
@@ -170,3 +202,5 @@ class WorkoutApp(App[None]):
     def on_unmount(self) -> None:
         if self._player is not None:
             self._player.close()
+        if self._owns_history and self._history is not None:
+            self._history.close()
