@@ -218,6 +218,19 @@ def test_no_command_opens_the_home_screen_with_the_routines(home: Path) -> None:
     assert terminal.exit_code() == 0
 
 
+def test_a_damaged_history_is_kept_aside_and_said_so_after_the_list_is_drawn(home: Path) -> None:
+    data = home / "data"
+    data.mkdir()
+    (data / "history.sqlite3").write_bytes(b"not a database " * 500)
+    terminal = Terminal([SCRIPT], env(home), cwd=Path("/tmp"))
+    terminal.wait_for("Desk break")
+    terminal.wait_for("The history file was damaged")
+    kept = [p.name for p in data.iterdir() if ".damaged-" in p.name]
+    assert len(kept) == 1 and (data / kept[0]).read_bytes().startswith(b"not a database")
+    terminal.type("\x11")  # ctrl+q
+    assert terminal.exit_code() == 0
+
+
 def test_schema_prints_the_json_schema(home: Path) -> None:
     schema = json.loads(cli(home, "schema").stdout)
     assert schema["required"] == ["name", "exercises"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -96,3 +99,32 @@ async def test_h_opens_the_history_and_slash_filters_even_words_starting_with_h(
         assert len(listed(app)) == 4
         await pilot.press("q")
     assert app.return_code == 0
+
+
+def test_the_home_screen_loads_only_what_it_draws(tmp_path: Path) -> None:
+    """Start-up stays quick: the player, dialogs, audio and history code load when first used."""
+    script = textwrap.dedent(
+        """
+        import asyncio, sys
+        from workout_tui.core import locations
+        from workout_tui.core.library import discover
+        from workout_tui.ui.app import WorkoutApp
+
+        async def main():
+            app = WorkoutApp(discover([(locations.bundled_sessions_dir(), "bundled")]))
+            async with app.run_test() as pilot:
+                await pilot.pause()
+                print(app.screen.__class__.__name__, *sorted(sys.modules))
+
+        asyncio.run(main())
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    screen, *modules = result.stdout.split()
+    assert screen == "HomeScreen"
+    later = ("workout_tui.ui.player", "workout_tui.ui.dialogs", "workout_tui.ui.history",
+             "workout_tui.ui.summary", "workout_tui.audio", "workout_tui.core.engine",
+             "workout_tui.core.history", "simpleaudio", "sqlite3", "tomllib")  # fmt: skip
+    assert [m for m in modules if m.startswith(later)] == []
