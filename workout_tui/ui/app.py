@@ -52,6 +52,7 @@ class WorkoutApp(App[None]):
         super().__init__()
         self._history = history
         self._history_dir = data_dir
+        self._owns_history = data_dir is not None  # a store handed in is closed by its owner
         self.open_history = open_history
         self.routines = list(routines)
         self.config = config or Config()
@@ -62,7 +63,6 @@ class WorkoutApp(App[None]):
         self.voice_on = voice and self.config.voice
         self._start_muted = mute or self.config.mute
         self._player = player
-        self._owns_history = False
 
     @property
     def player(self) -> CuePlayer:
@@ -84,7 +84,6 @@ class WorkoutApp(App[None]):
 
             data_dir, self._history_dir = self._history_dir, None
             self._history, notices = open_history(data_dir)
-            self._owns_history = True
             for notice in notices:
                 self.notify(notice, severity="warning", timeout=10)
         return self._history
