@@ -7,6 +7,7 @@ import random
 import pytest
 
 from tests.conftest import FakeClock
+from workout_tui.core.cues import spoken_lines
 from workout_tui.core.engine import (
     CueDue,
     Engine,
@@ -107,6 +108,19 @@ def test_voice_lines_name_what_comes_next(clock: FakeClock) -> None:
     assert "Rest. Next: Squat" in lines
     assert "10 reps. Go" in lines
     assert lines[-1] == "Done. Well done."
+
+
+def test_spoken_lines_hold_every_line_a_run_speaks(clock: FakeClock) -> None:
+    """The voice renders these before the run starts, so none is missing when it is due."""
+    plan = plan_of()
+    engine = Engine(plan, clock)
+    lines = [e.cue.say for e in engine.start() if isinstance(e, CueDue)]
+    while engine.step.seconds is not None:
+        clock.advance(0.5)
+        lines += [e.cue.say for e in engine.poll() if isinstance(e, CueDue)]
+    lines += [e.cue.say for e in engine.done() if isinstance(e, CueDue)]
+    assert len(lines) == 26 and lines[-1] == "Done. Well done."
+    assert set(lines) <= set(spoken_lines(plan))
 
 
 def test_a_late_poll_reports_each_due_cue_once_with_its_true_instant(clock: FakeClock) -> None:

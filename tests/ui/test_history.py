@@ -17,7 +17,8 @@ from workout_tui.core.library import Routine, file_hash, load_routine
 from workout_tui.core.record import StepOutcome
 from workout_tui.ui.dialogs import Confirm, ResumeRun
 from workout_tui.ui.history import HistoryScreen, RunDetailScreen
-from workout_tui.ui.player import PlayerScreen, describe_sets
+from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.step_text import describe_sets
 
 TZ = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)

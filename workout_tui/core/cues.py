@@ -63,6 +63,17 @@ def finish_cue(plan: Plan, step: Step) -> Cue | None:
     return None
 
 
+def spoken_lines(plan: Plan) -> list[str]:
+    """Every line the plan's cues may speak, to render before they are needed."""
+    lines = []
+    for step in plan.steps:
+        lines += [cue.say for _, cue in step_cues(plan, step, step.seconds)]
+        end = finish_cue(plan, step)
+        if end is not None:
+            lines.append(end.say)
+    return lines
+
+
 def _start_cue(plan: Plan, step: Step) -> Cue:
     upcoming = plan.next_work(step)
     next_label = upcoming.title if upcoming else ""

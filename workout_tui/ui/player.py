@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import math
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TypeVar
 
 from rich.progress_bar import ProgressBar as RichBar
@@ -17,8 +16,8 @@ from textual.widgets import Digits, Footer, Static
 
 from workout_tui.audio import CuePlayer
 from workout_tui.core.config import Config
-from workout_tui.core.cues import finish_cue, step_cues
-from workout_tui.core.durations import format_clock, format_span
+from workout_tui.core.cues import spoken_lines
+from workout_tui.core.durations import format_clock
 from workout_tui.core.engine import (
     Clock,
     CueDue,
@@ -28,11 +27,12 @@ from workout_tui.core.engine import (
     SessionEnded,
     speed_clock,
 )
-from workout_tui.core.history import HistoryStore, StepRecord
+from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.plan import Plan, PlanError, Step, StepKind, compile_plan
 from workout_tui.core.record import SessionRecord
 from workout_tui.ui.dialogs import Confirm, LogSet
+from workout_tui.ui.step_text import clock_text, describe_sets, step_detail, step_hint
 
 T = TypeVar("T")
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
@@ -129,7 +129,7 @@ class PlayerScreen(Screen[None]):
             self.notify(self._plan_notice, severity="warning", timeout=8)
         self.player.speak = self.plan.session.defaults.voice
         if self.player.speak:
-            self.player.prepare(_voice_lines(self.plan))
+            self.player.prepare(spoken_lines(self.plan))
         first_step = 0
         if self.resume is not None:
             self.run_id, first_step = self.resume
@@ -248,9 +248,9 @@ class PlayerScreen(Screen[None]):
         side = step.side or (upcoming.side if step.kind is StepKind.SWITCH and upcoming else None)
         self._texts["side"].display = side is not None
         self._set("side", "◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶")
-        self._set("detail", " · ".join(filter(None, (_detail(step), self._last(step)))))
-        self._set("clock", _clock_text(engine))
-        self._set("hint", _hint(engine, step))
+        self._set("detail", " · ".join(filter(None, (step_detail(step), self._last(step)))))
+        self._set("clock", clock_text(engine))
+        self._set("hint", step_hint(engine, step))
         lead = "Then" if step.is_work else "Next up"
         self._set("next", f"{lead}: {upcoming.label()}" if upcoming else "")
         notes = shown.exercise.notes if shown and shown.exercise else ""
@@ -392,65 +392,3 @@ def _until_change(value: float, counting_down: bool) -> float:
     """
     wait = value % 1.0 if counting_down else 1.0 - value % 1.0
     return wait if wait > 0.002 else wait + 1.0
-
-
-def _clock_text(engine: Engine) -> str:
-    lead_in = engine.resume_in()
-    if lead_in is not None:
-        return str(max(1, math.ceil(lead_in)))
-    remaining = engine.remaining()
-    if remaining is None:
-        return format_clock(engine.step_elapsed(), round_up=False)
-    return format_clock(remaining)
-
-
-def _detail(step: Step) -> str:
-    parts = []
-    if step.set_count > 1:
-        parts.append(f"set {step.set_number}/{step.set_count}")
-    if step.round_count > 1:
-        parts.append(f"round {step.round_number}/{step.round_count}")
-    if step.exercise is not None:
-        if step.exercise.load:
-            parts.append(step.exercise.load)
-        if step.block:
-            parts.append(step.block)
-    return " · ".join(parts)
-
-
-def _hint(engine: Engine, step: Step) -> str:
-    if engine.resume_in() is not None:
-        return "get set…"
-    if step.kind is StepKind.WORK_REPS and step.exercise is not None:
-        return f"{step.exercise.amount} reps · press space when done"
-    if step.kind is StepKind.WORK_TIMED and step.exercise is not None:
-        return "hold" if step.exercise.mode.value == "hold" else "work"
-    return ""
-
-
-def describe_sets(sets: Sequence[StepRecord]) -> str:
-    """Sets as a person writes them: `3 × 10 @ 12 kg`, `10, 8, 8 reps`, `2 × 45s`."""
-    reps = [s.reps for s in sets]
-    if all(r is not None for r in reps):
-        amounts = [f"{r}" for r in reps]
-        unit = "" if len(set(amounts)) == 1 and len(sets) > 1 else " reps"
-    else:
-        amounts = [format_span(s.actual_seconds) for s in sets]
-        unit = ""
-    same = len(set(amounts)) == 1
-    text = f"{len(sets)} × {amounts[0]}{unit}" if same else ", ".join(amounts) + unit
-    loads = {s.load for s in sets}
-    if len(loads) == 1 and None not in loads:
-        text += f" @ {loads.pop()}"
-    return text
-
-
-def _voice_lines(plan: Plan) -> list[str]:
-    """Every line the plan's cues may speak, to render before they are needed."""
-    lines = []
-    for step in plan.steps:
-        lines += [cue.say for _, cue in step_cues(plan, step, step.seconds)]
-        end = finish_cue(plan, step)
-        if end is not None:
-            lines.append(end.say)
-    return lines
