@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from workout_tui.core.durations import format_clock, format_span
 from workout_tui.core.engine import Engine
 from workout_tui.core.history import StepRecord
+from workout_tui.core.model import Mode
 from workout_tui.core.plan import Step, StepKind
 
 
@@ -44,7 +45,7 @@ def step_hint(engine: Engine, step: Step) -> str:
     if step.kind is StepKind.WORK_REPS and step.exercise is not None:
         return f"{step.exercise.amount} reps · press space when done"
     if step.kind is StepKind.WORK_TIMED and step.exercise is not None:
-        return "hold" if step.exercise.mode.value == "hold" else "work"
+        return "hold" if step.exercise.mode is Mode.HOLD else "work"
     return ""
 
 
