@@ -1,19 +1,67 @@
-# `make run` opens the app; `make test` runs the whole suite. Both set up .venv on first use.
+# `make run` opens the app; `make test` runs the whole suite. Both set up .venv on first use,
+# with the exact versions of requirements/ (the lock); `make lock` refreshes it on purpose.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements/dev.txt
+AUDIO_LOCK := requirements/audio.txt
 ALSA_HEADER := /usr/include/alsa/asoundlib.h
+UV := uv==0.13.9
+PYTHONS := 3.11 3.12 3.13
+COMPILE := pip compile --universal --python-version 3.11 --generate-hashes --upgrade --quiet
 
-.PHONY: run test bench lint setup sounds clean
+.PHONY: run test test-all test-latest bench lint setup lock sounds clean
 
 run: $(STAMP)
 	$(BIN)/workout-tui
 
+# ruff, mypy and pytest, from the venv in BIN (so test-latest can point it elsewhere).
+CHECKS = $(BIN)/ruff check workout_tui tests sounds benchmarks && \
+	$(BIN)/mypy workout_tui/core && \
+	$(BIN)/pytest -n auto --durations=10
+
 test: $(STAMP)
-	$(BIN)/ruff check workout_tui tests sounds benchmarks
-	$(BIN)/mypy workout_tui/core
-	$(BIN)/pytest
+	$(CHECKS)
+
+# The whole suite on each supported Python that is installed, each in its own venv from
+# the lock; a line per version at the end.
+test-all:
+	@failed=0; summary=""; \
+	for v in $(PYTHONS); do \
+		py=$$(ls -d $$(pyenv root 2>/dev/null || echo /nonexistent)/versions/$$v*/bin/python$$v \
+			2>/dev/null | tail -1); \
+		[ -n "$$py" ] || py=$$(command -v python$$v); \
+		if [ -z "$$py" ] || ! $$py -c '' 2>/dev/null; then \
+			summary="$$summary\nPython $$v: not installed, skipped"; continue; fi; \
+		echo "== Python $$v ($$py): make test VENV=.venv-$$v (log: .venv-$$v/test.log)"; \
+		mkdir -p .venv-$$v; \
+		if $(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$v > .venv-$$v/test.log 2>&1; \
+		then result=passed; else result=FAILED; failed=1; fi; \
+		line=$$(grep -E '^=* ?[0-9]+ (passed|failed)' .venv-$$v/test.log | tail -1 | tr -d '='); \
+		summary="$$summary\nPython $$v ($$($$py -V 2>&1)): $$result:$$line"; \
+	done; \
+	printf "$$summary\n"; exit $$failed
+
+# The newest versions pyproject allows, in a throwaway venv: catches a new release of
+# Textual, PyYAML or rich before users do. Not part of CI; the lock test is skipped there.
+test-latest: BIN := .venv-latest/bin
+test-latest:
+	rm -rf .venv-latest && $(PYTHON) -m venv .venv-latest
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --upgrade -e '.[test]'
+	-$(BIN)/pip install --quiet --upgrade -e '.[audio,test]'
+	$(BIN)/pip list --format=freeze | grep -iE '^(textual|rich|pyyaml|platformdirs|simpleaudio)'
+	WORKOUT_TUI_UNLOCKED=1 $(CHECKS)
+
+# Refresh the lock to the newest versions pyproject allows, for every supported Python.
+lock:
+	@test -x $(VENV)-lock/bin/uv || \
+		{ $(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/pip install --quiet '$(UV)'; }
+	$(VENV)-lock/bin/uv $(COMPILE) pyproject.toml requirements/build.in --extra test \
+		--output-file $(LOCK)
+	$(VENV)-lock/bin/uv $(COMPILE) pyproject.toml --extra audio --constraint $(LOCK) \
+		--output-file $(AUDIO_LOCK)
 
 # The numbers in the README: each figure beside its baseline, measured in one run.
 # termdown is a baseline only, so it is installed here and not as a dependency.
@@ -28,12 +76,14 @@ lint: $(STAMP)
 
 setup: $(STAMP)
 
+# A new venv whenever pyproject or the lock changes, so it holds the lock and nothing else.
 # Audio (simpleaudio) compiles against ALSA's headers and spoken cues need espeak-ng:
 # install them when we can (root with apt); otherwise carry on and say how to get them.
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/pip install --quiet -e '.[test]'
+$(STAMP): pyproject.toml $(LOCK) $(AUDIO_LOCK)
+	@rm -rf $(VENV)/bin $(VENV)/lib $(VENV)/include $(VENV)/pyvenv.cfg
+	$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	@$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	@missing=""; \
 	[ -f $(ALSA_HEADER) ] || missing="$$missing libasound2-dev"; \
 	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
@@ -45,7 +95,7 @@ $(STAMP): pyproject.toml
 	@if [ ! -f $(ALSA_HEADER) ]; then \
 		echo "Audio is off: simpleaudio needs ALSA's headers. Install libasound2-dev"; \
 		echo "(e.g. sudo apt-get install libasound2-dev), then: rm $(STAMP) && make setup"; \
-	elif ! $(BIN)/pip install --quiet -e '.[audio,test]'; then \
+	elif ! $(BIN)/pip install --quiet --require-hashes --no-build-isolation -r $(AUDIO_LOCK); then \
 		echo "Audio is off: simpleaudio-patched did not build (see above); the app runs without it."; \
 	fi
 	@touch $(STAMP)
@@ -54,4 +104,5 @@ sounds:
 	$(PYTHON) sounds/make_sounds.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build
+	rm -rf $(VENV) $(VENV)-lock .venv-latest .venv-3.* .pytest_cache .mypy_cache .ruff_cache \
+		.hypothesis dist build

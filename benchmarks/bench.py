@@ -86,8 +86,9 @@ def startup(home: Path, runs: int) -> dict[str, Any]:
 # -- idle cost while a timer runs -------------------------------------------------------
 
 
-def idle_cpu(home: Path, seconds: float, runs: int) -> dict[str, Any]:
-    """CPU (user+sys) in % of one core over `seconds` of a timed step, beside baselines."""
+def idle_cpu(home: Path, seconds: float, runs: int, settle: float = 1.5) -> dict[str, Any]:
+    """CPU (user+sys) in % of one core over `seconds` of a timed step, beside baselines,
+    each measured after `settle` seconds of start-up."""
     routine = home / "hold.yaml"
     routine.write_text(HOLD)
     termdown = BIN / "termdown"
@@ -106,7 +107,7 @@ def idle_cpu(home: Path, seconds: float, runs: int) -> dict[str, Any]:
             terminal = Terminal(argv, env(home))
             try:
                 terminal.wait_for(ready)
-                end = time.monotonic() + 1.5  # let start-up settle
+                end = time.monotonic() + settle
                 while time.monotonic() < end:
                     terminal.drain(0.05)
                 before, started = terminal.cpu_seconds(), time.monotonic()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,20 @@ def write_routine(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+# Tests run in parallel (pytest-xdist). One marked `alone` measures time or CPU, so it takes
+# an exclusive lock that every other test takes shared: nothing runs beside it.
+# One path for every run on the machine, so two runs at once do not disturb each other either.
+_RUN_LOCK = Path(tempfile.gettempdir()) / "workout-tui-tests.lock"
+
+
+@pytest.fixture(autouse=True)
+def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
+    alone = request.node.get_closest_marker("alone") is not None
+    with _RUN_LOCK.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -21,10 +21,12 @@ from workout_tui.core.cues import Cue, CueKind
 
 needs_simpleaudio = pytest.mark.skipif(
     importlib.util.find_spec("simpleaudio") is None,
-    reason="simpleaudio is not installed (make installs it with libasound2-dev)",
+    reason="simpleaudio is not installed: install libasound2-dev (apt), then "
+    "`rm .venv/.installed && make setup`",
 )
 needs_espeak = pytest.mark.skipif(
-    shutil.which("espeak-ng") is None, reason="espeak-ng is not installed (make installs it)"
+    shutil.which("espeak-ng") is None,
+    reason="espeak-ng is not installed: install it (apt install espeak-ng; make does as root)",
 )
 PLAYER = """
 import sys, time

@@ -17,6 +17,8 @@ from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.player import PlayerScreen
 from workout_tui.ui.summary import SummaryScreen
 
+pytestmark = pytest.mark.alone  # each measures milliseconds: nothing may run beside it
+
 SHORT = "name: Short\ndefaults: {prepare: 3s}\nexercises: [{name: Hold, hold: 4s}]\n"
 
 

@@ -7,6 +7,7 @@ Only plain YAML values are allowed; a `!!python/...` tag is reported and nothing
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -85,8 +86,20 @@ def parse(text: str) -> yaml.Node | None:
 def _check_depth(text: str) -> None:
     # Scanning tokens is flat; composing a deeply nested document recurses (and
     # libyaml's composer crashes the interpreter far past this depth).
+    try:
+        _scan_depth(text, _Loader)
+    except yaml.YAMLError:
+        # libyaml scans ahead and may stop on its own limits (PyYAML 6.0.4 refuses
+        # 1000-deep flows) before our bound is reached; the pure-Python scanner
+        # yields token by token, so it reaches ours first, or finds the same error.
+        if _Loader is yaml.SafeLoader:
+            raise
+        _scan_depth(text, yaml.SafeLoader)
+
+
+def _scan_depth(text: str, loader: Any) -> None:
     depth = 0
-    for token in yaml.scan(text, Loader=_Loader):
+    for token in yaml.scan(text, Loader=loader):
         if isinstance(token, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
