@@ -213,8 +213,9 @@ async def measure_cues(routine: Path, seconds: float) -> list[float]:
 # -- history at scale -------------------------------------------------------------------
 
 
-def history(home: Path, runs: int, steps_per_run: int) -> dict[str, Any]:
-    """Open the history and a run's detail with `runs` runs against an empty history."""
+def history(home: Path, runs: int, steps_per_run: int, repeats: int = 3) -> dict[str, Any]:
+    """Open the history and a run's detail with `runs` runs against an empty history,
+    `repeats` times each."""
     script = textwrap.dedent(
         """
         import asyncio, json, resource, sys, time
@@ -248,7 +249,7 @@ def history(home: Path, runs: int, steps_per_run: int) -> dict[str, Any]:
         return result
 
     samples: dict[str, list[dict[str, float]]] = {"full": [], "empty": []}
-    for i in range(3):
+    for i in range(repeats):
         for name in ("full", "empty") if i % 2 == 0 else ("empty", "full"):
             samples[name].append(measure(full if name == "full" else empty))
     result: dict[str, Any] = {"runs": runs, "steps": runs * steps_per_run}

@@ -160,9 +160,9 @@ def test_run_an_unknown_routine_suggests_the_closest_and_lists_all(home: Path) -
 
 def test_run_a_routine_in_a_terminal_to_its_summary(home: Path) -> None:
     terminal = Terminal(
-        [SCRIPT, "run", "hip-flexor-stretch", "--speed", "50", "--mute"], env(home), cwd=Path("/")
+        [SCRIPT, "run", "hip-flexor-stretch", "--speed", "150", "--mute"], env(home), cwd=Path("/")
     )
-    terminal.wait_for("PREVIEW ×50")
+    terminal.wait_for("PREVIEW ×150")
     terminal.wait_for("LEFT SIDE")
     terminal.wait_for("RIGHT SIDE")
     terminal.wait_for("Done: Hip flexor and quad stretch", timeout=30)

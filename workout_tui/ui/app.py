@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from workout_tui.core import locations
 from workout_tui.core.config import Config
 from workout_tui.core.library import Routine, file_hash
+from workout_tui.core.printable import printable
 from workout_tui.ui.home import HomeScreen
 
 # The home screen is all a launch has to draw, so everything else is imported when first
@@ -157,6 +159,24 @@ class WorkoutApp(App[None]):
             if isinstance(screen, PlayerScreen):
                 screen.stop_run()
         self.exit()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is literal: most carry a name, a path or an error's text."""
+        super().notify(
+            printable(message, lines=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def say(self, message: str) -> None:
         """Show a one-line notice; safe to call from any thread."""

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input
 
 from workout_tui.core.record import StepOutcome
+from workout_tui.ui.text import LiteralLabel
 
 
 class Confirm(ModalScreen[bool]):
@@ -27,9 +28,9 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield LiteralLabel(self.question, classes="dialog-title")
             for line in self.lines:
-                yield Label(line)
+                yield LiteralLabel(line)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
@@ -62,9 +63,9 @@ class ResumeRun(ModalScreen[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Resume where you left off?", classes="dialog-title")
+            yield LiteralLabel("Resume where you left off?", classes="dialog-title")
             for line in self.lines:
-                yield Label(line)
+                yield LiteralLabel(line)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Resume (r)", variant="primary", id="resume")
                 yield Button("Start over (s)", id="over")
@@ -91,12 +92,12 @@ class LogSet(ModalScreen[tuple[int, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Log: {self.title_text}", classes="dialog-title")
-            yield Label("Reps done")
+            yield LiteralLabel(f"Log: {self.title_text}", classes="dialog-title")
+            yield LiteralLabel("Reps done")
             yield Input(str(self.outcome.reps or ""), id="reps", type="integer")
-            yield Label("Load")
+            yield LiteralLabel("Load")
             yield Input(self.outcome.load or "", id="load", placeholder="e.g. 12 kg")
-            yield Label("Enter saves · Escape cancels", classes="dim")
+            yield LiteralLabel("Enter saves · Escape cancels", classes="dim")
 
     def on_input_submitted(self) -> None:
         reps_text = self.query_one("#reps", Input).value.strip()

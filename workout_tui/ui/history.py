@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Sparkline, Static
+from textual.widgets import DataTable, Footer, Input, Sparkline
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.history import HistoryStore, RunSummary, StepRecord
 from workout_tui.ui.dialogs import Confirm
+from workout_tui.ui.text import Literal, cells, literal
 
 PAGE = 100  # runs loaded at a time; more load as the cursor nears the end
 OTHER_COLUMNS = 16 + 7 + 4 + 11 + 2 * 5 + 2  # when, time, done, status, cell padding, scrollbar
@@ -26,7 +27,8 @@ def when(run: RunSummary) -> str:
 
 def routine_cell(run: RunSummary) -> Text:
     """The routine's name, marked when the run was a preview."""
-    text = Text(run.session_name, overflow="ellipsis", no_wrap=True)
+    text = literal(run.session_name)
+    text.overflow, text.no_wrap = "ellipsis", True
     if run.is_preview:
         text.append(f" (preview ×{run.speed:g})", style="dim")
     return text
@@ -50,15 +52,15 @@ class HistoryScreen(Screen[None]):
         self._routine_width = 0
 
     def compose(self) -> ComposeResult:
-        yield Static("History", id="history-title")
+        yield Literal("History", id="history-title")
         with Horizontal(id="stats-row"):
-            yield Static(id="stats")
+            yield Literal(id="stats")
             with Vertical(id="chart"):
                 yield Sparkline([], id="weeks")
-                yield Static("minutes a week, last 12 weeks", id="chart-caption")
+                yield Literal("minutes a week, last 12 weeks", id="chart-caption")
         yield Input(placeholder="/ to filter by routine", id="run-filter")
         yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
-        yield Static(id="empty")
+        yield Literal(id="empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -84,7 +86,7 @@ class HistoryScreen(Screen[None]):
         stats = self.store.stats()
         days = "day" if stats.streak_days == 1 else "days"
         sessions = "session" if stats.week_sessions == 1 else "sessions"
-        self.query_one("#stats", Static).update(
+        self.query_one("#stats", Literal).update(
             f"Streak: {stats.streak_days} {days}\n"
             f"This week: {stats.week_sessions} {sessions}, {round(stats.week_minutes)} min\n"
             "Previews are left out."
@@ -101,17 +103,17 @@ class HistoryScreen(Screen[None]):
         runs = self.store.runs(limit=PAGE, offset=self._loaded, search=search)
         table = self.query_one("#runs", DataTable)
         for run in runs:
-            table.add_row(
+            row = cells(
                 when(run),
                 routine_cell(run),
                 format_clock(run.active_seconds, round_up=False),
                 f"{run.completion:.0%}",
-                Text(run.status, style=STATUS_STYLE.get(run.status, "")),
-                key=str(run.id),
+                literal(run.status, STATUS_STYLE.get(run.status, "")),
             )
+            table.add_row(*row, key=str(run.id))
         self._loaded += len(runs)
         self._more = len(runs) == PAGE
-        empty = self.query_one("#empty", Static)
+        empty = self.query_one("#empty", Literal)
         empty.display = table.row_count == 0
         empty.update(
             "No runs match that filter."
@@ -187,11 +189,11 @@ class RunDetailScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         run = self.run
-        yield Static(
+        yield Literal(
             f"{run.session_name} · {run.started_at.strftime('%a %d %b %Y %H:%M')}",
             id="detail-title",
         )
-        yield Static(self._facts(), id="detail-facts")
+        yield Literal(self._facts(), id="detail-facts")
         yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -213,14 +215,16 @@ class RunDetailScreen(Screen[None]):
             table.add_column(column, key=column)
         for step in self.store.steps(self.run.id):
             table.add_row(
-                str(step.step_index + 1),
-                step_label(step),
-                format_clock(step.planned_seconds) if step.planned_seconds else "-",
-                Text("skipped", style="yellow")
-                if step.skipped
-                else Text(format_clock(step.actual_seconds, round_up=False)),
-                "" if step.reps is None else str(step.reps),
-                step.load or "",
+                *cells(
+                    str(step.step_index + 1),
+                    step_label(step),
+                    format_clock(step.planned_seconds) if step.planned_seconds else "-",
+                    Text("skipped", style="yellow")
+                    if step.skipped
+                    else format_clock(step.actual_seconds, round_up=False),
+                    "" if step.reps is None else str(step.reps),
+                    step.load or "",
+                )
             )
         table.focus()
 

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from workout_tui.core.durations import format_span
 from workout_tui.core.library import Routine
 from workout_tui.core.model import Block, Exercise, Mode, Session
+from workout_tui.ui.text import Literal, safe
 
 
 class HomeScreen(Screen[None]):
@@ -49,7 +50,7 @@ class HomeScreen(Screen[None]):
                 yield Input(placeholder="/ or start typing to filter", id="filter")
                 yield OptionList(id="routines")
             with VerticalScroll(id="details"):
-                yield Static(id="details-text")
+                yield Literal(id="details-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -80,12 +81,12 @@ class HomeScreen(Screen[None]):
         for routine in self.routines:
             if all(word in _search_text(routine) for word in words):
                 options.add_option(
-                    Option(_entry(routine), id=routine.slug + ":" + str(routine.path))
+                    Option(safe(_entry(routine)), id=routine.slug + ":" + str(routine.path))
                 )
         if options.option_count:
             options.highlighted = 0
         else:
-            self.query_one("#details-text", Static).update("No routine matches that filter.")
+            self.query_one("#details-text", Literal).update("No routine matches that filter.")
 
     def _selected(self) -> Routine | None:
         options = self.query_one("#routines", OptionList)
@@ -100,7 +101,7 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_highlighted(self) -> None:
         routine = self._selected()
         if routine is not None:
-            self.query_one("#details-text", Static).update(_details(routine))
+            self.query_one("#details-text", Literal).update(_details(routine))
 
     def on_option_list_option_selected(self) -> None:
         self.action_start()

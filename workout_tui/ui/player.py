@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Footer
 
 from workout_tui.audio import CuePlayer
 from workout_tui.core.config import Config
@@ -33,6 +33,7 @@ from workout_tui.core.plan import Plan, PlanError, Step, StepKind, compile_plan
 from workout_tui.core.record import SessionRecord
 from workout_tui.ui.dialogs import Confirm, LogSet
 from workout_tui.ui.step_text import clock_text, describe_sets, step_detail, step_hint
+from workout_tui.ui.text import Literal
 
 T = TypeVar("T")
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
@@ -106,10 +107,10 @@ class PlayerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # Widgets are kept, not queried, on every tick.
-        self._texts = {name: Static(id=name) for name in TEXTS}
+        self._texts = {name: Literal(id=name) for name in TEXTS}
         self._clock = Digits(id="clock")
         # Rich's bar in a Static: Textual's ProgressBar redraws itself every second.
-        self._progress = Static(id="progress")
+        self._progress = Literal(id="progress")
         text = self._texts
         yield text["topbar"]
         yield text["phase"]

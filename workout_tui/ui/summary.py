@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.engine import Engine
 from workout_tui.core.library import Routine
 from workout_tui.core.plan import Plan, StepKind
 from workout_tui.core.record import SessionRecord
+from workout_tui.ui.text import Literal
 
 
 class SummaryScreen(Screen[None]):
@@ -32,9 +33,9 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
-            yield Static(self._heading(), id="summary-title")
-            yield Static(self._totals(), id="summary-totals")
-            yield Static(self._log(), id="summary-log")
+            yield Literal(self._heading(), id="summary-title")
+            yield Literal(self._totals(), id="summary-totals")
+            yield Literal(self._log(), id="summary-log")
         yield Footer()
 
     def _heading(self) -> str:

@@ -1,0 +1,155 @@
+"""User text is text: markup and terminal control in a routine, a log or an error show as
+written, on every screen, dialog and notice, and never end the app."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.conftest import REPO
+from tests.ui.helpers import advance, make_app
+from workout_tui.core.history import HistoryStore
+from workout_tui.core.library import load_routine
+from workout_tui.core.printable import printable
+from workout_tui.ui.dialogs import Confirm, LogSet
+from workout_tui.ui.history import HistoryScreen, RunDetailScreen
+from workout_tui.ui.summary import SummaryScreen
+from workout_tui.ui.text import Literal, safe
+
+NAME = "Squat [red]x[/red] [/]"
+NOTES = "[optional] [b]bold?[/b] [link=https://example.com]x[/link] [@click=app.quit]q[/]"
+LOAD = "20 lb [/]"
+TYPED_LOAD = "25 lb [/] [@click=app.quit]"
+HOSTILE = [
+    "[/]",
+    "[b]",
+    "[link=https://example.com]x[/link]",
+    "[@click=app.quit]quit[/]",
+    "\x1b]0;title\x07",
+    "\x1b[2J",
+    "a\rb",
+    "\u202eabc\u202c",
+    "x" * 10_000,
+]
+
+
+def routine_file(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(
+        f'name: "{NAME}"\n'
+        "defaults: {prepare: 2s, rest: 2s}\n"
+        "exercises:\n"
+        f'  - {{name: "{NAME}", hold: 3s, notes: "{NOTES}"}}\n'
+        f'  - {{name: "Swing \\e]0;pwned\\a", reps: 5, load: "{LOAD}", notes: "{NOTES}"}}\n'
+        "  - {name: 'Bridge [i]', hold: 2s}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """What the current screen shows, as the terminal would get it."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def no_control(text: str) -> bool:
+    return not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text)
+
+
+async def test_a_hostile_routine_runs_to_its_summary_history_detail_and_delete(
+    tmp_path: Path,
+) -> None:
+    routine = load_routine(routine_file(tmp_path))
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    app = make_app(start=routine, routines=[routine], history=store)
+    # Wide enough that no text is wrapped.
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await advance(pilot, 2)
+        shown = screen_text(pilot)
+        assert NAME in shown and "[optional] [b]bold?[/b]" in shown
+        await advance(pilot, 3 + 2)
+        shown = screen_text(pilot)
+        assert "Swing ␛]0;pwned␇" in shown and LOAD in shown and no_control(shown)
+        await pilot.press("space")  # the rep set is done
+        await pilot.press("e")  # log another load, itself hostile
+        assert isinstance(app.screen, LogSet)
+        app.screen.query_one("#load", Input).value = TYPED_LOAD
+        await pilot.press("enter")
+        await pilot.pause()
+        assert TYPED_LOAD in screen_text(pilot)
+        await advance(pilot, 2 + 2)
+        assert isinstance(app.screen, SummaryScreen)
+        shown = screen_text(pilot)
+        assert f"Done: {NAME}" in shown and TYPED_LOAD in shown and no_control(shown)
+
+        await pilot.press("enter")
+        app.action_show_history()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert NAME in screen_text(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, RunDetailScreen)
+        shown = screen_text(pilot)
+        assert NAME in shown and TYPED_LOAD in shown and "Swing ␛]0;pwned␇" in shown
+        await pilot.press("escape", "d")
+        assert isinstance(app.screen, Confirm)
+        assert NAME in screen_text(pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.is_running and store.runs(limit=5) == []
+    store.close()
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
+async def test_a_notice_shows_text_as_written(hostile: str) -> None:
+    app = make_app(routines=[])
+    async with app.run_test(size=(200, 50), notifications=True) as pilot:
+        app.notify(hostile)  # error texts, paths and names arrive here
+        await pilot.pause()
+        shown = screen_text(pilot)
+        assert printable(hostile)[:20] in shown and no_control(shown)
+        assert app.is_running
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
+async def test_a_literal_widget_shows_text_as_written(hostile: str) -> None:
+    app = make_app(routines=[])
+    async with app.run_test(size=(200, 50)) as pilot:
+        await app.screen.mount(Literal(hostile))
+        await pilot.pause()
+        shown = screen_text(pilot)
+        assert printable(hostile)[:60] in shown and no_control(shown)
+        assert app.is_running
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_becomes_literal_text_with_no_control_characters(text: str) -> None:
+    shown = safe(text)
+    assert isinstance(shown, Text) and shown.spans == []  # no markup was read
+    assert shown.plain == printable(text, lines=True)
+    assert no_control(shown.plain) and len(shown.plain) == len(text)
+
+
+def test_the_ui_builds_no_bare_static_label_or_string_cell() -> None:
+    """The rule is kept by construction: every text widget in ui/ is a literal one."""
+    offenders = []
+    for path in (REPO / "workout_tui" / "ui").glob("*.py"):
+        if path.name == "text.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute):
+                name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+                if name in {"Static", "Label"}:
+                    offenders.append(f"{path.name}:{node.lineno}: {name}(...)")
+                if name == "add_row" and not any(isinstance(a, ast.Starred) for a in node.args):
+                    offenders.append(f"{path.name}:{node.lineno}: add_row without cells()")
+    assert not offenders, offenders

@@ -1,0 +1,35 @@
+"""User text made safe for a terminal: control characters become visible placeholders.
+
+Routine names, notes, loads, paths, config values and error messages are the person's
+text (or a file's, or the system's). Printed raw, an ESC sequence could retitle or wipe
+the terminal and a bidi override could reorder what is shown. Every such string passes
+through `printable` before it reaches a terminal, in the CLI and in the app.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls (but tab and newline), DEL, C1 controls, and the bidi embeddings,
+# overrides and isolates that reorder text around them.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+PLACEHOLDER = "\ufffd"  # for what has no control picture
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL, ␍ for CR...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return PLACEHOLDER
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """`text` with every control character shown as a visible placeholder.
+
+    Tabs become spaces. With `lines`, newlines are kept (notes, messages of several lines).
+    """
+    text = text.replace("\t", " ")
+    return (_UNSAFE_KEEP_LINES if lines else _UNSAFE).sub(_picture, text)
