@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -15,16 +14,41 @@ from workout_tui.core.durations import format_span
 from workout_tui.core.library import SUFFIXES as ROUTINE_SUFFIXES
 from workout_tui.core.library import Routine, UnknownRoutine, discover, find, load_routine
 from workout_tui.core.plan import Plan
+from workout_tui.core.printable import json_text, printable
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as given (exit status 2)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 ok, 1 problems found, 2 usage error)."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        return _open_app(args)
-    result: int = args.handler(args)
-    return result
+    try:
+        if args.command is None:
+            return _open_app(args)
+        result: int = args.handler(args)
+        sys.stdout.flush()
+        return result
+    except UsageError as error:
+        _error(str(error))
+        return 2
+    except BrokenPipeError:
+        # The reader (head, less) closed the pipe: stop quietly, and keep Python's exit
+        # flush from raising again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _say(text: str) -> None:
+    """Print a line that may hold user text (names, paths, messages) to stdout."""
+    print(printable(text, lines=True))
+
+
+def _error(text: str) -> None:
+    """Print `workout-tui: <text>` to stderr, with user text made printable."""
+    print(f"workout-tui: {printable(text, lines=True)}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,6 +136,9 @@ def _speed(text: str) -> float:
 
 def _library(args: argparse.Namespace) -> list[Routine]:
     extra = [(Path(d).expanduser(), "user") for d in getattr(args, "sessions_dir", [])]
+    for folder, _ in extra:
+        if not folder.is_dir():
+            raise UsageError(f"--sessions-dir {folder}: no such folder")
     return discover(
         [
             *extra,
@@ -128,7 +155,7 @@ def _estimate(plan: Plan) -> str:
 def _list(args: argparse.Namespace) -> int:
     routines = _library(args)
     if args.json:
-        print(json.dumps([_routine_json(r) for r in routines], indent=2, ensure_ascii=False))
+        print(json_text([_routine_json(r) for r in routines]))
         return 0
     rows = [("SLUG", "NAME", "SOURCE", "TIME", "STEPS", "EQUIPMENT")]
     for routine in routines:
@@ -137,12 +164,12 @@ def _list(args: argparse.Namespace) -> int:
         session = routine.plan.session
         rows.append(
             (
-                routine.slug,
-                session.name,
+                printable(routine.slug),
+                printable(session.name),
                 routine.source,
                 _estimate(routine.plan),
                 str(len(routine.plan.steps)),
-                ", ".join(session.equipment) or "-",
+                printable(", ".join(session.equipment)) or "-",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -156,9 +183,9 @@ def _list(args: argparse.Namespace) -> int:
         print("No routines found.")
     for routine in routines:
         if routine.problems:
-            print(f"skipped {routine.path} ({len(routine.problems)} problem(s)):", file=sys.stderr)
+            _error(f"skipped {routine.path} ({len(routine.problems)} problem(s)):")
             for problem in routine.problems:
-                print(f"  {problem}", file=sys.stderr)
+                print(f"  {printable(str(problem))}", file=sys.stderr)
     return 0
 
 
@@ -190,9 +217,9 @@ def _validate(args: argparse.Namespace) -> int:
         if routine.plan is None:
             failed = True
             for problem in routine.problems:
-                print(problem)
+                _say(str(problem))
         else:
-            print(f"{path}: ok ({len(routine.plan.steps)} steps, {_estimate(routine.plan)})")
+            _say(f"{path}: ok ({len(routine.plan.steps)} steps, {_estimate(routine.plan)})")
     return 1 if failed else 0
 
 
@@ -213,15 +240,16 @@ def _resolve(args: argparse.Namespace) -> Routine | int:
         routine = find(args.session, routines)
     except UnknownRoutine as error:
         hint = f" Did you mean: {', '.join(error.suggestions)}?" if error.suggestions else ""
-        print(f"workout-tui: no routine called {error.name!r}.{hint}", file=sys.stderr)
+        _error(f"no routine called {error.name!r}.{hint}")
         print("Available routines:", file=sys.stderr)
         for routine in routines:
             if routine.plan is not None:
-                print(f"  {routine.slug:28} {routine.plan.session.name}", file=sys.stderr)
+                line = f"  {routine.slug:28} {routine.plan.session.name}"
+                print(printable(line), file=sys.stderr)
         return 2
     if routine.plan is None:
         for problem in routine.problems:
-            print(problem, file=sys.stderr)
+            print(printable(str(problem)), file=sys.stderr)
         return 1
     return routine
 
@@ -236,33 +264,36 @@ def _run(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> int:
     if args.export is None:
         if args.output is not None:
-            print("workout-tui: -o/--output goes with --export", file=sys.stderr)
-            return 2
+            raise UsageError("-o/--output goes with --export")
         return _launch(args, start=None, show_history=True)
     from workout_tui.core.export import export_history
     from workout_tui.core.history import open_history
 
-    store, notices = open_history(locations.data_dir(getattr(args, "data_dir", None)))
+    data_dir = locations.data_dir(getattr(args, "data_dir", None))
+    if args.output is not None and _inside(args.output, data_dir):
+        _error(f"will not write the export into the data dir ({data_dir}); pick another -o")
+        return 2
+    store, notices = open_history(data_dir, read_only=True)  # an export changes nothing
     for notice in notices:
-        print(f"workout-tui: {notice}", file=sys.stderr)
-    if store is None:
+        _error(notice)
+    if store is None and notices:
         return 1
     try:
         if args.output is None:
-            try:
-                export_history(store, args.export, sys.stdout)
-                sys.stdout.flush()
-            except BrokenPipeError:  # the reader (head, less) closed the pipe: fine
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            export_history(store, args.export, sys.stdout)
+            sys.stdout.flush()
         else:
             with args.output.open("w", encoding="utf-8", newline="") as out:
                 count = export_history(store, args.export, out)
-            print(f"Wrote {count} runs to {args.output}", file=sys.stderr)
+            print(printable(f"Wrote {count} runs to {args.output}"), file=sys.stderr)
+    except BrokenPipeError:
+        raise
     except OSError as error:
-        print(f"workout-tui: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        _error(f"cannot write {args.output}: {error.strerror or error}")
         return 1
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     return 0
 
 
@@ -275,8 +306,18 @@ def _open_app(args: argparse.Namespace) -> int:
     return _launch(args, start=None)
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path` is in `folder` (or is it), following links."""
+    return path.expanduser().resolve().is_relative_to(folder.expanduser().resolve())
+
+
 def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool = False) -> int:
     """Open the app (imported here so the other commands never load Textual)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the app needs a terminal (stdin and stdout are not one); "
+            "for scripts, see `list`, `validate` and `history --export`"
+        )
     from workout_tui.core.config import load_config
     from workout_tui.ui.app import WorkoutApp
 
@@ -293,4 +334,4 @@ def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool 
         voice=not getattr(args, "no_voice", False),
     )
     app.run()
-    return 0
+    return app.return_code or 0  # non-zero after a crash

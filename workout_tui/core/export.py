@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import json
 from typing import Any, TextIO
 
 from workout_tui.core.history import HistoryStore, RunSummary, StepRecord
+from workout_tui.core.printable import json_text, printable
 
 FORMATS = ("json", "csv")
 CSV_COLUMNS = (
@@ -16,23 +16,24 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def export_history(store: HistoryStore, kind: str, out: TextIO) -> int:
-    """Write every run to `out` as `kind` ("json" or "csv"); returns how many runs."""
-    runs = list(store.all_runs())
+def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
+    """Write every run to `out` as `kind` ("json" or "csv"); returns how many runs.
+    No store (nothing recorded yet) writes an empty export."""
+    runs = list(store.all_runs()) if store is not None else []
     if kind == "json":
-        json.dump([_run_json(run, steps) for run, steps in runs], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(json_text([_run_json(run, steps) for run, steps in runs]) + "\n")
     else:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for run, steps in runs:
             for step in steps:
                 writer.writerow(
-                    (run.id, run.session, run.session_name, run.status, run.started_at.isoformat(),
+                    (run.id, _cell(run.session), _cell(run.session_name), run.status,
+                     run.started_at.isoformat(),
                      run.ended_at.isoformat() if run.ended_at else "", run.speed, step.step_index,
-                     step.kind, step.exercise or "", step.side or "", step.set_number,
+                     step.kind, _cell(step.exercise), step.side or "", step.set_number,
                      step.round_number, _number(step.planned_seconds), _number(step.actual_seconds),
-                     "" if step.reps is None else step.reps, step.load or "", int(step.skipped))
+                     "" if step.reps is None else step.reps, _cell(step.load), int(step.skipped))
                 )  # fmt: skip
     return len(runs)
 
@@ -70,6 +71,15 @@ def _run_json(run: RunSummary, steps: list[StepRecord]) -> dict[str, Any]:
             for step in steps
         ],
     }
+
+
+def _cell(text: str | None) -> str:
+    """User text for a spreadsheet: a cell that would start a formula gets a leading `'`
+    (OWASP's advice on CSV injection), and control characters become placeholders."""
+    text = text or ""
+    if text.startswith(("=", "+", "-", "@", "\t", "\r")):
+        text = "'" + text
+    return printable(text)
 
 
 def _number(value: float | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -81,7 +82,17 @@ STATUSES = ("running", "completed", "stopped", "interrupted")
 
 
 class HistoryUnavailable(Exception):
-    """The history cannot be kept (the data dir is read-only or missing, the disk is full...)."""
+    """The history cannot be kept now (the data dir is read-only or missing, the disk is
+    full, the file is locked, or it is not ours to write); the file is left as it is."""
+
+
+class DamagedHistory(Exception):
+    """The history file is not SQLite, or fails SQLite's integrity check."""
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Only these mean the file itself is bad; full, locked, read-only or I/O errors do not.
+_DAMAGED_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +157,13 @@ class Stats:
     weekly_minutes: tuple[float, ...]  # oldest first, this week last
 
 
+# A run whose process is gone reads as interrupted even before a writer marks it so (a
+# read-only export sees what the next start will).
 _RUN_COLUMNS = (
-    "id, session, session_name, session_hash, status, started_at, ended_at, speed, "
-    "active_seconds, work_seconds, done_work_steps, planned_work_steps"
+    "id, session, session_name, session_hash,"
+    " CASE WHEN status = 'running' AND NOT alive(pid) THEN 'interrupted' ELSE status END,"
+    " started_at, ended_at, speed, active_seconds, work_seconds, done_work_steps,"
+    " planned_work_steps"
 )
 _STEP_COLUMNS = (
     "step_index, kind, exercise, side, set_number, set_count, round_number, round_count, "
@@ -159,30 +174,54 @@ _STEP_COLUMNS = (
 class HistoryStore:
     """The history database. Every write is its own transaction, committed before returning."""
 
-    def __init__(self, path: Path, now: Now | None = None) -> None:
-        """Open (creating and migrating as needed) the database at `path`.
+    def __init__(self, path: Path, now: Now | None = None, read_only: bool = False) -> None:
+        """Open (creating and migrating as needed, unless `read_only`) the database at `path`.
 
         Raises:
-            HistoryUnavailable: the file cannot be opened or written.
-            sqlite3.DatabaseError: the file is not a usable SQLite database.
+            HistoryUnavailable: it cannot be opened or written now, or it is not ours.
+            DamagedHistory: the file is not SQLite or fails the integrity check.
         """
         self.path = path
         self.now: Now = now or (lambda: datetime.now().astimezone().replace(microsecond=0))
+        _check_file(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=10, isolation_level=None)
-        except (OSError, sqlite3.OperationalError) as error:
-            raise HistoryUnavailable(f"cannot open {path}: {error}") from None
+            if read_only:
+                uri = f"{path.resolve().as_uri()}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(path, timeout=10, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise HistoryUnavailable(f"cannot open {path}: {_reason(error)}") from None
+        self.db.create_function("alive", 1, _alive)
         try:
-            self._prepare()
-        except sqlite3.OperationalError as error:
+            self._check_ours()
+            if not read_only:
+                self._prepare()
+        except sqlite3.Error as error:
             self.db.close()
-            if "readonly" in str(error) or "unable to open" in str(error):
-                raise HistoryUnavailable(f"cannot write {path}: {error}") from None
-            raise
-        except sqlite3.DatabaseError:
+            if _is_damaged(error):
+                raise DamagedHistory(str(error)) from None
+            raise HistoryUnavailable(f"cannot use {path}: {_reason(error)}") from None
+        except BaseException:
             self.db.close()
             raise
+
+    def _check_ours(self) -> None:
+        """Refuse, untouched, a history from a newer version or a SQLite file of another app."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master")}
+        if version > SCHEMA_VERSION:
+            raise HistoryUnavailable(
+                f"{self.path} was written by a newer workout-tui (history format {version}; "
+                f"this one reads up to {SCHEMA_VERSION}). Upgrade workout-tui; "
+                "the file is left as it is"
+            )
+        if (version == 0 and tables) or (version > 0 and not {"runs", "steps"} <= tables):
+            raise HistoryUnavailable(
+                f"{self.path} is a SQLite file but not a workout-tui history; "
+                "move it away or use another --data-dir. It is left as it is"
+            )
 
     def _prepare(self) -> None:
         db = self.db
@@ -206,7 +245,7 @@ class HistoryStore:
             raise
         check = db.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+            raise DamagedHistory(f"integrity check failed: {check}")
 
     def close(self) -> None:
         """Close the database."""
@@ -449,35 +488,108 @@ def _step(row: Any) -> StepRecord:
     return StepRecord(*values)
 
 
-def open_history(data_dir: Path, now: Now | None = None) -> tuple[HistoryStore | None, list[str]]:
+def _check_file(path: Path) -> None:
+    """Refuse what is not a regular file (a FIFO would hang us) and what is not SQLite."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return  # a new history
+    except OSError as error:
+        raise HistoryUnavailable(f"cannot open {path}: {_reason(error)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise HistoryUnavailable(f"{path} is not a regular file; it is left as it is")
+    if info.st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise HistoryUnavailable(f"cannot read {path}: {_reason(error)}") from None
+    if header != SQLITE_HEADER:
+        raise DamagedHistory("it is not a SQLite database")
+
+
+def _is_damaged(error: sqlite3.Error) -> bool:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name.startswith(_DAMAGED_CODES)
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
+def _keep_aside(path: Path, now: datetime) -> Path:
+    """Move a damaged history to a name no earlier one has, with its WAL files."""
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    for attempt in range(1, 1000):
+        kept = path.with_name(f"{FILE_NAME}.damaged-{stamp}" + f"-{attempt}" * (attempt > 1))
+        try:
+            os.link(path, kept)  # fails if the name is taken: never overwrites
+        except FileExistsError:
+            continue
+        os.unlink(path)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(FILE_NAME + suffix)
+            if side.exists():
+                side.rename(kept.with_name(kept.name + suffix))
+        return kept
+    raise HistoryUnavailable(f"too many damaged histories kept beside {path}")
+
+
+def _confirmed_damaged(path: Path) -> bool:
+    """Asked again on a read-only connection: not SQLite, or a failed integrity check."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return True
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return bool(db.execute("PRAGMA integrity_check").fetchone()[0] != "ok")
+        finally:
+            db.close()
+    except sqlite3.Error as error:
+        return _is_damaged(error)
+    except OSError:
+        return False
+
+
+def open_history(
+    data_dir: Path, now: Now | None = None, read_only: bool = False
+) -> tuple[HistoryStore | None, list[str]]:
     """Open the history in `data_dir`, coping with what can go wrong.
 
-    A damaged file is moved aside (kept, with a timestamp) and a new one started; a data
-    dir that cannot be written means no history. Runs left open by a process that died
-    are marked interrupted.
+    Only a damaged file (not SQLite, or failing the integrity check) is moved aside, kept
+    under a name of its own, and a new one started. A file that cannot be written now (a
+    full disk, a lock, a read-only dir), one from a newer version, or another app's SQLite
+    file is left untouched and history is off. Runs left open by a process that died are
+    marked interrupted, unless `read_only`: then nothing is written, or created.
 
     Returns:
         The store (None when history is off) and lines to tell the person.
     """
     path = data_dir / FILE_NAME
     notices: list[str] = []
+    if read_only and not path.exists():
+        if data_dir.exists() and not data_dir.is_dir():
+            return None, [f"History is off: {data_dir} is not a folder."]
+        return None, []  # nothing recorded yet, and a read creates nothing
     try:
         try:
-            store = HistoryStore(path, now)
-        except sqlite3.DatabaseError as error:
-            stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-            kept = path.with_name(f"{FILE_NAME}.damaged-{stamp}")
-            path.rename(kept)
-            for suffix in ("-wal", "-shm"):
-                side = path.with_name(FILE_NAME + suffix)
-                if side.exists():
-                    side.rename(kept.with_name(kept.name + suffix))
+            store = HistoryStore(path, now, read_only)
+        except DamagedHistory as error:
+            if read_only or not _confirmed_damaged(path):
+                raise HistoryUnavailable(f"cannot use {path} now ({error})") from None
+            kept = _keep_aside(path, datetime.now())
             notices.append(
                 f"The history file was damaged ({error}); it is kept as {kept} "
                 "and a new history was started."
             )
             store = HistoryStore(path, now)
-        store.mark_interrupted()
-    except (HistoryUnavailable, OSError) as error:
-        return None, [f"History is off: {error}. Sessions still run but are not recorded."]
+        if not read_only:
+            store.mark_interrupted()
+    except (HistoryUnavailable, DamagedHistory, OSError, sqlite3.Error) as error:
+        reason = _reason(error)
+        return None, [f"History is off: {reason}. Sessions still run but are not recorded."]
     return store, notices

@@ -8,6 +8,7 @@ through `printable` before it reaches a terminal, in the CLI and in the app.
 
 from __future__ import annotations
 
+import json
 import re
 
 # C0 controls (but tab and newline), DEL, C1 controls, and the bidi embeddings,
@@ -33,3 +34,13 @@ def printable(text: str, *, lines: bool = False) -> str:
     """
     text = text.replace("\t", " ")
     return (_UNSAFE_KEEP_LINES if lines else _UNSAFE).sub(_picture, text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object, indent: int | None = 2) -> str:
+    """`value` as JSON that is exact (every string reads back the same) and safe to print:
+    json escapes the C0 controls; DEL, C1 and the bidi controls are escaped here too."""
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
