@@ -6,9 +6,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workout_tui.core.durations import parse_duration
+from workout_tui.core.files import read_regular
 from workout_tui.core.model import Session
 
 DEFAULT_THEME = "textual-dark"
+MAX_CONFIG_BYTES = 64 * 1024  # a settings file is a few lines
 EXAMPLE = """\
 # workout-tui settings
 mute = false            # start with sound off
@@ -50,7 +52,7 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         The config, and one message per problem (each value in error keeps its default).
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         return Config(), []
     except (OSError, UnicodeDecodeError) as error:

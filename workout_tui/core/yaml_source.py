@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from workout_tui.core.files import NotAFile, read_regular
+
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 24
 MAX_NODES = 20_000  # counted after aliases are followed, so an alias bomb stops here
@@ -40,10 +42,11 @@ class SourceError(Exception):
 def read_text(path: Path) -> str:
     """Read a session file as UTF-8 text within the size bound, or raise SourceError."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular(path, MAX_FILE_BYTES + 1)
     except IsADirectoryError:
         raise SourceError("is a directory, not a session file") from None
+    except NotAFile:
+        raise SourceError("is not a regular file (a FIFO, device or socket); not read") from None
     except FileNotFoundError:
         raise SourceError("no such file") from None
     except OSError as error:

@@ -1,0 +1,124 @@
+"""Odd files, closed pipes, no terminal and hostile names, through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import threading
+from pathlib import Path
+
+from tests.cli.test_cli import SCRIPT, cli, env, home  # noqa: F401  (home is a fixture)
+from workout_tui.core.config import Config, load_config
+from workout_tui.core.export import export_history
+from workout_tui.core.history import HistoryStore
+from workout_tui.core.library import load_routine
+from workout_tui.core.record import StepOutcome
+
+ESC_NAME = "Evil \\e]0;pwned\\a\\e[2J name"  # YAML escapes: ESC ... BEL, then clear-screen
+
+
+def write_routine(folder: Path, name: str = ESC_NAME, stem: str = "evil") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.yaml"
+    path.write_text(f'name: "{name}"\nexercises:\n  - {{name: "{name}", hold: 5s}}\n')
+    return path
+
+
+def test_validate_refuses_a_fifo_by_path_without_reading_it(home: Path) -> None:
+    fifo = home / "pipe.yaml"
+    os.mkfifo(fifo)
+    folder = home / "folder"
+    folder.mkdir()
+    os.mkfifo(folder / "also-a-pipe.yaml")
+    result = cli(home, "validate", str(fifo), str(folder))  # 30 s timeout: it used to hang
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{fifo}:1:1: is not a regular file (a FIFO, device or socket); not read",
+        f"{folder / 'also-a-pipe.yaml'}:1:1: is not a regular file (a FIFO, device or socket);"
+        " not read",
+    ]
+
+
+def test_a_fifo_as_the_config_file_is_reported_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    result: list[tuple[Config, list[str]]] = []
+    reader = threading.Thread(target=lambda: result.append(load_config(fifo)), daemon=True)
+    reader.start()
+    reader.join(3)
+    assert result, "reading the config hung on a FIFO"
+    config, (problem,) = result[0]
+    assert config == Config() and "not a regular file" in problem
+
+
+def test_no_escape_byte_reaches_the_terminal_from_list_or_validate(home: Path) -> None:
+    path = write_routine(home / "config" / "workout-tui" / "sessions")
+    listed = cli(home, "list")
+    assert "Evil ␛]0;pwned␇␛[2J name" in listed.stdout
+    bad = write_routine(home, "x", stem="bad")
+    bad.write_text('name: x\nexercises: [{name: a, hold: 5s, "\\e]0;t\\a": 1}]\n')
+    checked = cli(home, "validate", str(path), str(bad))
+    for result in (listed, checked):
+        assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+    assert "unknown key `␛]0;t␇`" in checked.stdout
+    routines = json.loads(cli(home, "list", "--json").stdout)  # JSON escapes, exactly
+    assert "Evil \x1b]0;pwned\x07\x1b[2J name" in [r.get("name") for r in routines]
+
+
+def test_a_closed_pipe_ends_the_output_quietly(home: Path) -> None:
+    folder = home / "many"
+    for i in range(300):  # well past a pipe's 64 KiB buffer
+        write_routine(folder, f"Routine {i} " + "x" * 200, stem=f"r{i:03}")
+    result = subprocess.run(
+        f"'{SCRIPT}' list --json --sessions-dir '{folder}' | head -c 10",
+        shell=True, capture_output=True, text=True, env=env(home), timeout=60,
+    )  # fmt: skip
+    assert result.stdout == '[\n  {\n    "'[:10]
+    assert result.stderr == "", result.stderr
+
+
+def test_the_app_without_a_terminal_says_it_needs_one(home: Path) -> None:
+    for args in (["run", "desk-break"], [], ["history"]):
+        result = subprocess.run(
+            [str(SCRIPT), *args], input="\n", capture_output=True, text=True, env=env(home),
+            timeout=20,
+        )  # fmt: skip
+        assert result.returncode == 2, (args, result.stderr)
+        assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_sessions_dir_is_an_error(home: Path) -> None:
+    result = cli(home, "list", "--sessions-dir", str(home / "nope"))
+    assert result.returncode == 2
+    assert result.stderr == f"workout-tui: --sessions-dir {home / 'nope'}: no such folder\n"
+
+
+def test_csv_cells_cannot_start_a_formula_and_json_stays_exact(tmp_path: Path) -> None:
+    names = ['=HYPERLINK("x")', "+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "Plain \x1b[2J"]
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    for i, name in enumerate(names):
+        routine = load_routine(write_routine(tmp_path / "r", json.dumps(name)[1:-1], f"r{i}"))
+        assert routine.plan is not None, routine.problems
+        run_id = store.start_run(routine.plan, "r", "hash", 1)
+        step = routine.plan.steps[1]  # the hold, named `name`
+        store.record_step(run_id, step, StepOutcome(step.index, 5.0, False, None, name))
+        store.finish_run(run_id, "completed")
+    out = io.StringIO()
+    export_history(store, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [row["load"] for row in rows] == [
+        "'=HYPERLINK(\"x\")", "'+1", "'-2+3", "'@SUM(A1)", "' Tab", "'␍CR", "Plain ␛[2J",
+    ]  # fmt: skip
+    for column in ("session_name", "exercise"):  # the loader trims names; none starts a formula
+        assert not any(row[column].startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows)
+        assert '\'=HYPERLINK("x")' in [row[column] for row in rows]
+    out = io.StringIO()
+    export_history(store, "json", out)
+    assert "\x1b" not in out.getvalue()  # escaped as \u001b, so it reads back exactly
+    runs = json.loads(out.getvalue())
+    assert [r["session_name"] for r in runs] == [name.strip() for name in names]
+    assert [r["steps"][0]["load"] for r in runs] == names
+    store.close()
