@@ -27,6 +27,13 @@ class FakeClock:
 
 
 @pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A clean HOME with empty config and data dirs, so the machine's own files never leak in."""
+    (tmp_path / "config").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 

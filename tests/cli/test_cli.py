@@ -19,13 +19,6 @@ BUNDLED = ["desk-break", "glute-hamstring-strength", "hip-flexor-stretch", "neck
 SCRIPT = Path(sys.executable).parent / "workout-tui"
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    """A clean HOME with empty config and data dirs, so the machine's own files never leak in."""
-    (tmp_path / "config").mkdir()
-    return tmp_path
-
-
 def env(home: Path) -> dict[str, str]:
     return {
         **os.environ,

@@ -10,7 +10,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from tests.cli.test_cli import SCRIPT, cli, env, home  # noqa: F401  (home is a fixture)
+from tests.cli.test_cli import SCRIPT, cli, env
 from workout_tui.core.config import Config, load_config
 from workout_tui.core.export import export_history
 from workout_tui.core.history import HistoryStore
