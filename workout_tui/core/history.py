@@ -588,7 +588,11 @@ def open_history(
             )
             store = HistoryStore(path, now)
         if not read_only:
-            store.mark_interrupted()
+            try:
+                store.mark_interrupted()
+            except sqlite3.Error as error:  # the disk is full or the file locked: not damage
+                store.close()
+                raise HistoryUnavailable(f"cannot write {path}: {_reason(error)}") from None
     except (HistoryUnavailable, DamagedHistory, OSError, sqlite3.Error) as error:
         reason = _reason(error)
         return None, [f"History is off: {reason}. Sessions still run but are not recorded."]
