@@ -334,4 +334,6 @@ def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool 
         voice=not getattr(args, "no_voice", False),
     )
     app.run()
+    for notice in app.exit_notices:
+        _error(notice)
     return app.return_code or 0  # non-zero after a crash

@@ -5,9 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import subprocess
 import threading
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 
 from tests.cli.test_cli import cli
 from tests.core.test_history import run_through
+from tests.hostile.conftest import fill
 from workout_tui.core.history import FILE_NAME, HistoryStore, _keep_aside, open_history
 
 
@@ -113,29 +112,6 @@ def test_damaged_files_kept_in_the_same_second_never_overwrite_each_other(
         kept.append(_keep_aside(path, now))
     assert len(set(kept)) == 3
     assert [p.read_bytes() for p in kept] == [b"first junk", b"second junk", b"third junk"]
-
-
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 1 MB tmpfs (root only: CI and this machine run as root)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-                          capture_output=True)  # fmt: skip
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def fill(disk: Path, name: str = "filler") -> Path:
-    filler = disk / name
-    subprocess.run(["dd", "if=/dev/zero", f"of={filler}", "bs=1k"], capture_output=True)
-    return filler
 
 
 def test_a_full_disk_sets_no_file_aside_and_keeps_every_run(tiny_disk: Path) -> None:

@@ -450,7 +450,12 @@ class _Transaction:
         self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        try:
+            if kind is None:
+                self.db.execute("COMMIT")
+        finally:
+            if self.db.in_transaction:  # it failed, or COMMIT did (a full disk)
+                self.db.execute("ROLLBACK")
 
 
 def _alive(pid: int | None) -> bool:

@@ -65,6 +65,7 @@ class WorkoutApp(App[None]):
         self.voice_on = voice and self.config.voice
         self._start_muted = mute or self.config.mute
         self._player = player
+        self.exit_notices: list[str] = []  # said on the terminal once the app has closed
 
     @property
     def player(self) -> CuePlayer:

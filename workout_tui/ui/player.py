@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable
-from typing import TypeVar
 
 from rich.progress_bar import ProgressBar as RichBar
 from textual.app import ComposeResult
@@ -28,6 +26,7 @@ from workout_tui.core.engine import (
     speed_clock,
 )
 from workout_tui.core.history import HistoryStore
+from workout_tui.core.journal import RunJournal
 from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.plan import Plan, PlanError, Step, StepKind, compile_plan
 from workout_tui.core.record import SessionRecord
@@ -35,7 +34,6 @@ from workout_tui.ui.dialogs import Confirm, LogSet
 from workout_tui.ui.step_text import clock_text, describe_sets, step_detail, step_hint
 from workout_tui.ui.text import Literal
 
-T = TypeVar("T")
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
 STALE_CUE_SECONDS = 1.0  # a cue this late (the machine slept) is shown, not played
 TEXTS = (
@@ -97,9 +95,10 @@ class PlayerScreen(Screen[None]):
         self.engine = Engine(self.plan, speed_clock(clock, speed) if speed != 1 else clock)
         self.record = SessionRecord(self.plan)
         self.player = player
-        self.history = history
+        self.history = history  # read for "last time"; written through the journal
+        self.journal = RunJournal(history)
+        self._journal_behind = False
         self.resume = resume
-        self.run_id: int | None = None
         self._last_time: dict[str, str] = {}
         self._wake: asyncio.TimerHandle | None = None
         self._shown_space_action = ""
@@ -133,25 +132,28 @@ class PlayerScreen(Screen[None]):
             self.player.prepare(spoken_lines(self.plan))
         first_step = 0
         if self.resume is not None:
-            self.run_id, first_step = self.resume
-            self._journal(lambda store: store.resume_run(self.run_id))
+            run_id, first_step = self.resume
+            self.journal.resume(run_id)
         else:
-            self.run_id = self._journal(
-                lambda store: store.start_run(
-                    self.plan, self.routine.slug, file_hash(self.routine.path), self.speed
-                )
+            self.journal.start(
+                self.plan, self.routine.slug, file_hash(self.routine.path), self.speed
             )
+        self._tell_history()
         self._handle(self.engine.start(first_step))
 
     def on_unmount(self) -> None:
         self._cancel_wake()
         self.stop_run()
+        if not self.journal.flush():
+            self.app.exit_notices.append(  # type: ignore[attr-defined]
+                f"This session could not be saved to the history ({self.journal.error})."
+            )
 
     def stop_run(self) -> None:
         """End the run now as stopped (the app is closing, or a signal came)."""
         if self.engine.running:
             self.record.add(self.engine.stop())
-            self._journal(lambda store: store.finish_run(self.run_id, "stopped"))
+            self.journal.finish("stopped")
 
     # -- time ------------------------------------------------------------------------------
 
@@ -167,28 +169,30 @@ class PlayerScreen(Screen[None]):
                 self.player.play(event.cue, late)
         for outcome in self.record.add(events):
             step = self.plan.steps[outcome.step_index]
-            self._journal(lambda store, s=step, o=outcome: store.record_step(self.run_id, s, o))
+            self.journal.step(step, outcome)
         ended = [e for e in events if isinstance(e, SessionEnded)]
         if ended:
-            status = "completed" if ended[0].completed else "stopped"
-            self._journal(lambda store: store.finish_run(self.run_id, status))
+            self.journal.finish("completed" if ended[0].completed else "stopped")
+        self._tell_history()
+        if ended:
             self._finish()
             return
         self._show()
         self._schedule()
 
-    def _journal(self, write: Callable[[HistoryStore], T]) -> T | None:
-        """Write to the history; if that fails, say so once and carry on without it."""
-        if self.history is None:
-            return None
-        try:
-            return write(self.history)
-        except (sqlite3.Error, OSError) as error:
-            self.history = None
+    def _tell_history(self) -> None:
+        """Say once when the history stops taking this run, and again when it catches up."""
+        behind = self.journal.behind
+        if behind and not self._journal_behind:
             self.notify(
-                f"History stopped recording ({error}); the session goes on.", severity="error"
+                f"Cannot save to the history now ({self.journal.error}). This session is kept "
+                "and saved as soon as it can be; it goes on.",
+                severity="error",
+                timeout=10,
             )
-            return None
+        elif self._journal_behind and not behind:
+            self.notify("The history is saved again; nothing was lost.", timeout=5)
+        self._journal_behind = behind
 
     def _schedule(self) -> None:
         """Wake for the next cue or step end, or when the shown clock next changes."""
@@ -277,7 +281,10 @@ class PlayerScreen(Screen[None]):
             return ""
         name = step.exercise.name
         if name not in self._last_time:
-            sets = self._journal(lambda store: store.last_sets(name, before_run=self.run_id))
+            try:
+                sets = self.history.last_sets(name, before_run=self.journal.run_id)
+            except sqlite3.Error:
+                sets = []
             self._last_time[name] = f"last: {describe_sets(sets)}" if sets else ""
         return self._last_time[name]
 
@@ -352,11 +359,8 @@ class PlayerScreen(Screen[None]):
         def save(result: tuple[int, str] | None) -> None:
             if result is not None and outcome is not None:
                 updated = self.record.relog(outcome, *result)
-                self._journal(
-                    lambda store: store.relog(
-                        self.run_id, updated.step_index, updated.reps or 0, updated.load
-                    )
-                )
+                self.journal.relog(updated.step_index, updated.reps or 0, updated.load)
+                self._tell_history()
                 self._show()
 
         title = self.plan.steps[outcome.step_index].label()

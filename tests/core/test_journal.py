@@ -1,0 +1,42 @@
+"""The run journal keeps writes in order while the history refuses them, and catches up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.core.test_history import PLAN
+from workout_tui.core.history import HistoryStore
+from workout_tui.core.journal import RunJournal
+from workout_tui.core.record import StepOutcome
+
+
+def outcome(index: int) -> StepOutcome:
+    return StepOutcome(index, 5.0, False, None, None)
+
+
+def test_writes_refused_by_the_history_wait_in_order_and_land_later(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    journal = RunJournal(store)
+    store.db.execute("PRAGMA query_only = ON")  # SQLite refuses every write, as a full disk does
+    journal.start(PLAN, "strength", "hash", 1)
+    for step in PLAN.steps[:3]:
+        journal.step(step, outcome(step.index))
+    assert journal.behind and "readonly" in str(journal.error)
+    assert journal.run_id is None and store.count_runs() == 0
+
+    store.db.execute("PRAGMA query_only = OFF")  # space came back
+    journal.step(PLAN.steps[3], outcome(3))
+    journal.finish("completed")
+    assert not journal.behind and journal.error is None
+    (run,) = store.runs()
+    assert (run.id, run.status) == (journal.run_id, "completed")
+    assert [s.step_index for s in store.steps(run.id)] == [0, 1, 2, 3]
+    store.close()
+
+
+def test_no_history_means_no_writes_and_nothing_behind() -> None:
+    journal = RunJournal(None)
+    journal.start(PLAN, "strength", "hash", 1)
+    journal.step(PLAN.steps[0], outcome(0))
+    journal.finish("stopped")
+    assert not journal.behind and journal.run_id is None and journal.flush()

@@ -1,0 +1,87 @@
+"""A disk that fills in the middle of a session: the session goes on, nothing is lost."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from tests.cli.terminal import Terminal
+from tests.cli.test_cli import SCRIPT, env
+from tests.core.test_history import run_through
+from tests.hostile.conftest import fill
+from tests.ui.helpers import advance, make_app, practice, text
+from workout_tui.core.history import FILE_NAME, HistoryStore, open_history
+from workout_tui.ui.summary import SummaryScreen
+
+
+def notices(app: object) -> str:
+    return " ".join(n.message for n in app._notifications)  # type: ignore[attr-defined]
+
+
+def earlier_runs(data: Path, count: int) -> None:
+    data.mkdir(parents=True, exist_ok=True)
+    store = HistoryStore(data / FILE_NAME)
+    for _ in range(count):
+        run_through(store)
+    store.close()
+
+
+async def test_the_run_waits_in_memory_while_the_disk_is_full_and_lands_when_it_frees(
+    tiny_disk: Path, tmp_path: Path
+) -> None:
+    data = tiny_disk / "data"
+    earlier_runs(data, 3)
+    store, _ = open_history(data)
+    assert store is not None
+    app = make_app(start=practice(tmp_path), history=store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await advance(pilot, 5 + 10)  # get ready, then into the first hold
+        filler = fill(tiny_disk)
+        await advance(pilot, 10 + 5 + 20 + 5)  # the rest of the stretch, into the rest
+        assert app.screen.journal.behind  # type: ignore[attr-defined]
+        assert "Cannot save to the history now" in notices(app)
+        assert text(pilot, "#phase") == "REST"  # the session goes on
+        filler.unlink()
+        await advance(pilot, 5)
+        await pilot.press("space")  # first rep set
+        await advance(pilot, 30)
+        await pilot.press("space")  # second rep set: the end
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "saved again" in notices(app)
+    runs = store.runs(limit=10)
+    assert [r.status for r in runs] == ["completed"] * 4
+    planned = len(practice(tmp_path).plan.steps)  # type: ignore[union-attr]
+    assert [s.step_index for s in store.steps(runs[0].id)] == list(range(planned))
+    assert not list(data.glob("*.damaged-*"))
+    store.close()
+
+
+def test_a_disk_that_stays_full_keeps_every_earlier_run_and_sets_nothing_aside(
+    tiny_disk: Path, home: Path
+) -> None:
+    data = tiny_disk / "data"
+    earlier_runs(data, 5)
+    terminal = Terminal(
+        [SCRIPT, "run", "desk-break", "--speed", "20", "--mute", "--data-dir", str(data)],
+        env(home),
+    )
+    terminal.wait_for("step 2/")
+    filler = fill(tiny_disk)
+    terminal.wait_for("Cannot save to the history now", timeout=20)
+    terminal.wait_for("step 5/")  # it goes on
+    terminal.type("q")
+    terminal.wait_for("Stop this session?")
+    terminal.type("y")
+    terminal.wait_for("Stopped: Desk break")
+    terminal.type("q")
+    assert terminal.exit_code() == 0
+    assert re.search(r"could not be saved to the history \(.*full", terminal.text)
+    assert not list(data.glob("*.damaged-*"))
+    filler.unlink()
+    db = sqlite3.connect(data / FILE_NAME)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    statuses = [row[0] for row in db.execute("SELECT status FROM runs ORDER BY id")]
+    db.close()
+    assert statuses[:5] == ["completed"] * 5

@@ -1,0 +1,72 @@
+"""One run's writes to the history, kept in order in memory while they cannot be written.
+
+A full disk, a locked file or a vanished data dir must not lose a session: each write
+waits its turn, and every write after a failure tries the queue again from the front, so
+the history catches up the moment space returns (or at the end of the session).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from workout_tui.core.history import HistoryStore
+from workout_tui.core.plan import Plan, Step
+from workout_tui.core.record import StepOutcome
+
+Write = Callable[[HistoryStore], object]
+
+
+class RunJournal:
+    """Writes one run to a history store (or nowhere, when history is off)."""
+
+    def __init__(self, store: HistoryStore | None) -> None:
+        self.store = store
+        self.run_id: int | None = None
+        self.error: Exception | None = None  # why the waiting writes wait
+        self._waiting: list[Write] = []
+
+    @property
+    def behind(self) -> bool:
+        """Whether some writes are waiting for the history to take them."""
+        return bool(self._waiting)
+
+    def start(self, plan: Plan, session: str, session_hash: str, speed: float) -> None:
+        def write(store: HistoryStore) -> None:
+            self.run_id = store.start_run(plan, session, session_hash, speed)
+
+        self._write(write)
+
+    def resume(self, run_id: int) -> None:
+        self.run_id = run_id
+        self._write(lambda store: store.resume_run(run_id))
+
+    def step(self, step: Step, outcome: StepOutcome) -> None:
+        self._write(lambda store: store.record_step(self._id(), step, outcome))
+
+    def relog(self, step_index: int, reps: int, load: str | None) -> None:
+        self._write(lambda store: store.relog(self._id(), step_index, reps, load))
+
+    def finish(self, status: str) -> None:
+        self._write(lambda store: store.finish_run(self._id(), status))
+
+    def flush(self) -> bool:
+        """Write what waits, in order; True when nothing waits any more."""
+        while self._waiting and self.store is not None:
+            try:
+                self._waiting[0](self.store)
+            except (sqlite3.Error, OSError) as error:
+                self.error = error
+                return False
+            self._waiting.pop(0)
+        self.error = None
+        return True
+
+    def _write(self, write: Write) -> None:
+        if self.store is not None:
+            self._waiting.append(write)
+            self.flush()
+
+    def _id(self) -> int:
+        assert self.run_id is not None, "the run's start is written first"
+        return self.run_id
