@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
 from workout_tui.core import locations
@@ -66,6 +65,7 @@ class WorkoutApp(App[None]):
         self._start_muted = mute or self.config.mute
         self._player = player
         self.exit_notices: list[str] = []  # said on the terminal once the app has closed
+        self.keymap: dict[str, str] = {}  # the config's remapping, as applied
 
     @property
     def player(self) -> CuePlayer:
@@ -203,21 +203,18 @@ class WorkoutApp(App[None]):
             )
         if self.config.keys:
             from workout_tui.ui import dialogs, history, summary
+            from workout_tui.ui.keys import build_keymap
             from workout_tui.ui.player import PlayerScreen
 
             screens = (
                 HomeScreen, PlayerScreen, history.HistoryScreen, history.RunDetailScreen,
                 summary.SummaryScreen, dialogs.Confirm, dialogs.ResumeRun, dialogs.LogSet,
             )  # fmt: skip
-            known = {b.id for s in screens for b in s.BINDINGS if isinstance(b, Binding) and b.id}
-            unknown = sorted(set(self.config.keys) - known)
-            if unknown:
-                self.notify(
-                    f"Unknown key binding id(s) in the config: {', '.join(unknown)}. "
-                    f"Known: {', '.join(sorted(known))}.",
-                    severity="warning",
-                )
-            self.set_keymap(self.config.keys)
+            keymap, problems = build_keymap(self.config.keys, screens)  # type: ignore[arg-type]
+            for problem in problems:
+                self.notify(problem, severity="warning", timeout=10)
+            self.keymap = keymap
+            self.set_keymap(keymap)
 
     def on_unmount(self) -> None:
         if self._player is not None:

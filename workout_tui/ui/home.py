@@ -47,7 +47,11 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="library"):
-                yield Input(placeholder="/ or start typing to filter", id="filter")
+                # Not select_on_focus: the letter that moved focus here must not be selected,
+                # or the next one typed would replace it.
+                yield Input(
+                    placeholder="/ or start typing to filter", id="filter", select_on_focus=False
+                )
                 yield OptionList(id="routines")
             with VerticalScroll(id="details"):
                 yield Literal(id="details-text")

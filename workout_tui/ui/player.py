@@ -31,6 +31,7 @@ from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.plan import Plan, PlanError, Step, StepKind, compile_plan
 from workout_tui.core.record import SessionRecord
 from workout_tui.ui.dialogs import Confirm, LogSet
+from workout_tui.ui.keys import first_key
 from workout_tui.ui.step_text import clock_text, describe_sets, step_detail, step_hint
 from workout_tui.ui.text import Literal
 
@@ -245,7 +246,9 @@ class PlayerScreen(Screen[None]):
             self.set_class(name == phase_class, name)
         lead_in = engine.resume_in()
         if paused:
-            phase = "GET SET" if lead_in is not None else "PAUSED · space to resume"
+            phase = (
+                "GET SET" if lead_in is not None else f"PAUSED · {self._key('resume')} to resume"
+            )
         self._set("phase", phase)
         upcoming = self.plan.next_work(step)
         shown = step if step.is_work else upcoming
@@ -255,7 +258,7 @@ class PlayerScreen(Screen[None]):
         self._set("side", "◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶")
         self._set("detail", " · ".join(filter(None, (step_detail(step), self._last(step)))))
         self._set("clock", clock_text(engine))
-        self._set("hint", step_hint(engine, step))
+        self._set("hint", step_hint(engine, step, self._key("done")))
         lead = "Then" if step.is_work else "Next up"
         self._set("next", f"{lead}: {upcoming.label()}" if upcoming else "")
         notes = shown.exercise.notes if shown and shown.exercise else ""
@@ -274,6 +277,10 @@ class PlayerScreen(Screen[None]):
             f"{format_clock(engine.session_elapsed(), round_up=False)} done · "
             f"{format_clock(engine.session_remaining())} left",
         )
+
+    def _key(self, binding_id: str) -> str:
+        """The key bound to `binding_id` (space unless the config says otherwise)."""
+        return first_key(getattr(self.app, "keymap", {}), binding_id, "space")
 
     def _last(self, step: Step) -> str:
         """What the person logged for this exercise last time: `last: 3 × 10 @ 12 kg`."""

@@ -38,12 +38,12 @@ def step_detail(step: Step) -> str:
     return " · ".join(parts)
 
 
-def step_hint(engine: Engine, step: Step) -> str:
-    """What to do now, under the clock."""
+def step_hint(engine: Engine, step: Step, done_key: str = "space") -> str:
+    """What to do now, under the clock; `done_key` ends a rep set."""
     if engine.resume_in() is not None:
         return "get set…"
     if step.kind is StepKind.WORK_REPS and step.exercise is not None:
-        return f"{step.exercise.amount} reps · press space when done"
+        return f"{step.exercise.amount} reps · press {done_key} when done"
     if step.kind is StepKind.WORK_TIMED and step.exercise is not None:
         return "hold" if step.exercise.mode is Mode.HOLD else "work"
     return ""

@@ -1,0 +1,70 @@
+"""Keys keep their meaning when the config remaps others, and hints name the keys as bound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.hostile.test_full_disk import notices
+from tests.ui.helpers import advance, bundled, make_app, practice, text
+from workout_tui.core.config import Config
+from workout_tui.core.engine import EngineState
+from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.summary import SummaryScreen
+
+
+async def test_remapping_pause_keeps_space_for_done_and_resume(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path), config=Config(keys={"pause": "space,k"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        await pilot.press("k")
+        assert screen.engine.state is EngineState.PAUSED
+        assert text(pilot, "#phase") == "PAUSED · space to resume"
+        await pilot.press("space")  # resume, as before the remapping
+        assert screen.engine.resume_in() is not None
+        await advance(pilot, 3 + 5 + 20 + 5 + 20 + 10)  # 3-2-1, then to the first rep set
+        assert text(pilot, "#hint") == "8 reps · press space when done"
+        await pilot.press("space")  # done, as before the remapping
+        assert text(pilot, "#phase") == "REST"
+        assert screen.record.last_logged_set() is not None
+
+
+async def test_hints_name_the_keys_as_bound(tmp_path: Path) -> None:
+    keys = {"pause": "k", "resume": "r", "done": "d"}
+    app = make_app(start=practice(tmp_path), config=Config(keys=keys))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("k")
+        assert text(pilot, "#phase") == "PAUSED · r to resume"
+        await pilot.press("r")
+        await advance(pilot, 3 + 5 + 20 + 5 + 20 + 10)
+        assert text(pilot, "#hint") == "8 reps · press d when done"
+        await pilot.press("d")
+        assert text(pilot, "#phase") == "REST"
+
+
+async def test_two_bindings_on_one_key_are_reported_and_neither_loses_it(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path), config=Config(keys={"skip": "space"}))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert '[keys] skip = "space": space is already the key of pause' in notices(app)
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        await pilot.press("space")
+        assert screen.engine.state is EngineState.PAUSED  # space still pauses
+        await pilot.press("n")  # n still skips
+        assert screen.engine.index == 1
+
+
+async def test_typing_on_the_list_at_human_speed_filters_from_the_first_key() -> None:
+    app = make_app(routines=bundled())
+    async with app.run_test(size=(100, 30)) as pilot:
+        for letter in "desk":
+            await pilot.press(letter)
+            await pilot.pause(0.15)  # a person types about this fast
+        assert app.screen.query_one("#filter", Input).value == "desk"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen | SummaryScreen)
+        assert app.screen.routine.slug == "desk-break"  # type: ignore[union-attr]
