@@ -153,3 +153,22 @@ def test_the_ui_builds_no_bare_static_label_or_string_cell() -> None:
                 if name == "add_row" and not any(isinstance(a, ast.Starred) for a in node.args):
                     offenders.append(f"{path.name}:{node.lineno}: add_row without cells()")
     assert not offenders, offenders
+
+
+async def test_a_name_of_ten_thousand_characters_is_cut_and_the_clock_stays_in_view(
+    tmp_path: Path,
+) -> None:
+    name = "Squat " + "x" * 10_000
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        f'name: "{name}"\nexercises:\n'
+        f'  - {{name: "{name}", hold: 30s, sets: 2, load: "{name}", notes: "{name}"}}\n'
+    )
+    app = make_app(start=load_routine(path), routines=[])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await advance(pilot, 12)
+        clock = app.screen.query_one("#clock").region
+        assert clock.bottom <= 20 - 2 and clock.height == 3  # above the progress row and keys
+        lines = screen_text(pilot).splitlines()
+        assert lines[0].rstrip().endswith("…") and "0:18" not in lines[0]
+        assert "hold" in screen_text(pilot)  # the hint under the clock too
