@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from workout_tui import version
 from workout_tui.core import locations
 from workout_tui.core.config import Config
 from workout_tui.core.library import Routine, file_hash
@@ -21,6 +24,8 @@ from workout_tui.ui.home import HomeScreen
 
 # The home screen is all a launch has to draw, so everything else is imported when first
 # needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
+EXIT_GRACE_SECONDS = 1.5  # after a signal: a closed terminal must not keep the process
+
 if TYPE_CHECKING:
     from workout_tui.audio import CuePlayer
     from workout_tui.core.engine import Clock
@@ -99,9 +104,12 @@ class WorkoutApp(App[None]):
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10)
         # A closed terminal (SIGHUP) or a kill (SIGTERM) stops the run cleanly, kept as stopped.
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(signum, self.stop_and_exit)
+        # Interrupt (SIGINT) too: in the terminal ctrl+c is a key, so it comes only from kill.
+        # Not when headless (tests): the process is the test runner's.
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+                loop.add_signal_handler(signum, self.stop_and_exit)
         # After the first frame: marks a crashed run interrupted and tells of a damaged file.
         self.call_after_refresh(lambda: self.history)
         if self.open_history:
@@ -153,13 +161,43 @@ class WorkoutApp(App[None]):
         self.push_screen(HistoryScreen(self.history))
 
     def stop_and_exit(self) -> None:
-        """Stop any run in progress (kept as stopped) and quit."""
+        """Stop any run in progress (kept as stopped) and quit, within 2 s whatever happens."""
+        self._stop_runs()
+        self.exit()
+        # With the terminal gone, Textual's exit can block for good writing to it (its
+        # writer queue fills and nothing drains it). The run is on disk by now, so a
+        # watchdog ends the process if the exit has not within the time a person waits.
+        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
+
+    def _stop_runs(self) -> None:
         from workout_tui.ui.player import PlayerScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, PlayerScreen):
                 screen.stop_run()
-        self.exit()
+
+    def _fatal_error(self) -> None:
+        """A bug: keep the run as stopped and leave a short report behind, not Textual's
+        traceback with every local (which could hold a person's notes and loads)."""
+        import traceback
+
+        from rich.text import Text
+
+        self._stop_runs()
+        error = self._exception or sys.exc_info()[1]
+        report = "".join(traceback.format_exception(error)) if error else ""
+        self._exit_renderables.append(
+            Text(
+                printable(
+                    f"workout-tui {version()} stopped on a bug; the session so far is saved.\n"
+                    f"A bug report can use this:\n\n{report}",
+                    lines=True,
+                )
+            )
+        )
+        self._close_messages_no_wait()
 
     def notify(
         self,
