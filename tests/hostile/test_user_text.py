@@ -18,7 +18,8 @@ from tests.ui.helpers import advance, make_app
 from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import load_routine
 from workout_tui.core.printable import printable
-from workout_tui.ui.dialogs import Confirm, LogSet
+from workout_tui.core.record import StepOutcome
+from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
 from workout_tui.ui.history import HistoryScreen, RunDetailScreen
 from workout_tui.ui.summary import SummaryScreen
 from workout_tui.ui.text import Literal, safe
@@ -172,3 +173,27 @@ async def test_a_name_of_ten_thousand_characters_is_cut_and_the_clock_stays_in_v
         lines = screen_text(pilot).splitlines()
         assert lines[0].rstrip().endswith("…") and "0:18" not in lines[0]
         assert "hold" in screen_text(pilot)  # the hint under the clock too
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_printable_leaves_no_control_character_and_keeps_every_other(text: str) -> None:
+    shown = printable(text)
+    assert no_control(shown) and "\n" not in shown and len(shown) == len(text)
+    assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in shown)
+    kept = [a == b for a, b in zip(text, shown, strict=True) if no_control(a) and a not in "\t\n"]
+    assert all(kept)
+
+
+async def test_the_resume_and_log_dialogs_show_names_literally() -> None:
+    app = make_app(routines=[])
+    async with app.run_test(size=(160, 40)) as pilot:
+        await app.push_screen(ResumeRun(NAME, "Mon 23 Nov 18:00", NOTES[:40], 3, 9))
+        await pilot.pause()
+        shown = screen_text(pilot)
+        assert f"{NAME} was interrupted" in shown  # the dialog wraps the rest
+        assert "[optional]" in shown and "[b]bold?[/b] [link=https://ex" in shown
+        await app.pop_screen()
+        await app.push_screen(LogSet(NAME, StepOutcome(0, 30.0, False, 8, TYPED_LOAD)))
+        await pilot.pause()
+        assert f"Log: {NAME}" in screen_text(pilot) and app.is_running
