@@ -56,6 +56,16 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
 
+    def stop_session(self, name: str) -> int:
+        """Stop the session on screen as a person does (q, then y), leave the summary (q),
+        and return the exit status."""
+        self.type("q")
+        self.wait_for("Stop this session?")
+        self.type("y")
+        self.wait_for(f"Stopped: {name}")
+        self.type("q")
+        return self.exit_code()
+
     def drain(self, wait: float = 0) -> None:
         """Take in what the program has drawn, waiting up to `wait` seconds for it."""
         ready, _, _ = select.select([self.fd], [], [], wait)

@@ -169,12 +169,7 @@ def test_run_a_routine_by_path(home: Path) -> None:
     path = REPO / "sessions" / "desk-break.yaml"
     terminal = Terminal([SCRIPT, "run", str(path), "--mute"], env(home), cwd=Path("/"))
     terminal.wait_for("Standing hip flexor stretch")
-    terminal.type("q")
-    terminal.wait_for("Stop this session?")
-    terminal.type("y")
-    terminal.wait_for("Stopped: Desk break")
-    terminal.type("q")
-    assert terminal.exit_code() == 0
+    assert terminal.stop_session("Desk break") == 0
 
 
 @pytest.mark.parametrize(

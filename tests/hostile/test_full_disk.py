@@ -71,12 +71,7 @@ def test_a_disk_that_stays_full_keeps_every_earlier_run_and_sets_nothing_aside(
     filler = fill(tiny_disk)
     terminal.wait_for("Cannot save to the history now", timeout=20)
     terminal.wait_for("step 5/")  # it goes on
-    terminal.type("q")
-    terminal.wait_for("Stop this session?")
-    terminal.type("y")
-    terminal.wait_for("Stopped: Desk break")
-    terminal.type("q")
-    assert terminal.exit_code() == 0
+    assert terminal.stop_session("Desk break") == 0
     assert re.search(r"could not be saved to the history \(.*full", terminal.text)
     assert not list(data.glob("*.damaged-*"))
     filler.unlink()
