@@ -6,10 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements/dev.txt
 AUDIO_LOCK := requirements/audio.txt
+UV_LOCK := requirements/uv.txt
 ALSA_HEADER := /usr/include/alsa/asoundlib.h
-UV := uv==0.13.9
+UV_VERSION := 0.13.9
 PYTHONS := 3.11 3.12 3.13
 COMPILE := pip compile --universal --python-version 3.11 --generate-hashes --upgrade --quiet
+# uv installs the lock (pip would take 20 s more); it comes from its own hashed lock.
+UV_INSTALL = $(BIN)/uv pip install --python $(BIN)/python --quiet
 
 .PHONY: run test test-all test-latest bench lint setup lock sounds clean
 
@@ -17,8 +20,11 @@ run: $(STAMP)
 	$(BIN)/workout-tui
 
 # ruff, mypy and pytest, from the venv in BIN (so test-latest can point it elsewhere).
+# Byte-compiled first: this machine sets PYTHONDONTWRITEBYTECODE, and the tests start the
+# app in a subprocess dozens of times.
 CHECKS = $(BIN)/ruff check workout_tui tests sounds benchmarks && \
 	$(BIN)/mypy workout_tui/core && \
+	$(BIN)/python -m compileall -q workout_tui > /dev/null && \
 	$(BIN)/pytest -n auto --durations=10
 
 test: $(STAMP)
@@ -57,7 +63,8 @@ test-latest:
 # Refresh the lock to the newest versions pyproject allows, for every supported Python.
 lock:
 	@test -x $(VENV)-lock/bin/uv || \
-		{ $(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/pip install --quiet '$(UV)'; }
+		{ $(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/pip install --quiet 'uv==$(UV_VERSION)'; }
+	echo 'uv==$(UV_VERSION)' | $(VENV)-lock/bin/uv $(COMPILE) - --output-file $(UV_LOCK)
 	$(VENV)-lock/bin/uv $(COMPILE) pyproject.toml requirements/build.in --extra test \
 		--output-file $(LOCK)
 	$(VENV)-lock/bin/uv $(COMPILE) pyproject.toml --extra audio --constraint $(LOCK) \
@@ -79,11 +86,12 @@ setup: $(STAMP)
 # A new venv whenever pyproject or the lock changes, so it holds the lock and nothing else.
 # Audio (simpleaudio) compiles against ALSA's headers and spoken cues need espeak-ng:
 # install them when we can (root with apt); otherwise carry on and say how to get them.
-$(STAMP): pyproject.toml $(LOCK) $(AUDIO_LOCK)
+$(STAMP): pyproject.toml $(LOCK) $(AUDIO_LOCK) $(UV_LOCK)
 	@rm -rf $(VENV)/bin $(VENV)/lib $(VENV)/include $(VENV)/pyvenv.cfg
 	$(PYTHON) -m venv $(VENV)
-	@$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
-	@$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@$(BIN)/pip install --quiet --require-hashes -r $(UV_LOCK)
+	@$(UV_INSTALL) --require-hashes -r $(LOCK)
+	@$(UV_INSTALL) --no-deps --no-build-isolation -e .
 	@missing=""; \
 	[ -f $(ALSA_HEADER) ] || missing="$$missing libasound2-dev"; \
 	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
@@ -95,7 +103,7 @@ $(STAMP): pyproject.toml $(LOCK) $(AUDIO_LOCK)
 	@if [ ! -f $(ALSA_HEADER) ]; then \
 		echo "Audio is off: simpleaudio needs ALSA's headers. Install libasound2-dev"; \
 		echo "(e.g. sudo apt-get install libasound2-dev), then: rm $(STAMP) && make setup"; \
-	elif ! $(BIN)/pip install --quiet --require-hashes --no-build-isolation -r $(AUDIO_LOCK); then \
+	elif ! $(UV_INSTALL) --require-hashes --no-build-isolation -r $(AUDIO_LOCK); then \
 		echo "Audio is off: simpleaudio-patched did not build (see above); the app runs without it."; \
 	fi
 	@touch $(STAMP)

@@ -39,27 +39,17 @@ def ended_within(pid: int, seconds: float) -> int | None:
     return None
 
 
-def test_closing_the_terminal_ends_the_process_every_time(home: Path) -> None:
-    for attempt in range(12):  # it hung 2 to 3 times in 12 (a blocked write on exit)
+# It hung 2 to 3 times in 12 (a blocked write on exit): 12 closes, in three histories of
+# four so parallel workers can share them. Signals are in tests/fault/test_crash.py.
+@pytest.mark.parametrize("batch", range(3))
+def test_closing_the_terminal_ends_the_process_every_time(home: Path, batch: int) -> None:
+    for attempt in range(batch * 4, batch * 4 + 4):
         terminal = Terminal([SCRIPT, *ROUTINE], env(home))
         terminal.wait_for("/18")
         time.sleep(0.05 * (attempt % 5))
         os.close(terminal.fd)  # the window closes: the kernel hangs up the session
         assert ended_within(terminal.pid, 2.0) is not None, f"still running (attempt {attempt})"
-    assert statuses(home) == ["stopped"] * 12
-
-
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
-def test_a_signal_ends_the_run_as_stopped_within_two_seconds(
-    home: Path, signum: signal.Signals
-) -> None:
-    terminal = Terminal([SCRIPT, *ROUTINE], env(home))
-    terminal.wait_for("step 3/18")
-    os.kill(terminal.pid, signum)
-    started = time.monotonic()
-    assert terminal.exit_code(timeout=2) == 0
-    assert time.monotonic() - started < 2
-    assert statuses(home) == ["stopped"]
+    assert statuses(home) == ["stopped"] * 4
 
 
 def test_a_bug_exits_non_zero_keeps_the_run_and_leaves_a_short_report(home: Path) -> None:
