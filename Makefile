@@ -11,8 +11,10 @@ ALSA_HEADER := /usr/include/alsa/asoundlib.h
 UV_VERSION := 0.13.9
 PYTHONS := 3.11 3.12 3.13
 COMPILE := pip compile --universal --python-version 3.11 --generate-hashes --upgrade --quiet
-# uv installs the lock (pip would take 20 s more); it comes from its own hashed lock.
-UV_INSTALL = $(BIN)/uv pip install --python $(BIN)/python --quiet
+# uv installs the lock (pip would take 20 s more); it comes from its own hashed lock. Byte-
+# compiled, as pip does: this machine sets PYTHONDONTWRITEBYTECODE, so without .pyc files
+# every start of the app would compile Textual again (1.3 s of CPU).
+UV_INSTALL = $(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode
 
 .PHONY: run test test-all test-latest bench lint setup lock sounds clean
 

@@ -36,6 +36,7 @@ from workout_tui.ui.step_text import clock_text, describe_sets, step_detail, ste
 from workout_tui.ui.text import Literal
 
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
+PREVIEW_FRAME_SECONDS = 0.1  # in a preview, the clocks are redrawn at most ten times a second
 STALE_CUE_SECONDS = 1.0  # a cue this late (the machine slept) is shown, not played
 TEXTS = (
     "topbar",
@@ -201,22 +202,28 @@ class PlayerScreen(Screen[None]):
         engine = self.engine
         if not engine.running:
             return
-        waits = []
+        exact: list[float] = []  # cues and the ends of steps and lead-ins: to the ms
+        shown: list[float] = []  # when a clock on screen changes
         due = engine.next_due()
         if due is not None:
-            waits.append(due - engine.clock())
+            exact.append(due - engine.clock())
         if engine.state is EngineState.RUNNING:  # paused, the screen does not change
             remaining = engine.remaining()
             if remaining is not None:
-                waits.append(_until_change(remaining, counting_down=True))
+                exact.append(remaining)
+                shown.append(_until_change(remaining, counting_down=True))
             else:
-                waits.append(_until_change(engine.step_elapsed(), counting_down=False))
-            waits.append(_until_change(engine.session_elapsed(), counting_down=False))
-        elif engine.resume_in() is not None:
-            waits.append(_until_change(engine.resume_in() or 0.0, counting_down=True))
-        if not waits:
+                shown.append(_until_change(engine.step_elapsed(), counting_down=False))
+            shown.append(_until_change(engine.session_elapsed(), counting_down=False))
+        elif (lead_in := engine.resume_in()) is not None:
+            exact.append(lead_in)
+            shown.append(_until_change(lead_in, counting_down=True))
+        # A preview's clocks change many times a second: no need to draw more than ~10.
+        frame = PREVIEW_FRAME_SECONDS if self.speed > 1 else 0.0
+        delays = [w / self.speed for w in exact] + [max(frame, w / self.speed) for w in shown]
+        if not delays:
             return
-        delay = max(0.001, min(waits) / self.speed)
+        delay = max(0.001, min(delays))
         # The event loop's own timer: Textual's set_timer counts from when its task first
         # runs, which right after mount is tens of milliseconds late.
         self._wake = asyncio.get_running_loop().call_later(delay, self.call_next, self.sync)
