@@ -21,7 +21,8 @@ def test_installed_from_a_clone_it_runs_from_any_directory(tmp_path: Path) -> No
     audio = Path("/usr/include/alsa/asoundlib.h").exists()  # simpleaudio builds only with it
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", venv)
-    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet",
+    # --no-compile: byte-compiling every module of every dependency is most of the time.
+    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-compile",
         f"{REPO}[audio]" if audio else REPO)  # fmt: skip
 
     elsewhere = tmp_path / "elsewhere"
