@@ -22,10 +22,10 @@ from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.printable import printable
 from workout_tui.ui.home import HomeScreen
 
-# The home screen is all a launch has to draw, so everything else is imported when first
-# needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
 EXIT_GRACE_SECONDS = 1.5  # after a signal: a closed terminal must not keep the process
 
+# The home screen is all a launch has to draw, so everything else is imported when first
+# needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
 if TYPE_CHECKING:
     from workout_tui.audio import CuePlayer
     from workout_tui.core.engine import Clock
@@ -179,8 +179,9 @@ class WorkoutApp(App[None]):
                 screen.stop_run()
 
     def _fatal_error(self) -> None:
-        """A bug: keep the run as stopped and leave a short report behind, not Textual's
-        traceback with every local (which could hold a person's notes and loads)."""
+        """A bug (Textual 8's hook for an unhandled exception): keep the run as stopped and
+        leave a short report, not Textual's traceback with every local variable (which could
+        hold a person's notes and loads)."""
         import traceback
 
         from rich.text import Text

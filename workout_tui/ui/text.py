@@ -27,9 +27,14 @@ def safe(content: VisualType) -> VisualType:
     if isinstance(content, str):
         return literal(content, lines=True)
     if isinstance(content, Text):
-        # One character for one: the spans (our styling) still line up.
-        content.plain = printable(content.plain, lines=True)
+        return _printable_text(content)
     return content
+
+
+def _printable_text(text: Text) -> Text:
+    # One character for one: the spans (our styling) still line up.
+    text.plain = printable(text.plain, lines=True)
+    return text
 
 
 class Literal(Static):
@@ -48,4 +53,4 @@ class LiteralLabel(Literal, Label):
 
 def cells(*values: str | Text) -> tuple[Text, ...]:
     """A DataTable row's cells as literal Text (a plain string cell would be read as markup)."""
-    return tuple(literal(v) if isinstance(v, str) else safe(v) for v in values)  # type: ignore[misc]
+    return tuple(literal(v) if isinstance(v, str) else _printable_text(v) for v in values)
