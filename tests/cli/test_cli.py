@@ -94,6 +94,7 @@ BAD_FILES = {
 }
 
 
+@pytest.mark.alone  # each within a second of wall time
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_validate_prints_one_located_line_per_problem_and_exits_one(home: Path, name: str) -> None:
     text, expected = BAD_FILES[name]
@@ -131,6 +132,7 @@ def test_a_python_object_tag_runs_nothing(home: Path) -> None:
     assert not marker.exists()
 
 
+@pytest.mark.alone
 def test_an_alias_bomb_is_refused_within_a_second(home: Path) -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for level in "bcdefghi":

@@ -148,6 +148,7 @@ async def test_skipped_steps_show_as_skipped_in_the_detail(seeded: HistoryStore)
         ]
 
 
+@pytest.mark.alone  # it times the opening
 async def test_ten_thousand_runs_open_fast_and_load_as_you_scroll(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "history.sqlite3")
     plan = bundled()[0].plan
