@@ -59,11 +59,11 @@ test-all:
 test-latest: BIN := .venv-latest/bin
 test-latest:
 	rm -rf .venv-latest && $(PYTHON) -m venv .venv-latest
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --upgrade -e '.[test]'
-	-$(BIN)/pip install --quiet --upgrade -e '.[audio,test]'
+	$(BIN)/pip install --quiet --require-hashes -r $(UV_LOCK)
+	$(UV_INSTALL) --upgrade -e '.[test]'
+	-$(UV_INSTALL) --upgrade -e '.[audio,test]'
 	$(BIN)/pip list --format=freeze | grep -iE '^(textual|rich|pyyaml|platformdirs|simpleaudio)'
-	WORKOUT_TUI_UNLOCKED=1 $(CHECKS)
+	export WORKOUT_TUI_UNLOCKED=1 && $(CHECKS)
 
 # Refresh the lock to the newest versions pyproject allows, for every supported Python.
 lock:
