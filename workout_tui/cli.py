@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from workout_tui import version
 from workout_tui.core import locations
@@ -41,14 +42,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _say(text: str) -> None:
-    """Print a line that may hold user text (names, paths, messages) to stdout."""
-    print(printable(text, lines=True))
+def _say(text: str, file: TextIO | None = None) -> None:
+    """Print one line that may hold user text (names, paths, messages; a newline in it is
+    shown as ␊), to stdout or `file`."""
+    print(printable(text), file=file)
 
 
 def _error(text: str) -> None:
     """Print `workout-tui: <text>` to stderr, with user text made printable."""
-    print(f"workout-tui: {printable(text, lines=True)}", file=sys.stderr)
+    print(f"workout-tui: {printable(text)}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -185,7 +187,7 @@ def _list(args: argparse.Namespace) -> int:
         if routine.problems:
             _error(f"skipped {routine.path} ({len(routine.problems)} problem(s)):")
             for problem in routine.problems:
-                print(f"  {printable(str(problem))}", file=sys.stderr)
+                _say(f"  {problem}", sys.stderr)
     return 0
 
 
@@ -244,12 +246,11 @@ def _resolve(args: argparse.Namespace) -> Routine | int:
         print("Available routines:", file=sys.stderr)
         for routine in routines:
             if routine.plan is not None:
-                line = f"  {routine.slug:28} {routine.plan.session.name}"
-                print(printable(line), file=sys.stderr)
+                _say(f"  {routine.slug:28} {routine.plan.session.name}", sys.stderr)
         return 2
     if routine.plan is None:
         for problem in routine.problems:
-            print(printable(str(problem)), file=sys.stderr)
+            _say(str(problem), sys.stderr)
         return 1
     return routine
 
@@ -285,9 +286,9 @@ def _history(args: argparse.Namespace) -> int:
         else:
             with args.output.open("w", encoding="utf-8", newline="") as out:
                 count = export_history(store, args.export, out)
-            print(printable(f"Wrote {count} runs to {args.output}"), file=sys.stderr)
+            _say(f"Wrote {count} runs to {args.output}", sys.stderr)
     except BrokenPipeError:
-        raise
+        raise  # main() ends a closed pipe quietly; it is not a failure to write a file
     except OSError as error:
         _error(f"cannot write {args.output}: {error.strerror or error}")
         return 1

@@ -10,13 +10,9 @@ from tests.cli.terminal import Terminal
 from tests.cli.test_cli import SCRIPT, env
 from tests.core.test_history import run_through
 from tests.hostile.conftest import fill
-from tests.ui.helpers import advance, make_app, practice, text
+from tests.ui.helpers import advance, make_app, notices, practice, text
 from workout_tui.core.history import FILE_NAME, HistoryStore, open_history
 from workout_tui.ui.summary import SummaryScreen
-
-
-def notices(app: object) -> str:
-    return " ".join(n.message for n in app._notifications)  # type: ignore[attr-defined]
 
 
 def earlier_runs(data: Path, count: int) -> None:

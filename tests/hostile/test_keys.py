@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Input
 
-from tests.hostile.test_full_disk import notices
-from tests.ui.helpers import advance, bundled, make_app, practice, text
+from tests.ui.helpers import advance, bundled, make_app, notices, practice, text
 from workout_tui.core.config import Config
 from workout_tui.core.engine import EngineState
+from workout_tui.ui.keys import build_keymap
 from workout_tui.ui.player import PlayerScreen
 from workout_tui.ui.summary import SummaryScreen
 
@@ -68,3 +70,20 @@ async def test_typing_on_the_list_at_human_speed_filters_from_the_first_key() ->
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen | SummaryScreen)
         assert app.screen.routine.slug == "desk-break"  # type: ignore[union-attr]
+
+
+def test_the_keymap_names_what_shares_a_key_but_never_an_id_with_other_keys_elsewhere() -> None:
+    class List(Screen[None]):
+        BINDINGS = [
+            Binding("escape", "a", "A", id="back"),
+            Binding("escape,q", "b", "B", id="stop"),
+            Binding("space", "c", "C", id="pause"),
+            Binding("space", "d", "D", id="done"),
+        ]
+
+    class Player(Screen[None]):
+        BINDINGS = [Binding("p", "e", "E", id="back")]
+
+    keymap, problems = build_keymap({"stop": "q", "pause": "space,k"}, [List, Player])
+    # done keeps space; back is not named: "escape" would reach the player's back too.
+    assert keymap == {"stop": "q", "pause": "space,k", "done": "space"} and problems == []

@@ -78,3 +78,8 @@ def text(pilot: Pilot[None], selector: str) -> str:
         return widget.value
     assert isinstance(widget, Static)
     return str(widget.render())
+
+
+def notices(app: object) -> str:
+    """Every notice the app is showing, as one string (run_test needs notifications=True)."""
+    return " ".join(n.message for n in app._notifications)  # type: ignore[attr-defined]

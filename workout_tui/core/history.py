@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from workout_tui.core.files import NotAFile, read_regular
 from workout_tui.core.plan import Plan, Step
 from workout_tui.core.record import StepOutcome
 
@@ -495,23 +495,21 @@ def _step(row: Any) -> StepRecord:
 
 def _check_file(path: Path) -> None:
     """Refuse what is not a regular file (a FIFO would hang us) and what is not SQLite."""
+    header = _header(path)
+    if header and header != SQLITE_HEADER:  # empty or missing: a new history
+        raise DamagedHistory("it is not a SQLite database")
+
+
+def _header(path: Path) -> bytes:
+    """The first bytes of `path` (b"" if it is not there), read without blocking."""
     try:
-        info = path.stat()
+        return read_regular(path, len(SQLITE_HEADER))
     except FileNotFoundError:
-        return  # a new history
-    except OSError as error:
-        raise HistoryUnavailable(f"cannot open {path}: {_reason(error)}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise HistoryUnavailable(f"{path} is not a regular file; it is left as it is")
-    if info.st_size == 0:
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        return b""
+    except (NotAFile, IsADirectoryError):
+        raise HistoryUnavailable(f"{path} is not a regular file; it is left as it is") from None
     except OSError as error:
         raise HistoryUnavailable(f"cannot read {path}: {_reason(error)}") from None
-    if header != SQLITE_HEADER:
-        raise DamagedHistory("it is not a SQLite database")
 
 
 def _is_damaged(error: sqlite3.Error) -> bool:
@@ -546,9 +544,8 @@ def _keep_aside(path: Path, now: datetime) -> Path:
 def _confirmed_damaged(path: Path) -> bool:
     """Asked again on a read-only connection: not SQLite, or a failed integrity check."""
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return True
+        if _header(path) != SQLITE_HEADER:
+            return True
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             return bool(db.execute("PRAGMA integrity_check").fetchone()[0] != "ok")
@@ -556,7 +553,7 @@ def _confirmed_damaged(path: Path) -> bool:
             db.close()
     except sqlite3.Error as error:
         return _is_damaged(error)
-    except OSError:
+    except (HistoryUnavailable, OSError):
         return False
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import re
 
-# C0 controls (but tab and newline), DEL, C1 controls, and the bidi embeddings,
-# overrides and isolates that reorder text around them.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls (but tab and newline, handled apart), DEL, C1 controls, and the bidi
+# embeddings, overrides and isolates that reorder text around them.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 PLACEHOLDER = "\ufffd"  # for what has no control picture
 
 
@@ -32,8 +31,8 @@ def printable(text: str, *, lines: bool = False) -> str:
 
     Tabs become spaces. With `lines`, newlines are kept (notes, messages of several lines).
     """
-    text = text.replace("\t", " ")
-    return (_UNSAFE_KEEP_LINES if lines else _UNSAFE).sub(_picture, text)
+    text = _UNSAFE.sub(_picture, text.replace("\t", " "))
+    return text if lines else text.replace("\n", "\u240a")  # ␊
 
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

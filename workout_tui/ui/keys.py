@@ -24,53 +24,52 @@ def build_keymap(
 ) -> tuple[dict[str, str], list[str]]:
     """The keymap to give Textual for the config's `[keys]`, and a problem per bad entry."""
     tables = [[b for b in s.BINDINGS if isinstance(b, Binding) and b.id] for s in screens]
-    defaults = {b.id: b.key for table in tables for b in table if b.id}
+    known = {b.id for table in tables for b in table}
     problems: list[str] = []
-    unknown = sorted(set(wanted) - set(defaults))
-    if unknown:
+    if unknown := sorted(set(wanted) - known):
         problems.append(
             f"Unknown key binding id(s) in the config: {', '.join(unknown)}. "
-            f"Known: {', '.join(sorted(defaults))}."
+            f"Known: {', '.join(sorted(i for i in known if i))}."
         )
-    keymap: dict[str, str] = {}
-    for binding_id, keys in wanted.items():
-        if binding_id in defaults and _keys(keys):
-            keymap[binding_id] = ",".join(_keys(keys))
+    keymap = {i: ",".join(_keys(k)) for i, k in wanted.items() if i in known and _keys(k)}
     for table in tables:
         for binding in table:
-            other = _conflict(binding, table, keymap, defaults)
+            other = _conflict(binding, table, keymap)
             if other and binding.id in keymap:
                 problems.append(
-                    f'[keys] {binding.id} = "{keymap[binding.id]}": {other[1]} is already '
-                    f"the key of {other[0]}; {binding.id} keeps {defaults[binding.id]}."
+                    f'[keys] {binding.id} = "{keymap.pop(binding.id)}": {other[1]} is '
+                    f"already the key of {other[0]}; {binding.id} keeps {binding.key}."
                 )
-                del keymap[binding.id]
-    # Everything sharing a default key with a remapped binding is named with its own keys.
+    # Whatever shares a key with a remapped binding is named with its own keys, so that
+    # Textual keeps them. (An id on several screens with other keys, like `back`, is not:
+    # naming it would give one screen's keys to all.)
+    keys_of: dict[str, set[str]] = {}
     for table in tables:
         for binding in table:
-            assert binding.id is not None
-            if binding.id in keymap:
-                continue
-            mine = set(_keys(binding.key))
-            for remapped in table:
-                if remapped.id in keymap and mine & set(_keys(remapped.key)):
-                    keymap[binding.id] = binding.key
+            keys_of.setdefault(binding.id or "", set()).add(binding.key)
+    for table in tables:
+        remapped = {k for b in table if b.id in keymap for k in _keys(b.key)}
+        for binding in table:
+            shares = remapped & set(_keys(binding.key))
+            if binding.id not in keymap and shares and len(keys_of[binding.id or ""]) == 1:
+                keymap[binding.id or ""] = binding.key
     return keymap, problems
 
 
 def _conflict(
-    binding: Binding, table: list[Binding], keymap: dict[str, str], defaults: dict[str, str]
+    binding: Binding, table: list[Binding], keymap: Mapping[str, str]
 ) -> tuple[str, str] | None:
-    """Another binding of the screen that has one of `binding`'s keys, as (id, key)."""
+    """Another binding of the screen given one of `binding`'s keys, as (id, key); keys
+    that the two share by default (space: pause, resume and done) are no conflict."""
     mine = _keys(keymap.get(binding.id or "", binding.key))
     for other in table:
-        if other is binding or other.id is None:
+        if other is binding:
             continue
-        theirs = _keys(keymap.get(other.id, other.key))
-        shared_by_design = set(_keys(defaults[other.id])) & set(_keys(binding.key))
-        for key in mine:
-            if key in theirs and key not in shared_by_design:
-                return other.id, key
+        theirs = set(_keys(keymap.get(other.id or "", other.key)))
+        by_design = set(_keys(other.key)) & set(_keys(binding.key))
+        clash = [key for key in mine if key in theirs and key not in by_design]
+        if clash:
+            return other.id or "", clash[0]
     return None
 
 

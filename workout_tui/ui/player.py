@@ -97,8 +97,7 @@ class PlayerScreen(Screen[None]):
         self.engine = Engine(self.plan, speed_clock(clock, speed) if speed != 1 else clock)
         self.record = SessionRecord(self.plan)
         self.player = player
-        self.history = history  # read for "last time"; written through the journal
-        self.journal = RunJournal(history)
+        self.journal = RunJournal(history)  # writes this run; its store is read for "last:"
         self._journal_behind = False
         self.resume = resume
         self._last_time: dict[str, str] = {}
@@ -291,12 +290,13 @@ class PlayerScreen(Screen[None]):
 
     def _last(self, step: Step) -> str:
         """What the person logged for this exercise last time: `last: 3 × 10 @ 12 kg`."""
-        if self.history is None or step.exercise is None:
+        store = self.journal.store
+        if store is None or step.exercise is None:
             return ""
         name = step.exercise.name
         if name not in self._last_time:
             try:
-                sets = self.history.last_sets(name, before_run=self.journal.run_id)
+                sets = store.last_sets(name, before_run=self.journal.run_id)
             except sqlite3.Error:
                 sets = []
             self._last_time[name] = f"last: {describe_sets(sets)}" if sets else ""
