@@ -28,7 +28,7 @@ run: $(STAMP)
 # the tests that measure time run alone (see tests/conftest.py).
 TEST_WORKERS ?= 3
 CHECKS = $(BIN)/ruff check workout_tui tests sounds benchmarks && \
-	$(BIN)/mypy workout_tui/core && \
+	$(BIN)/mypy workout_tui tests && \
 	$(BIN)/python -m compileall -q workout_tui > /dev/null && \
 	$(BIN)/pytest -n $(TEST_WORKERS) --durations=10
 
@@ -84,7 +84,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check workout_tui tests sounds benchmarks
 	$(BIN)/ruff format --check workout_tui tests sounds benchmarks
-	$(BIN)/mypy workout_tui/core
+	$(BIN)/mypy workout_tui tests
 
 setup: $(STAMP)
 

@@ -171,10 +171,11 @@ def cue_timing(home: Path, seconds: float, busy: bool) -> dict[str, Any]:
 
 async def measure_cues(routine: Path, seconds: float) -> list[float]:
     """Run the real app headless on the real clock; the device records when it is asked to play."""
-    from workout_tui.audio import BellPlayer, SoundPlayer
+    from workout_tui.audio import BellCues, SoundCues
     from workout_tui.core import locations
     from workout_tui.core.library import load_routine
     from workout_tui.ui.app import WorkoutApp
+    from workout_tui.ui.settings import Settings
 
     calls: list[float] = []
     handed: list[tuple[float, float]] = []  # (monotonic when handed on, seconds late then)
@@ -184,14 +185,14 @@ async def measure_cues(routine: Path, seconds: float) -> list[float]:
             calls.append(time.monotonic())
             return SimpleNamespace(is_playing=lambda: False, stop=lambda: None)
 
-    class Player(SoundPlayer):
-        def play(self, cue: Any, late: float = 0.0) -> None:
+    class Player(SoundCues):
+        def play(self, cue: Any, late: float = 0.0, key: Any = None) -> None:
             handed.append((time.monotonic(), late))
-            super().play(cue, late)
+            super().play(cue, late, key)
 
     device: Any = Device()
-    player = Player(device, locations.sounds_dir(), None, BellPlayer(lambda: None), print)
-    app = WorkoutApp([], start=load_routine(routine), player=player)
+    player = Player(device, locations.sounds_dir(), None, BellCues(lambda: None), print)
+    app = WorkoutApp(Settings(start=load_routine(routine), cues=player))
     async with app.run_test(size=(100, 30)):
         await asyncio.sleep(seconds)
     player.close()
@@ -220,12 +221,13 @@ def history(home: Path, runs: int, steps_per_run: int, repeats: int = 3) -> dict
         """
         import asyncio, json, resource, sys, time
         from pathlib import Path
-        from workout_tui.audio import SilentPlayer
+        from workout_tui.audio import SilentCues
         from workout_tui.core.history import HistoryStore
         from workout_tui.ui.app import WorkoutApp
+        from workout_tui.ui.settings import Settings
         async def main():
             store = HistoryStore(Path(sys.argv[1]) / "history.sqlite3")
-            app = WorkoutApp([], player=SilentPlayer(), history=store)
+            app = WorkoutApp(Settings(cues=SilentCues(), history=store))
             async with app.run_test(size=(120, 40)) as pilot:
                 started = time.perf_counter()
                 await pilot.press("h")

@@ -21,7 +21,7 @@ PIN = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
 
 def pins(lock: Path) -> dict[str, str]:
     """Name -> version of each pin in `lock` whose marker holds on this Python."""
-    found = {}
+    found: dict[str, str] = {}
     for line in lock.read_text().splitlines():
         match = PIN.match(line)
         if match and (not match[3] or Marker(match[3]).evaluate()):

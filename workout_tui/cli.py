@@ -321,19 +321,22 @@ def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool 
         )
     from workout_tui.core.config import load_config
     from workout_tui.ui.app import WorkoutApp
+    from workout_tui.ui.settings import Settings
 
     config, notices = load_config(locations.config_file())
-    app = WorkoutApp(
-        _library(args),
+    settings = Settings(
+        routines=_library(args),
         config=config,
         notices=notices,
-        data_dir=locations.data_dir(getattr(args, "data_dir", None)),
-        open_history=show_history,
         start=start,
+        show_history=show_history,
         speed=getattr(args, "speed", 1.0),
         mute=getattr(args, "mute", False),
         voice=not getattr(args, "no_voice", False),
+        data_dir=locations.data_dir(getattr(args, "data_dir", None)),
+        config_path=locations.config_file(),
     )
+    app = WorkoutApp(settings)
     app.run()
     for notice in app.exit_notices:
         _error(notice)

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from workout_tui.audio import SilentPlayer, SoundPlayer
+from workout_tui.audio import SilentCues, SoundCues
 from workout_tui.audio.voice import Voice
 from workout_tui.core import locations
 from workout_tui.core.cues import Cue, CueKind
@@ -31,14 +31,14 @@ needs_espeak = pytest.mark.skipif(
 PLAYER = """
 import sys, time
 from pathlib import Path
-from workout_tui.audio import open_player
+from workout_tui.audio import open_cues
 from workout_tui.audio.voice import Voice
 from workout_tui.core import locations
 from workout_tui.core.cues import Cue, CueKind
 voice = Voice(Path(sys.argv[1])) if len(sys.argv) > 1 else None
 notices = []
 ring = lambda: print("ring")
-player = open_player(locations.sounds_dir(), voice, ring=ring, report=notices.append)
+player = open_cues(locations.sounds_dir(), voice, ring=ring, report=notices.append)
 time.sleep(0.3)  # the device probe plays first; the cue's stream replaces it in the file
 """
 
@@ -75,7 +75,7 @@ def test_a_cue_plays_its_sound_through_alsa(tmp_path: Path) -> None:
         "player.play(Cue(CueKind.GO, 'Go')); time.sleep(0.5); player.close();"
         "print(type(player).__name__, notices)",
     )
-    assert output.split("\n")[0] == "SoundPlayer []"
+    assert output.split("\n")[0] == "SoundCues []"
     written = (tmp_path / "out.raw").read_bytes()
     assert written == frames(locations.sounds_dir() / "go.wav")
     assert len(written) > 10_000
@@ -119,7 +119,7 @@ def test_without_simpleaudio_cues_ring_the_bell(tmp_path: Path) -> None:
     )
     assert output.split("\n")[:3] == [
         "ring",
-        "BellPlayer",
+        "BellCues",
         "No audio: simpleaudio is not installed (pip install 'workout-tui[audio]').",
     ]
 
@@ -161,7 +161,7 @@ def test_a_routine_can_turn_the_voice_off(tmp_path: Path) -> None:
     spoken = voice.render(line)
     assert spoken is not None
     device = RecordingDevice()
-    player = SoundPlayer(device, locations.sounds_dir(), voice, SilentPlayer(), print)  # type: ignore[arg-type]
+    player = SoundCues(device, locations.sounds_dir(), voice, SilentCues(), print)  # type: ignore[arg-type]
     rest = frames(locations.sounds_dir() / "rest.wav")
     player.play(Cue(CueKind.REST, line))
     player.speak = False

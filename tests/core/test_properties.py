@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from tests.conftest import FakeClock
 from workout_tui.core import locations
 from workout_tui.core.cues import CueKind
-from workout_tui.core.engine import CueDue, Engine, EngineState, StepStarted
+from workout_tui.core.engine import CueDue, Engine, EngineState, Event, StepStarted
 from workout_tui.core.loader import load_plan_text
 from workout_tui.core.model import Block, Defaults, Exercise, Mode, Session
 from workout_tui.core.plan import Plan, StepKind, compile_plan
@@ -114,7 +115,7 @@ def test_the_engine_never_goes_negative_nor_fires_a_cue_twice(
     events = engine.start()
     for action, advance in actions:
         clock.advance(advance / 1024)
-        act = {
+        act: Callable[[], list[Event]] = {
             "poll": engine.poll,
             "pause": engine.pause,
             "resume": engine.resume,
@@ -133,19 +134,23 @@ def test_the_engine_never_goes_negative_nor_fires_a_cue_twice(
     _assert_each_cue_once_a_visit(events, plan)
 
 
-def _assert_each_cue_once_a_visit(events: list[object], plan: Plan) -> None:
-    """Within one visit of a step no cue repeats; a countdown may replay only at a new
-    instant (an extended step counts down again before its new end)."""
+def _assert_each_cue_once_a_visit(events: list[Event], plan: Plan) -> None:
+    """Within one visit of a step no cue repeats; a countdown or go may replay only at a
+    new instant (an extended step counts down again before its new end; a resume counts
+    3-2-1 and says go). No two cues of a run share a key (cues handed on ahead rely on it)."""
     seen: set[tuple[CueKind, int]] = set()
     instants: set[tuple[CueKind, int, float]] = set()
+    keys: set[tuple[int, str, int, float]] = set()
     for event in events:
         if isinstance(event, StepStarted):
             seen, instants = set(), set()
         elif isinstance(event, CueDue):
             key = (event.cue.kind, event.cue.count)
             assert (*key, event.at) not in instants, f"{key} fired twice at {event.at}"
+            assert event.key not in keys, f"two cues share the key {event.key}"
             instants.add((*key, event.at))
-            if event.cue.kind is not CueKind.COUNTDOWN:
+            keys.add(event.key)
+            if event.cue.kind not in (CueKind.COUNTDOWN, CueKind.GO):
                 assert key not in seen, f"{key} fired twice in one visit"
             seen.add(key)
 

@@ -74,7 +74,7 @@ def test_sigkill_at_random_moments_loses_no_finished_step(tmp_path: Path, seed: 
         # screen is there. And none is journaled before its time was up (the screen may lag
         # the clock when other tests keep the cores busy, so the clock bounds it).
         assert drawn - 1 <= len(steps), (attempt, drawn, len(steps))
-        journaled = sum(float(s["actual_seconds"]) for s in steps)  # type: ignore[index]
+        journaled = sum(float(s["actual_seconds"]) for s in steps)
         assert journaled <= run_time, (attempt, journaled, run_time)
         assert [s["index"] for s in steps] == list(range(len(steps)))
         assert integrity(tmp_path) == "ok"

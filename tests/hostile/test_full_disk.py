@@ -35,7 +35,7 @@ async def test_the_run_waits_in_memory_while_the_disk_is_full_and_lands_when_it_
         await advance(pilot, 5 + 10)  # get ready, then into the first hold
         filler = fill(tiny_disk)
         await advance(pilot, 10 + 5 + 20 + 5)  # the rest of the stretch, into the rest
-        assert app.screen.journal.behind  # type: ignore[attr-defined]
+        assert app.screen.run.journal.behind  # type: ignore[attr-defined]
         assert "Cannot save to the history now" in notices(app)
         assert text(pilot, "#phase") == "REST"  # the session goes on
         filler.unlink()

@@ -65,12 +65,12 @@ def test_a_sqlite_file_of_another_app_is_not_adopted(tmp_path: Path) -> None:
 
 def test_a_fifo_at_the_history_path_is_refused_not_opened(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / FILE_NAME)
-    result: list[object] = []
+    result: list[tuple[HistoryStore | None, list[str]]] = []
     opener = threading.Thread(target=lambda: result.append(open_history(tmp_path)), daemon=True)
     opener.start()
     opener.join(5)
     assert result, "opening the history hung on a FIFO"
-    store, (notice,) = result[0]  # type: ignore[misc]
+    store, (notice,) = result[0]
     assert store is None and "not a regular file" in notice
 
 
@@ -133,9 +133,9 @@ def test_a_full_disk_sets_no_file_aside_and_keeps_every_run(tiny_disk: Path) -> 
     assert not list(data.glob("*.damaged-*"))
     filler.unlink()
     more.unlink()
-    store, notices = open_history(data)
-    assert store is not None and notices == []
-    assert store.count_runs() >= 6
-    assert [r.status for r in store.runs(limit=100)].count("interrupted") == 1
-    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    store.close()
+    reopened, notices = open_history(data)
+    assert reopened is not None and notices == []
+    assert reopened.count_runs() >= 6
+    assert [r.status for r in reopened.runs(limit=100)].count("interrupted") == 1
+    assert reopened.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    reopened.close()

@@ -20,6 +20,7 @@ from workout_tui.core.printable import printable
 from workout_tui.core.record import StepOutcome
 from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
 from workout_tui.ui.history import HistoryScreen, RunDetailScreen
+from workout_tui.ui.messages import HistoryRequested
 from workout_tui.ui.summary import SummaryScreen
 from workout_tui.ui.text import Literal, safe
 
@@ -85,13 +86,13 @@ async def test_a_hostile_routine_runs_to_its_summary_history_detail_and_delete(
         await pilot.press("enter")
         await pilot.pause()
         assert TYPED_LOAD in screen_text(pilot)
-        await advance(pilot, 2 + 2)
+        await advance(pilot, 3 + 2 + 2)  # the 3-2-1 after the dialog, the rest, the hold
         assert isinstance(app.screen, SummaryScreen)
         shown = screen_text(pilot)
         assert f"Done: {NAME}" in shown and TYPED_LOAD in shown and no_control(shown)
 
         await pilot.press("enter")
-        app.action_show_history()
+        app.post_message(HistoryRequested())
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         assert NAME in screen_text(pilot)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
 from tests.conftest import FakeClock
-from workout_tui.audio import SilentPlayer
+from workout_tui.audio import SilentCues
 from workout_tui.core import locations
 from workout_tui.core.library import Routine, discover, load_routine
 from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.settings import Settings
 
 PRACTICE = """
 name: Practice
@@ -43,27 +45,28 @@ def practice(tmp_path: Path) -> Routine:
 
 
 def make_app(
-    start: Routine | None = None, routines: list[Routine] | None = None, **options: object
+    start: Routine | None = None, routines: list[Routine] | None = None, **options: Any
 ) -> WorkoutApp:
-    """The real app on a fake clock (starting at 0) with a player that records cues."""
-    return WorkoutApp(
-        routines if routines is not None else bundled(),
+    """The real app on a fake clock (starting at 0) with cues that are recorded, not played."""
+    settings = Settings(
+        routines=routines if routines is not None else bundled(),
         start=start,
         clock=FakeClock(0.0),
-        player=SilentPlayer(),
-        **options,  # type: ignore[arg-type]
+        cues=SilentCues(),
+        **options,
     )
+    return WorkoutApp(settings)
 
 
 async def advance(pilot: Pilot[None], seconds: float, tick: float = 0.5) -> None:
     """Move the fake clock on in ticks, letting the player catch up after each as its timer
     would (it wakes at least once a second)."""
     app = pilot.app
-    assert isinstance(app, WorkoutApp) and isinstance(app.clock, FakeClock)
+    assert isinstance(app, WorkoutApp) and isinstance(app.settings.clock, FakeClock)
     left = seconds
     while left > 0:
         step = min(tick, left)
-        app.clock.advance(step)
+        app.settings.clock.advance(step)
         left -= step
         screen = app.screen
         if isinstance(screen, PlayerScreen):

@@ -14,11 +14,11 @@ from textual.widgets import DataTable
 from tests.ui.helpers import advance, bundled, make_app, practice, text
 from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import Routine, file_hash, load_routine
+from workout_tui.core.moment import describe_sets
 from workout_tui.core.record import StepOutcome
 from workout_tui.ui.dialogs import Confirm, ResumeRun
 from workout_tui.ui.history import HistoryScreen, RunDetailScreen
 from workout_tui.ui.player import PlayerScreen
-from workout_tui.ui.step_text import describe_sets
 
 TZ = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
@@ -83,7 +83,7 @@ def rows(app: Any) -> list[list[str]]:
 
 
 async def test_the_history_lists_runs_newest_first_with_the_stats(seeded: HistoryStore) -> None:
-    app = make_app(history=seeded, open_history=True)
+    app = make_app(history=seeded, show_history=True)
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, HistoryScreen)
         assert rows(app) == [
@@ -105,7 +105,7 @@ async def test_the_history_lists_runs_newest_first_with_the_stats(seeded: Histor
 
 
 async def test_filter_detail_and_delete(seeded: HistoryStore) -> None:
-    app = make_app(history=seeded, open_history=True)
+    app = make_app(history=seeded, show_history=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"glute")
         assert [r[1] for r in rows(app)] == ["Glute and hamstring strength"] * 2
@@ -134,7 +134,7 @@ async def test_filter_detail_and_delete(seeded: HistoryStore) -> None:
 
 
 async def test_skipped_steps_show_as_skipped_in_the_detail(seeded: HistoryStore) -> None:
-    app = make_app(history=seeded, open_history=True)
+    app = make_app(history=seeded, show_history=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "down", "down", "enter")
         table = app.screen.query_one("#steps", DataTable)
@@ -184,7 +184,8 @@ async def test_an_interrupted_run_can_be_resumed_where_it_stopped(tmp_path: Path
         await pilot.press("r")
         assert isinstance(app.screen, PlayerScreen)
         assert text(pilot, "#side") == "RIGHT SIDE  ▶" and "step 4/" in text(pilot, "#topbar")
-        await advance(pilot, 20)
+        assert text(pilot, "#phase") == "GET SET" and text(pilot, "#clock") == "3"
+        await advance(pilot, 3 + 20)  # a get-ready, then the step it stopped in
         await pilot.press("n", "n", "n")
     run = store.run(run_id)
     assert run is not None and store.count_runs() == 1
@@ -250,7 +251,7 @@ def test_sets_are_described_as_people_write_them() -> None:
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 class TestHistorySnapshots:
     def test_history(self, snap_compare: Any, seeded: HistoryStore, size: tuple[int, int]) -> None:
-        app = make_app(history=seeded, open_history=True)
+        app = make_app(history=seeded, show_history=True)
         assert snap_compare(app, terminal_size=size)
 
     def test_run_detail(
@@ -259,14 +260,14 @@ class TestHistorySnapshots:
         async def open_stopped_run(pilot: Pilot[None]) -> None:
             await pilot.press("down", "down", "enter")
 
-        app = make_app(history=seeded, open_history=True)
+        app = make_app(history=seeded, show_history=True)
         assert snap_compare(app, terminal_size=size, run_before=open_stopped_run)
 
 
 async def test_history_keys_can_be_remapped_from_the_config(seeded: HistoryStore) -> None:
     from workout_tui.core.config import Config
 
-    app = make_app(history=seeded, open_history=True, config=Config(keys={"open-run": "o"}))
+    app = make_app(history=seeded, show_history=True, config=Config(keys={"open-run": "o"}))
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("o")
         assert isinstance(app.screen, RunDetailScreen)

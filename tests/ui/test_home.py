@@ -109,9 +109,10 @@ def test_the_home_screen_loads_only_what_it_draws(tmp_path: Path) -> None:
         from workout_tui.core import locations
         from workout_tui.core.library import discover
         from workout_tui.ui.app import WorkoutApp
+        from workout_tui.ui.settings import Settings
 
         async def main():
-            app = WorkoutApp(discover([(locations.bundled_sessions_dir(), "bundled")]))
+            app = WorkoutApp(Settings(discover([(locations.bundled_sessions_dir(), "bundled")])))
             async with app.run_test() as pilot:
                 await pilot.pause()
                 print(app.screen.__class__.__name__, *sorted(sys.modules))

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from tests.ui.helpers import advance, bundled, make_app, practice, text
-from workout_tui.audio import SilentPlayer
+from workout_tui.audio import SilentCues
 from workout_tui.core.config import Config
 from workout_tui.core.engine import EngineState
 from workout_tui.ui.dialogs import Confirm, LogSet
@@ -16,8 +16,8 @@ from workout_tui.ui.summary import SummaryScreen
 
 
 def cue_kinds(app: object) -> list[str]:
-    player = app.player  # type: ignore[attr-defined]
-    assert isinstance(player, SilentPlayer)
+    player = app.settings.cues  # type: ignore[attr-defined]
+    assert isinstance(player, SilentCues)
     return [f"{cue.kind}{cue.count or ''}" for cue, _ in player.played]
 
 
@@ -125,7 +125,7 @@ async def test_skip_back_and_extend(tmp_path: Path) -> None:
         assert text(pilot, "#clock") == "0:05"
         await pilot.press("left")
         assert text(pilot, "#phase") == "GET READY"
-        assert [o.skipped for o in screen.record.outcomes] == [True, True]
+        assert [o.skipped for o in screen.run.record.outcomes] == [True, True]
 
 
 async def test_stop_asks_first_and_keeps_going_on_no(tmp_path: Path) -> None:
@@ -157,9 +157,9 @@ async def test_the_reps_and_load_of_a_set_can_be_changed(tmp_path: Path) -> None
         app.screen.query_one("#load", Input).value = "10 kg"
         app.screen.query_one("#load", Input).focus()
         await pilot.press("enter")
-        assert app.screen is player
+        assert app.screen is player  # type: ignore[comparison-overlap]  # the dialog closed
         assert text(pilot, "#logged") == "Logged Goblet squat: 6 reps @ 10 kg · e to change"
-        logged = player.record.last_logged_set()
+        logged = player.run.record.last_logged_set()
         assert logged is not None and (logged.reps, logged.load) == (6, "10 kg")
 
 

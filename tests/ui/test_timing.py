@@ -9,12 +9,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from workout_tui.audio import BellPlayer, SilentPlayer, SoundPlayer
+from workout_tui.audio import BellCues, SilentCues, SoundCues
 from workout_tui.core import locations
 from workout_tui.core.cues import Cue, CueKind
 from workout_tui.core.library import load_routine
 from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.settings import Settings
 from workout_tui.ui.summary import SummaryScreen
 
 pytestmark = pytest.mark.alone  # each measures milliseconds: nothing may run beside it
@@ -48,14 +49,14 @@ async def test_keys_are_handled_within_50_ms_while_a_cue_plays(
 
     monkeypatch.setattr(PlayerScreen, "action_extend", timed_extend)
     device = SlowDevice()
-    player = SoundPlayer(
-        device,
+    player = SoundCues(
+        device,  # type: ignore[arg-type]  # a device in place of the simpleaudio module
         locations.sounds_dir(),
         None,
-        BellPlayer(lambda: None),
-        report=print,  # type: ignore[arg-type]
+        BellCues(lambda: None),
+        report=print,
     )
-    app = WorkoutApp([], start=load_routine(tmp_path / "short.yaml"), player=player)
+    app = WorkoutApp(Settings(start=load_routine(tmp_path / "short.yaml"), cues=player))
     async with app.run_test(size=(100, 30)) as pilot:
         # Plain sleeps: pilot.pause() forces a repaint each time, a load a person never adds.
         while len(device.busy) < 2:  # the device probe and the get-ready cue
@@ -76,8 +77,8 @@ async def test_keys_are_handled_within_50_ms_while_a_cue_plays(
 
 async def test_cues_are_played_within_a_few_ms_of_their_instant(tmp_path: Path) -> None:
     (tmp_path / "short.yaml").write_text(SHORT)
-    player = SilentPlayer()
-    app = WorkoutApp([], start=load_routine(tmp_path / "short.yaml"), player=player)
+    player = SilentCues()
+    app = WorkoutApp(Settings(start=load_routine(tmp_path / "short.yaml"), cues=player))
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, PlayerScreen)
         deadline = time.monotonic() + 10

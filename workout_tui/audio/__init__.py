@@ -1,5 +1,5 @@
 """Cue playback: sounds through simpleaudio, the terminal bell when there is none."""
 
-from workout_tui.audio.player import BellPlayer, CuePlayer, SilentPlayer, SoundPlayer, open_player
+from workout_tui.audio.cues import BellCues, Cues, SilentCues, SoundCues, open_cues
 
-__all__ = ["BellPlayer", "CuePlayer", "SilentPlayer", "SoundPlayer", "open_player"]
+__all__ = ["BellCues", "Cues", "SilentCues", "SoundCues", "open_cues"]

@@ -92,3 +92,43 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
 
 
 _KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys")
+
+
+def save_theme(path: Path, theme: str) -> str | None:
+    """Set `theme` in the config file, keeping the rest of it as written; None when saved,
+    else what went wrong."""
+    import contextlib
+    import json
+    import os
+    import re
+    import tempfile
+
+    try:
+        text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        return f"cannot read {path} ({error})"
+    line = f"theme = {json.dumps(theme)}"
+    top = re.split(r"(?m)^\s*\[", text, maxsplit=1)  # top-level keys come before any [table]
+    if re.search(r"(?m)^\s*theme\s*=", top[0]):
+        top[0] = re.sub(r"(?m)^\s*theme\s*=.*$", lambda _: line, top[0], count=1)
+        text = "[".join(top)
+    else:
+        text = f"{line}\n{text}"
+    target = path.resolve()  # a config linked from a dotfiles repo stays linked
+    temporary = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", dir=target.parent, delete=False, suffix=".tmp", encoding="utf-8"
+        ) as out:
+            temporary = out.name
+            out.write(text)
+        os.replace(temporary, target)  # a full disk leaves the old file whole
+    except OSError as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        return f"cannot save the theme to {path} ({error.strerror or error})"
+    return None

@@ -50,7 +50,7 @@ def step_cues(plan: Plan, step: Step, duration: float | None) -> list[tuple[floa
         cues.append((duration / 2, Cue(CueKind.HALFWAY, "Halfway")))
     for count in range(defaults.countdown, 0, -1):
         if duration - count > 0:
-            cues.append((duration - count, Cue(CueKind.COUNTDOWN, _say_number(count), count)))
+            cues.append((duration - count, Cue(CueKind.COUNTDOWN, say_number(count), count)))
     return sorted(cues, key=lambda pair: pair[0])
 
 
@@ -89,5 +89,6 @@ def _start_cue(plan: Plan, step: Step) -> Cue:
     return Cue(CueKind.GO, f"{side}Go")
 
 
-def _say_number(count: int) -> str:
+def say_number(count: int) -> str:
+    """A countdown's number as spoken: `Three`."""
     return _NUMBERS[count].capitalize() if count < len(_NUMBERS) else str(count)

@@ -8,13 +8,14 @@ as events; it draws nothing and plays nothing.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate
 
-from workout_tui.core.cues import Cue, CueKind, finish_cue, step_cues
+from workout_tui.core.cues import Cue, CueKind, finish_cue, say_number, step_cues
 from workout_tui.core.plan import Plan, Step
 
 Clock = Callable[[], float]
@@ -50,10 +51,15 @@ class StepFinished:
 
 @dataclass(frozen=True, slots=True)
 class CueDue:
-    """A cue whose instant `at` has come (a late poll reports it late, with its true instant)."""
+    """A cue whose instant `at` has come (a late poll reports it late, with its true instant).
+
+    `key` tells this cue from every other of the run, so a cue handed on ahead of time
+    (see `Engine.upcoming_cues`) is known when it comes due.
+    """
 
     cue: Cue
     at: float
+    key: tuple[int, str, int, float] = (-1, "", 0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +101,7 @@ class Engine:
         self._extension = 0.0
         self._checked = 0.0  # cues at offsets up to here (active seconds) have been looked at
         self._fired: set[tuple[CueKind, int]] = set()
+        self._lead_in: list[CueDue] = []  # the 3-2-1 after a resume, still to play
         # Estimated seconds of all steps after each one, summed once (read on every tick).
         self._after = list(accumulate(s.estimated_seconds for s in reversed(plan.steps[1:])))
         self._after = [*reversed(self._after), 0]
@@ -139,7 +146,7 @@ class Engine:
         The UI sleeps until then (or until its display next changes) instead of polling fast.
         """
         if self.state is EngineState.PAUSED:
-            return self._resume_at
+            return self._lead_in[0].at if self._lead_in else self._resume_at
         if self.state is not EngineState.RUNNING:
             return None
         origin = self._step_start + self._step_paused
@@ -148,6 +155,36 @@ class Engine:
             if offset > self._checked and (cue.kind, cue.count) not in self._fired:
                 return origin + offset
         return None if duration is None else origin + duration
+
+    def upcoming_cues(self) -> list[CueDue]:
+        """The cues still to come if nobody touches a key: the rest of this step's, and for
+        a timed step, those of its end and of the next step's start. Handing them to the
+        sound ahead of time lets it play each at its instant, whatever the UI is doing."""
+        if self.state is EngineState.PAUSED:
+            return list(self._lead_in)
+        if self.state is not EngineState.RUNNING:
+            return []
+        origin = self._step_start + self._step_paused
+        duration = self.duration()
+        cues = [
+            _due(self.index, cue, origin + offset)
+            for offset, cue in step_cues(self.plan, self.step, duration)
+            if offset > self._checked and (cue.kind, cue.count) not in self._fired
+        ]
+        if duration is None:
+            return cues
+        end = origin + duration
+        finish = finish_cue(self.plan, self.step)
+        if finish is not None:
+            cues.append(_due(self.index, finish, end))
+        if self.index + 1 < len(self.plan.steps):
+            after = self.plan.steps[self.index + 1]
+            cues += [
+                _due(after.index, cue, end)
+                for offset, cue in step_cues(self.plan, after, after.seconds)
+                if offset == 0
+            ]
+        return cues
 
     def session_elapsed(self) -> float:
         """Active seconds since the session started."""
@@ -188,6 +225,7 @@ class Engine:
             self.state = EngineState.PAUSED
             self._paused_at = now
         self._resume_at = None
+        self._lead_in = []
         return events
 
     def resume(self, lead_in: float = 0.0) -> list[Event]:
@@ -196,6 +234,8 @@ class Engine:
         events = self._advance(now)
         if self.state is EngineState.PAUSED:
             self._resume_at = now + max(0.0, lead_in)
+            counts = min(math.ceil(lead_in), self.plan.session.defaults.countdown)
+            self._lead_in = _lead_in_cues(self.index, self._resume_at, counts) if lead_in else []
             events += self._advance(now)
         return events
 
@@ -243,6 +283,7 @@ class Engine:
             self.paused_seconds += now - self._paused_at
             self._paused_at = None
         self._resume_at = None
+        self._lead_in = []
         self.state = EngineState.STOPPED
         self.ended_at = now
         return [*events, SessionEnded(now, completed=False)]
@@ -264,6 +305,8 @@ class Engine:
         events: list[Event] = []
         while True:
             if self.state is EngineState.PAUSED:
+                while self._lead_in and self._lead_in[0].at <= now:
+                    events.append(self._lead_in.pop(0))
                 if self._resume_at is None or now < self._resume_at:
                     return events
                 self._unpause(self._resume_at)
@@ -284,6 +327,7 @@ class Engine:
         self._step_paused += at - max(self._paused_at, self._step_start)
         self._paused_at = None
         self._resume_at = None
+        self._lead_in = []
         self.state = EngineState.RUNNING
 
     def _due_cues(self, reached: float) -> list[Event]:
@@ -295,7 +339,7 @@ class Engine:
             in_window = self._checked < offset <= reached or (offset == 0 and self._checked == 0)
             if in_window and key not in self._fired:
                 self._fired.add(key)
-                events.append(CueDue(cue, origin + offset))
+                events.append(_due(self.index, cue, origin + offset))
         self._checked = max(self._checked, reached)
         return events
 
@@ -313,13 +357,14 @@ class Engine:
         events: list[Event] = [StepFinished(step, at, active, skipped)]
         cue = finish_cue(self.plan, step)
         if cue is not None and not (skipped and cue.kind is CueKind.SET_DONE):
-            events.append(CueDue(cue, at))
+            events.append(_due(step.index, cue, at))
         if self.index + 1 < len(self.plan.steps):
             return events + self._enter(self.index + 1, at)
         if self._paused_at is not None:
             self.paused_seconds += at - self._paused_at
             self._paused_at = None
         self._resume_at = None
+        self._lead_in = []
         self.state = EngineState.FINISHED
         self.ended_at = at
         events.append(SessionEnded(at, completed=True))
@@ -333,3 +378,17 @@ class Engine:
         self._checked = 0.0
         self._fired = set()
         return [StepStarted(self.step, at)]
+
+
+def _due(step_index: int, cue: Cue, at: float) -> CueDue:
+    return CueDue(cue, at, (step_index, cue.kind.value, cue.count, round(at, 6)))
+
+
+def _lead_in_cues(step_index: int, resume_at: float, counts: int) -> list[CueDue]:
+    """3, 2, 1 a second apart (`counts` of them, to the routine's countdown), then Go as
+    the clock runs again."""
+    cues = [
+        _due(step_index, Cue(CueKind.COUNTDOWN, say_number(n), n), resume_at - n)
+        for n in range(counts, 0, -1)
+    ]
+    return [*cues, _due(step_index, Cue(CueKind.GO, "Go"), resume_at)]

@@ -1,35 +1,31 @@
-"""The app: wires the screens, the audio and the settings together, and nothing more."""
+"""The app: turns the screens' messages into the next screen, and holds the settings,
+the cues and the history for them."""
 
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from workout_tui import version
 from workout_tui.core import locations
-from workout_tui.core.config import Config
-from workout_tui.core.library import Routine, file_hash
+from workout_tui.core.library import Routine
 from workout_tui.core.printable import printable
 from workout_tui.ui.home import HomeScreen
-
-EXIT_GRACE_SECONDS = 1.5  # after a signal: a closed terminal must not keep the process
+from workout_tui.ui.messages import ExitNotice, HistoryRequested, RoutineChosen, RunEnded
+from workout_tui.ui.settings import Settings
 
 # The home screen is all a launch has to draw, so everything else is imported when first
 # needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
 if TYPE_CHECKING:
-    from workout_tui.audio import CuePlayer
-    from workout_tui.core.engine import Clock
+    from workout_tui.audio import Cues
     from workout_tui.core.history import HistoryStore
+    from workout_tui.core.moment import Keys
 
 
 class WorkoutApp(App[None]):
@@ -38,71 +34,23 @@ class WorkoutApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "workout-tui"
 
-    def __init__(
-        self,
-        routines: Sequence[Routine],
-        *,
-        config: Config | None = None,
-        notices: Sequence[str] = (),
-        start: Routine | None = None,
-        speed: float = 1.0,
-        mute: bool = False,
-        voice: bool = True,
-        clock: Clock = time.monotonic,
-        player: CuePlayer | None = None,
-        history: HistoryStore | None = None,
-        data_dir: Path | None = None,
-        open_history: bool = False,
-    ) -> None:
-        """`history` is a store already open; or `data_dir` says where the app opens its own."""
+    def __init__(self, settings: Settings) -> None:
         super().__init__()
-        self._history = history
-        self._history_dir = data_dir
-        self._owns_history = data_dir is not None  # a store handed in is closed by its owner
-        self.open_history = open_history
-        self.routines = list(routines)
-        self.config = config or Config()
-        self.notices = list(notices)
-        self.start_routine = start
-        self.speed = speed
-        self.clock = clock
-        self.voice_on = voice and self.config.voice
-        self._start_muted = mute or self.config.mute
-        self._player = player
+        self.settings = settings
+        self.history: HistoryStore | None = settings.history  # see open_history()
+        self._history_opened = settings.data_dir is None
+        self._cues: Cues | None = settings.cues
         self.exit_notices: list[str] = []  # said on the terminal once the app has closed
         self.keymap: dict[str, str] = {}  # the config's remapping, as applied
-
-    @property
-    def player(self) -> CuePlayer:
-        """The cue player, opened on first use."""
-        if self._player is None:
-            from workout_tui.audio import open_player
-            from workout_tui.audio.voice import Voice
-
-            voice = Voice(locations.cache_dir() / "voice") if self.voice_on else None
-            self._player = open_player(locations.sounds_dir(), voice, self.ring, self.say)
-            self._player.muted = self._start_muted
-        return self._player
-
-    @property
-    def history(self) -> HistoryStore | None:
-        """The history (None when it is off), opened on first use."""
-        if self._history_dir is not None:
-            from workout_tui.core.history import open_history
-
-            data_dir, self._history_dir = self._history_dir, None
-            self._history, notices = open_history(data_dir)
-            for notice in notices:
-                self.notify(notice, severity="warning", timeout=10)
-        return self._history
+        self.hint_keys: Keys | None = None  # None: the default keys
 
     def get_default_screen(self) -> HomeScreen:
-        return HomeScreen(self.routines)
+        return HomeScreen(self.settings.routines)
 
     def on_mount(self) -> None:
-        self._apply_settings()
-        for notice in self.notices:
-            self.notify(notice, severity="warning", timeout=10)
+        problems = [*self.settings.notices, *self._apply_theme(), *self._apply_keys()]
+        if problems:  # one notice: stacked ones run off the top of the screen
+            self.notify("\n".join(problems), severity="warning", timeout=10 + 2 * len(problems))
         # A closed terminal (SIGHUP) or a kill (SIGTERM) stops the run cleanly, kept as stopped.
         # Interrupt (SIGINT) too: in the terminal ctrl+c is a key, so it comes only from kill.
         # Not when headless (tests): the process is the test runner's.
@@ -110,25 +58,53 @@ class WorkoutApp(App[None]):
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
                 loop.add_signal_handler(signum, self.stop_and_exit)
-        # After the first frame: marks a crashed run interrupted and tells of a damaged file.
-        self.call_after_refresh(lambda: self.history)
-        if self.open_history:
-            self.action_show_history()
-        if self.start_routine is not None:
-            self.start(self.start_routine)
+        self.call_after_refresh(self.open_history)  # after the first frame: it reads the disk
+        if self.settings.show_history:
+            self.show_history()
+        if self.settings.start is not None:
+            self.start(self.settings.start)
+
+    def open_history(self) -> None:
+        """Open the history, once: marks a crashed run interrupted, tells of a damaged file."""
+        if self._history_opened:
+            return
+        from workout_tui.core.history import open_history
+
+        self._history_opened = True
+        assert self.settings.data_dir is not None
+        self.history, notices = open_history(self.settings.data_dir)
+        for notice in notices:
+            self.notify(notice, severity="warning", timeout=10)
+
+    def open_cues(self) -> Cues:
+        """The cue output, opened on first use (it starts a thread and opens the device)."""
+        if self._cues is None:
+            from workout_tui.audio import open_cues
+            from workout_tui.audio.voice import Voice
+
+            voice_on = self.settings.voice and self.settings.config.voice
+            voice = Voice(locations.cache_dir() / "voice") if voice_on else None
+            self._cues = open_cues(locations.sounds_dir(), voice, self.ring, self.say)
+            self._cues.muted = self.settings.mute or self.settings.config.mute
+        return self._cues
+
+    # -- what the screens ask for ----------------------------------------------------------
+
+    def on_routine_chosen(self, message: RoutineChosen) -> None:
+        self.start(message.routine)
+
+    def on_history_requested(self, message: HistoryRequested) -> None:
+        self.show_history()
 
     def start(self, routine: Routine) -> None:
-        """Open the player on a routine, offering to resume its interrupted run if it has one."""
+        """Open the player, offering to resume the routine's interrupted run if it has one."""
+        from workout_tui.core.run import resumable
         from workout_tui.ui.dialogs import ResumeRun
 
         assert routine.plan is not None
-        interrupted = self.history.interrupted_run(routine.slug) if self.history else None
-        # Resume only into the same routine: an edited file may have other steps.
-        if (
-            interrupted is None
-            or interrupted[1] >= len(routine.plan.steps)
-            or interrupted[0].session_hash != file_hash(routine.path)
-        ):
+        self.open_history()
+        interrupted = resumable(self.history, routine)
+        if interrupted is None:
             self._play(routine, None)
             return
         run, step = interrupted
@@ -143,33 +119,55 @@ class WorkoutApp(App[None]):
         self.push_screen(dialog, answer)
 
     def _play(self, routine: Routine, resume: tuple[int, int] | None) -> None:
+        from workout_tui.core.engine import speed_clock
+        from workout_tui.core.run import Run, plan_for
         from workout_tui.ui.player import PlayerScreen
 
-        self.push_screen(
-            PlayerScreen(
-                routine, self.config, self.speed, self.clock, self.player, self.history, resume
-            )
+        assert routine.plan is not None
+        plan, problem = plan_for(routine.plan, self.settings.config)
+        if problem:
+            self.notify(problem, severity="warning", timeout=8)
+        speed, clock = self.settings.speed, self.settings.clock
+        run = Run(plan, speed_clock(clock, speed) if speed != 1 else clock, self.history)
+        cues, ahead = self.open_cues(), clock is time.monotonic
+        screen = PlayerScreen(
+            routine, run, cues, speed=speed, resume=resume, keys=self.hint_keys, ahead=ahead
         )
+        self.push_screen(screen)
 
-    def action_show_history(self) -> None:
-        """Open the history screen."""
+    def on_run_ended(self, message: RunEnded) -> None:
+        from workout_tui.ui.summary import SummaryScreen
+
+        self.switch_screen(SummaryScreen(message.routine, message.run, message.speed))
+
+    def show_history(self) -> None:
+        """Open the history screen (or say why not)."""
         from workout_tui.ui.history import HistoryScreen
 
+        self.open_history()
         if self.history is None:
             self.notify("History is off, so there is nothing to show.", severity="warning")
             return
         self.push_screen(HistoryScreen(self.history))
 
+    def on_exit_notice(self, message: ExitNotice) -> None:
+        self.exit_notices.append(message.text)
+
+    def action_help(self) -> None:
+        """Show every key of the screen on top."""
+        from workout_tui.ui.help import HelpScreen, key_rows
+
+        screen = self.screen
+        rows = key_rows(type(screen).BINDINGS, self.keymap)
+        self.push_screen(HelpScreen(screen.__class__.__name__.removesuffix("Screen"), rows))
+
     def stop_and_exit(self) -> None:
         """Stop any run in progress (kept as stopped) and quit, within 2 s whatever happens."""
+        from workout_tui.ui.exits import end_process_soon
+
         self._stop_runs()
         self.exit()
-        # With the terminal gone, Textual's exit can block for good writing to it (its
-        # writer queue fills and nothing drains it). The run is on disk by now, so a
-        # watchdog ends the process if the exit has not within the time a person waits.
-        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(0,))
-        watchdog.daemon = True
-        watchdog.start()
+        end_process_soon()
 
     def _stop_runs(self) -> None:
         from workout_tui.ui.player import PlayerScreen
@@ -182,23 +180,17 @@ class WorkoutApp(App[None]):
         """A bug (Textual 8's hook for an unhandled exception): keep the run as stopped and
         leave a short report, not Textual's traceback with every local variable (which could
         hold a person's notes and loads)."""
-        import traceback
-
-        from rich.text import Text
+        from workout_tui.ui.exits import bug_report
 
         self._stop_runs()
-        error = self._exception or sys.exc_info()[1]
-        report = "".join(traceback.format_exception(error)) if error else ""
-        self._exit_renderables.append(
-            Text(
-                printable(
-                    f"workout-tui {version()} stopped on a bug; the session so far is saved.\n"
-                    f"A bug report can use this:\n\n{report}",
-                    lines=True,
-                )
-            )
-        )
+        self._exit_renderables.append(bug_report(self._exception or sys.exc_info()[1]))
         self._close_messages_no_wait()
+
+    def on_unmount(self) -> None:
+        if self._cues is not None:
+            self._cues.close()
+        if self.settings.data_dir is not None and self.history is not None:
+            self.history.close()  # a store handed in is closed by its owner
 
     def notify(
         self,
@@ -232,31 +224,26 @@ class WorkoutApp(App[None]):
         screen.add_class("-flash")
         self.set_timer(0.2, lambda: screen.remove_class("-flash"))
 
-    def _apply_settings(self) -> None:
-        if self.config.theme in self.available_themes:
-            self.theme = self.config.theme
-        else:
-            self.notify(
-                f"Unknown theme {self.config.theme!r}; ctrl+p then 'theme' lists them.",
-                severity="warning",
-            )
-        if self.config.keys:
-            from workout_tui.ui import dialogs, history, summary
-            from workout_tui.ui.keys import build_keymap
-            from workout_tui.ui.player import PlayerScreen
+    def _apply_theme(self) -> list[str]:
+        theme = self.settings.config.theme
+        if theme in self.available_themes:
+            self.theme = theme
+            return []
+        return [f"Unknown theme {theme!r}; ctrl+p then 'theme' lists them."]
 
-            screens = (
-                HomeScreen, PlayerScreen, history.HistoryScreen, history.RunDetailScreen,
-                summary.SummaryScreen, dialogs.Confirm, dialogs.ResumeRun, dialogs.LogSet,
-            )  # fmt: skip
-            keymap, problems = build_keymap(self.config.keys, screens)  # type: ignore[arg-type]
-            for problem in problems:
-                self.notify(problem, severity="warning", timeout=10)
-            self.keymap = keymap
-            self.set_keymap(keymap)
+    def watch_theme(self, theme: str) -> None:
+        """A theme picked in the palette is kept for the next launch, in the config file."""
+        from workout_tui.ui.settings import keep_theme
 
-    def on_unmount(self) -> None:
-        if self._player is not None:
-            self._player.close()
-        if self._owns_history and self._history is not None:
-            self._history.close()
+        if problem := keep_theme(self.settings, theme):
+            self.notify(f"The theme is not kept for next time: {problem}", severity="warning")
+
+    def _apply_keys(self) -> list[str]:
+        if not self.settings.config.keys:
+            return []
+        from workout_tui.ui.keys import build_keymap, hint_keys
+
+        self.keymap, problems = build_keymap(self.settings.config.keys)
+        self.hint_keys = hint_keys(self.keymap)
+        self.set_keymap(self.keymap)
+        return problems

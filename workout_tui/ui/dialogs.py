@@ -5,22 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
 from workout_tui.core.record import StepOutcome
-from workout_tui.ui.text import LiteralLabel
+from workout_tui.ui.bindings import bindings
+from workout_tui.ui.text import Literal, LiteralLabel
 
 
 class Confirm(ModalScreen[bool]):
     """Asks a yes-or-no question before something that cannot be taken back; True means yes."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm", tooltip="Yes, go ahead"),
-        Binding("n,escape", "answer(False)", "No", id="cancel", tooltip="No, leave it"),
-    ]
+    BINDINGS = bindings("confirm")
 
     def __init__(self, question: str, lines: Sequence[str], yes: str, no: str) -> None:
         super().__init__()
@@ -30,7 +27,7 @@ class Confirm(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield LiteralLabel(self.question, classes="dialog-title")
             for line in self.lines:
-                yield LiteralLabel(line)
+                yield Literal(line)  # wraps: a Label would cut a long name
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
@@ -48,11 +45,7 @@ class Confirm(ModalScreen[bool]):
 class ResumeRun(ModalScreen[bool | None]):
     """Offers to carry on an interrupted run: True resumes, False starts over, None cancels."""
 
-    BINDINGS = [
-        Binding("r", "answer(True)", "Resume", id="resume-run"),
-        Binding("s", "answer(False)", "Start over", id="start-over"),
-        Binding("escape", "answer(None)", "Cancel", id="cancel-resume"),
-    ]
+    BINDINGS = bindings("resume-run")
 
     def __init__(self, name: str, when: str, step_label: str, step: int, steps: int) -> None:
         super().__init__()
@@ -65,7 +58,7 @@ class ResumeRun(ModalScreen[bool | None]):
         with Vertical(classes="dialog"):
             yield LiteralLabel("Resume where you left off?", classes="dialog-title")
             for line in self.lines:
-                yield LiteralLabel(line)
+                yield Literal(line)  # wraps: a Label would cut a long name
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Resume (r)", variant="primary", id="resume")
                 yield Button("Start over (s)", id="over")
@@ -83,7 +76,7 @@ class ResumeRun(ModalScreen[bool | None]):
 class LogSet(ModalScreen[tuple[int, str] | None]):
     """Edit the reps and load logged for a rep set; dismisses with (reps, load) or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-log")]
+    BINDINGS = bindings("log-set")
 
     def __init__(self, title: str, outcome: StepOutcome) -> None:
         super().__init__()
@@ -92,7 +85,7 @@ class LogSet(ModalScreen[tuple[int, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield LiteralLabel(f"Log: {self.title_text}", classes="dialog-title")
+            yield Literal(f"Log: {self.title_text}", classes="dialog-title")
             yield LiteralLabel("Reps done")
             yield Input(str(self.outcome.reps or ""), id="reps", type="integer")
             yield LiteralLabel("Load")

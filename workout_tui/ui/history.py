@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Sparkline
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.history import HistoryStore, RunSummary, StepRecord
+from workout_tui.ui.bindings import bindings
 from workout_tui.ui.dialogs import Confirm
 from workout_tui.ui.text import Literal, cells, literal
 
@@ -37,12 +37,7 @@ def routine_cell(run: RunSummary) -> Text:
 class HistoryScreen(Screen[None]):
     """Every run, newest first. Enter shows one; d deletes one; / filters by routine."""
 
-    BINDINGS = [
-        Binding("enter", "open_run", "Details", id="open-run", tooltip="Every step of this run"),
-        Binding("d,delete", "delete_run", "Delete", id="delete-run", tooltip="Delete this run"),
-        Binding("slash", "filter", "Filter", id="filter-runs", tooltip="Filter by routine"),
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the routines"),
-    ]
+    BINDINGS = bindings("history")
 
     def __init__(self, store: HistoryStore) -> None:
         super().__init__()
@@ -180,7 +175,7 @@ class HistoryScreen(Screen[None]):
 class RunDetailScreen(Screen[None]):
     """Every step of one run: planned against actual, skipped steps, reps and load logged."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back-to-history")]
+    BINDINGS = bindings("run-detail")
 
     def __init__(self, store: HistoryStore, run: RunSummary) -> None:
         super().__init__()

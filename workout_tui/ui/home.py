@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
@@ -16,28 +15,15 @@ from textual.widgets.option_list import Option
 from workout_tui.core.durations import format_span
 from workout_tui.core.library import Routine
 from workout_tui.core.model import Block, Exercise, Mode, Session
+from workout_tui.ui.bindings import bindings
+from workout_tui.ui.messages import HistoryRequested, RoutineChosen
 from workout_tui.ui.text import Literal, safe
 
 
 class HomeScreen(Screen[None]):
     """Lists every routine; Enter starts the highlighted one."""
 
-    BINDINGS = [
-        Binding("down", "move(1)", "Down", show=False, id="down"),
-        Binding("up", "move(-1)", "Up", show=False, id="up"),
-        Binding(
-            "enter",
-            "start",
-            "Start",
-            id="start",
-            tooltip="Start the highlighted routine",
-            priority=True,
-        ),
-        Binding("slash", "filter", "Filter", id="filter", tooltip="Type to filter the routines"),
-        Binding("h", "app.show_history", "History", id="history", tooltip="Past sessions"),
-        Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit workout-tui"),
-        Binding("escape", "clear_filter", "Clear", id="clear-filter", show=False),
-    ]
+    BINDINGS = bindings("home")
 
     def __init__(self, routines: Sequence[Routine]) -> None:
         super().__init__()
@@ -123,7 +109,10 @@ class HomeScreen(Screen[None]):
         if routine.plan is None:
             self.notify("This routine has problems; fix the file and restart.", severity="error")
             return
-        self.app.start(routine)  # type: ignore[attr-defined]
+        self.post_message(RoutineChosen(routine))
+
+    def action_history(self) -> None:
+        self.post_message(HistoryRequested())
 
 
 def _search_text(routine: Routine) -> str:

@@ -9,21 +9,22 @@ and the remapping that made it is not applied.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from textual.binding import Binding
-from textual.screen import Screen
+
+from workout_tui.core.moment import Keys
+from workout_tui.ui.bindings import REGISTRY
+from workout_tui.ui.bindings import table as screen_bindings
 
 
 def _keys(text: str) -> list[str]:
     return [key.strip() for key in text.split(",") if key.strip()]
 
 
-def build_keymap(
-    wanted: Mapping[str, str], screens: Iterable[type[Screen[object]]]
-) -> tuple[dict[str, str], list[str]]:
+def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """The keymap to give Textual for the config's `[keys]`, and a problem per bad entry."""
-    tables = [[b for b in s.BINDINGS if isinstance(b, Binding) and b.id] for s in screens]
+    tables = [screen_bindings(screen) for screen in REGISTRY]
     known = {b.id for table in tables for b in table}
     problems: list[str] = []
     if unknown := sorted(set(wanted) - known):
@@ -32,9 +33,9 @@ def build_keymap(
             f"Known: {', '.join(sorted(i for i in known if i))}."
         )
     keymap = {i: ",".join(_keys(k)) for i, k in wanted.items() if i in known and _keys(k)}
-    for table in tables:
-        for binding in table:
-            other = _conflict(binding, table, keymap)
+    for bound in tables:
+        for binding in bound:
+            other = _conflict(binding, bound, keymap)
             if other and binding.id in keymap:
                 problems.append(
                     f'[keys] {binding.id} = "{keymap.pop(binding.id)}": {other[1]} is '
@@ -44,12 +45,12 @@ def build_keymap(
     # Textual keeps them. (An id on several screens with other keys, like `back`, is not:
     # naming it would give one screen's keys to all.)
     keys_of: dict[str, set[str]] = {}
-    for table in tables:
-        for binding in table:
+    for bound in tables:
+        for binding in bound:
             keys_of.setdefault(binding.id or "", set()).add(binding.key)
-    for table in tables:
-        remapped = {k for b in table if b.id in keymap for k in _keys(b.key)}
-        for binding in table:
+    for bound in tables:
+        remapped = {k for b in bound if b.id in keymap for k in _keys(b.key)}
+        for binding in bound:
             shares = remapped & set(_keys(binding.key))
             if binding.id not in keymap and shares and len(keys_of[binding.id or ""]) == 1:
                 keymap[binding.id or ""] = binding.key
@@ -73,6 +74,11 @@ def _conflict(
     return None
 
 
-def first_key(keymap: Mapping[str, str], binding_id: str, default: str) -> str:
-    """The key to name in a hint for `binding_id` ("space to resume")."""
-    return (_keys(keymap.get(binding_id, "")) or [default])[0]
+def hint_keys(keymap: Mapping[str, str]) -> Keys:
+    """The keys the player's hints name ("space to resume"), as remapped."""
+
+    def first(binding_id: str, default: str) -> str:
+        return (_keys(keymap.get(binding_id, "")) or [default])[0]
+
+    return Keys(resume=first("resume", "space"), done=first("done", "space"),
+                edit_log=first("edit-log", "e"))  # fmt: skip

@@ -3,33 +3,28 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from workout_tui.core.durations import format_clock
-from workout_tui.core.engine import Engine
 from workout_tui.core.library import Routine
-from workout_tui.core.plan import Plan, StepKind
-from workout_tui.core.record import SessionRecord
+from workout_tui.core.plan import StepKind
+from workout_tui.core.run import Run
+from workout_tui.ui.bindings import bindings
 from workout_tui.ui.text import Literal
 
 
 class SummaryScreen(Screen[None]):
     """How the session went. Enter or escape goes back to the routine list."""
 
-    BINDINGS = [
-        Binding("enter,escape", "home", "Back to routines", id="home", tooltip="The routine list"),
-        Binding("q", "app.quit", "Quit", id="quit"),
-    ]
+    BINDINGS = bindings("summary")
 
-    def __init__(self, routine: Routine, plan: Plan, engine: Engine, record: SessionRecord) -> None:
+    def __init__(self, routine: Routine, run: Run, speed: float = 1.0) -> None:
         super().__init__()
         self.routine = routine
-        self.plan = plan
-        self.engine = engine
-        self.record = record
+        self.plan, self.engine, self.record = run.plan, run.engine, run.record
+        self.speed = speed
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
@@ -40,7 +35,8 @@ class SummaryScreen(Screen[None]):
 
     def _heading(self) -> str:
         status = "Done" if self.record.completed else "Stopped"
-        return f"{status}: {self.plan.session.name}"
+        preview = f" (preview ×{self.speed:g}, left out of the stats)" if self.speed != 1 else ""
+        return f"{status}: {self.plan.session.name}{preview}"
 
     def _totals(self) -> str:
         work = [s for s in self.plan.steps if s.is_work]

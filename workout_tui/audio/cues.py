@@ -1,4 +1,5 @@
-"""Players for cues. `play()` always returns at once; the sound work happens on a thread."""
+"""Cue output: beeps and spoken lines, or the bell. `play()` and `schedule()` return at once;
+the sound work happens on a thread, which plays each scheduled cue at its instant."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import ctypes.util
 import queue
 import sys
 import threading
+import time
 import wave
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -31,21 +33,33 @@ SOUND_FOR: dict[CueKind, str | None] = {
 }
 SPOKEN = {k for k in CueKind if k is not CueKind.SET_DONE}
 RATE, WIDTH, CHANNELS = 22_050, 2, 1  # every buffer played: 16-bit mono at espeak-ng's rate
+STALE_SECONDS = 1.0  # a scheduled cue this late (the machine slept) is not played
+Key = tuple[int, str, int, float]  # tells one cue of a run from every other (CueDue.key)
+Scheduled = tuple[float, Cue, Key]  # (time.monotonic() instant, cue, key)
 
 
-class CuePlayer:
+class Cues:
     """Plays cues. Subclasses do the sound; this keeps mute and the record of what played."""
 
     def __init__(self) -> None:
         self.muted = False
-        self.speak = True  # spoken lines, where the player has a voice; a routine can turn them off
+        self.speak = True  # spoken lines, where there is a voice; a routine can turn them off
         self.played: list[tuple[Cue, float]] = []  # (cue, seconds late when handed on)
 
-    def play(self, cue: Cue, late: float = 0.0) -> None:
-        """Play a cue now unless muted (`late`: seconds after its instant). Returns at once."""
+    def play(self, cue: Cue, late: float = 0.0, key: Key | None = None) -> None:
+        """Play a cue now unless muted (`late`: seconds after its instant), or nothing if it
+        was scheduled under `key` (it plays, or played, at its instant). Returns at once."""
         if not self.muted:
             self.played.append((cue, late))
-            self._play(cue)
+            if key is None or not self._claimed(key):
+                self._play(cue)
+
+    def schedule(self, cues: list[Scheduled]) -> None:
+        """Play these cues at their instants; they replace the cues scheduled before that
+        have not come due. Here, nothing: cues play when `play()` is called."""
+
+    def _claimed(self, key: Key) -> bool:
+        return False
 
     def _play(self, cue: Cue) -> None:
         """Subclasses make the sound."""
@@ -57,11 +71,11 @@ class CuePlayer:
         """Stop playing and release the device."""
 
 
-class SilentPlayer(CuePlayer):
+class SilentCues(Cues):
     """Plays nothing; keeps the record (for tests, and where there is no sound at all)."""
 
 
-class BellPlayer(CuePlayer):
+class BellCues(Cues):
     """The fallback: rings the terminal bell (and the UI flashes) for the cues that matter."""
 
     def __init__(self, ring: Callable[[], None]) -> None:
@@ -73,13 +87,14 @@ class BellPlayer(CuePlayer):
             self.ring()
 
 
-class SoundPlayer(CuePlayer):
+class SoundCues(Cues):
     """Plays beeps from `sounds_dir`, with spoken lines when a voice is given.
 
-    A worker thread opens the device and plays; cues that arrive together are joined
-    into one buffer, and a new cue cuts off one still playing so cues never lag behind.
-    If the device cannot be opened, the player falls back to `fallback` and calls
-    `report` once (from the worker thread) with a line saying so.
+    A worker thread opens the device and plays: cues scheduled ahead at their instants
+    (it sleeps on the monotonic clock till then, so a busy UI cannot make them late), other
+    cues as they come. Cues due together are joined into one buffer, and a new cue cuts
+    off one still playing so cues never lag behind. If the device cannot be opened, it
+    falls back to `fallback` and calls `report` once (from the worker) saying so.
     """
 
     def __init__(
@@ -87,7 +102,7 @@ class SoundPlayer(CuePlayer):
         backend: ModuleType,
         sounds_dir: Path,
         voice: Voice | None,
-        fallback: CuePlayer,
+        fallback: Cues,
         report: Callable[[str], None],
     ) -> None:
         super().__init__()
@@ -101,9 +116,13 @@ class SoundPlayer(CuePlayer):
         self.report = report
         self.failed = False
         self._frames: dict[Path, bytes] = {}
-        # Each cue travels with whether to speak it, as it was when play() was called.
+        # Each cue travels with whether to speak it, as it was when it was handed on.
         self._queue: queue.SimpleQueue[tuple[Cue, bool] | None] = queue.SimpleQueue()
+        self._timetable: list[tuple[float, Cue, Key, bool]] = []  # under _changed, by instant
+        self._taken: set[Key] = set()  # keys of scheduled cues the worker has played
+        self._changed = threading.Condition()
         self._current: Any = None
+        self._closing = False
         self._worker = threading.Thread(target=self._run, name="cue-player", daemon=True)
         self._worker.start()
 
@@ -112,6 +131,24 @@ class SoundPlayer(CuePlayer):
             self.fallback.play(cue)
         else:
             self._queue.put((cue, self.speak))
+            with self._changed:
+                self._changed.notify()
+
+    def schedule(self, cues: list[Scheduled]) -> None:
+        if self.failed or self.muted:
+            cues = []
+        now = time.monotonic()
+        with self._changed:
+            # Cues already due stay: the worker is about to play them, and the UI, which
+            # sees them due too, counts on it.
+            due = [item for item in self._timetable if item[0] <= now]
+            ahead = [(at, cue, key, self.speak) for at, cue, key in cues]
+            self._timetable = sorted(due + ahead, key=lambda item: item[0])
+            self._changed.notify()
+
+    def _claimed(self, key: Key) -> bool:
+        with self._changed:
+            return key in self._taken or any(item[2] == key for item in self._timetable)
 
     def prepare(self, lines: Iterable[str]) -> None:
         voice = self.voice
@@ -124,26 +161,45 @@ class SoundPlayer(CuePlayer):
 
     def close(self) -> None:
         self._queue.put(None)
+        with self._changed:
+            self._timetable = []
+            self._changed.notify()
         self._worker.join(timeout=1)
         self._stop_current()
 
     def _run(self) -> None:
         if not self._open_device():
             return
-        closing = False
-        while not closing:
-            item = self._queue.get()
-            items = []
-            while item is not None:
-                items.append(item)
-                if self._queue.empty():
-                    break
-                item = self._queue.get()
-            closing = item is None
+        while (items := self._next_cues()) is not None:
             buffer = b"".join(self._buffer(cue, speak) for cue, speak in items)
             if buffer:
                 self._stop_current()
                 self._start(buffer)
+
+    def _next_cues(self) -> list[tuple[Cue, bool]] | None:
+        """Wait for the next cues to play: those handed on now, or scheduled ones whose
+        instant has come. None when closing."""
+        with self._changed:
+            while True:
+                items: list[tuple[Cue, bool]] = []
+                while not self._queue.empty():
+                    item = self._queue.get()
+                    if item is None:  # closing: what came before still plays
+                        self._closing = True
+                        break
+                    items.append(item)
+                if self._closing and not items:
+                    return None
+                now = time.monotonic()
+                while self._timetable and self._timetable[0][0] <= now:
+                    at, cue, key, speak = self._timetable.pop(0)
+                    self._taken.add(key)
+                    if now - at < STALE_SECONDS:
+                        items.append((cue, speak))
+                if items or self._closing:
+                    return items
+                wait = self._timetable[0][0] - now if self._timetable else None
+                self._changed.wait(wait)
 
     def _open_device(self) -> bool:
         """Probe the device with 10 ms of silence, so a missing one is known at the start."""
@@ -199,12 +255,12 @@ def _quiet_alsa() -> None:
         ctypes.CDLL(name).snd_lib_error_set_handler(_quiet_alsa_handler)
 
 
-def open_player(
+def open_cues(
     sounds_dir: Path,
     voice: Voice | None,
     ring: Callable[[], None],
     report: Callable[[str], None],
-) -> CuePlayer:
+) -> Cues:
     """The best player this machine has: sound if simpleaudio imports, else the bell.
 
     Args:
@@ -213,11 +269,11 @@ def open_player(
         ring: rings the bell and flashes the screen (called on the UI thread).
         report: says one line to the person; may be called from another thread.
     """
-    fallback = BellPlayer(ring)
+    fallback = BellCues(ring)
     try:
         import simpleaudio
     except ImportError:
         report("No audio: simpleaudio is not installed (pip install 'workout-tui[audio]').")
         return fallback
     _quiet_alsa()
-    return SoundPlayer(simpleaudio, sounds_dir, voice, fallback, report)
+    return SoundCues(simpleaudio, sounds_dir, voice, fallback, report)

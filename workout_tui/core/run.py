@@ -1,0 +1,95 @@
+"""One run of a plan from start to end: the engine keeps time, the record keeps what was
+done, and the journal writes each finished step to the history as it finishes."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from workout_tui.core.config import Config
+from workout_tui.core.engine import Clock, Engine, Event, SessionEnded
+from workout_tui.core.history import HistoryStore, RunSummary
+from workout_tui.core.journal import RunJournal
+from workout_tui.core.library import Routine, file_hash
+from workout_tui.core.moment import describe_sets
+from workout_tui.core.plan import Plan, PlanError, Step, compile_plan
+from workout_tui.core.record import SessionRecord, StepOutcome
+
+
+class Run:
+    """A run: its engine, its record and its journal, kept in step with each other."""
+
+    def __init__(self, plan: Plan, clock: Clock, store: HistoryStore | None) -> None:
+        self.plan = plan
+        self.engine = Engine(plan, clock)
+        self.record = SessionRecord(plan)
+        self.journal = RunJournal(store)
+        self._last_time: dict[str, str] = {}
+
+    def start(self, session: str, session_hash: str, speed: float) -> list[Event]:
+        """Start a new run at the first step."""
+        self.journal.start(self.plan, session, session_hash, speed)
+        return self.engine.start()
+
+    def resume(self, run_id: int, step_index: int) -> list[Event]:
+        """Carry on an interrupted run at `step_index`."""
+        self.journal.resume(run_id)
+        return self.engine.start(step_index)
+
+    def take(self, events: Iterable[Event]) -> bool:
+        """Record and journal what the engine reported; True when the run has ended."""
+        events = list(events)
+        for outcome in self.record.add(events):
+            self.journal.step(self.plan.steps[outcome.step_index], outcome)
+        ended = [e for e in events if isinstance(e, SessionEnded)]
+        if ended:
+            self.journal.finish("completed" if ended[0].completed else "stopped")
+        return bool(ended)
+
+    def stop(self) -> None:
+        """End the run now as stopped, if it is still going (the app is closing)."""
+        if self.engine.running:
+            self.take(self.engine.stop())
+
+    def relog(self, outcome: StepOutcome, reps: int, load: str) -> None:
+        """Change what was logged for a rep set, in the record and the history."""
+        updated = self.record.relog(outcome, reps, load)
+        self.journal.relog(updated.step_index, updated.reps or 0, updated.load)
+
+    def last_time(self, step: Step) -> str:
+        """What was logged for this step's exercise in an earlier run: `last: 3 × 10 @ 12 kg`."""
+        store = self.journal.store
+        if store is None or step.exercise is None:
+            return ""
+        name = step.exercise.name
+        if name not in self._last_time:
+            try:
+                sets = store.last_sets(name, before_run=self.journal.run_id)
+            except sqlite3.Error:
+                sets = []
+            self._last_time[name] = f"last: {describe_sets(sets)}" if sets else ""
+        return self._last_time[name]
+
+
+def plan_for(plan: Plan, config: Config) -> tuple[Plan, str]:
+    """The plan with the config's prepare and rest applied (compiled again only if they
+    change it), and a notice if they make it too big to run."""
+    session = config.apply(plan.session)
+    if session is plan.session:
+        return plan, ""
+    try:
+        return compile_plan(session), ""
+    except PlanError as error:
+        return plan, f"The config's prepare/rest do not fit this routine ({error}); not applied."
+
+
+def resumable(store: HistoryStore | None, routine: Routine) -> tuple[RunSummary, int] | None:
+    """The routine's interrupted run and the step to carry on at, if it can be resumed:
+    only into the same file, since an edited one may have other steps."""
+    found = store.interrupted_run(routine.slug) if store is not None else None
+    if found is None or routine.plan is None:
+        return None
+    run, step = found
+    if step >= len(routine.plan.steps) or run.session_hash != file_hash(routine.path):
+        return None
+    return run, step

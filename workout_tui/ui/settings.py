@@ -1,0 +1,53 @@
+"""Everything the app is started with, built by the CLI (or a test) in one object."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workout_tui.core.config import Config
+from workout_tui.core.library import Routine
+
+if TYPE_CHECKING:  # imported when first used, to keep start-up short
+    from workout_tui.audio import Cues
+    from workout_tui.core.engine import Clock
+    from workout_tui.core.history import HistoryStore
+
+
+@dataclass
+class Settings:
+    """How this launch of the app runs.
+
+    `data_dir` says where the app opens its own history; `history` is one already open
+    (its owner closes it). `cues` and `clock` are handed in by tests.
+    """
+
+    routines: Sequence[Routine] = ()
+    config: Config = field(default_factory=Config)
+    notices: Sequence[str] = ()  # said when the app opens (config problems)
+    start: Routine | None = None  # run this routine at once
+    show_history: bool = False  # open on the history
+    speed: float = 1.0  # a preview runs faster
+    mute: bool = False
+    voice: bool = True
+    data_dir: Path | None = None
+    config_path: Path | None = None  # where a theme picked in the palette is kept
+    history: HistoryStore | None = None
+    cues: Cues | None = None
+    clock: Clock = time.monotonic
+
+
+def keep_theme(settings: Settings, theme: str) -> str | None:
+    """Keep a theme picked in the palette in the config file; None when kept (or when there
+    is nothing to do), else what went wrong."""
+    if settings.config_path is None or theme == settings.config.theme:
+        return None
+    from dataclasses import replace
+
+    from workout_tui.core.config import save_theme
+
+    settings.config = replace(settings.config, theme=theme)
+    return save_theme(settings.config_path, theme)
