@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from workout_tui import version
 from workout_tui.core import locations
@@ -16,6 +16,9 @@ from workout_tui.core.library import SUFFIXES as ROUTINE_SUFFIXES
 from workout_tui.core.library import Routine, UnknownRoutine, discover, find, load_routine
 from workout_tui.core.plan import Plan
 from workout_tui.core.printable import json_text, printable
+
+if TYPE_CHECKING:
+    from workout_tui.core.history import HistoryStore
 
 
 class UsageError(Exception):
@@ -54,22 +57,7 @@ def _error(text: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    # Global options are accepted before or after the subcommand.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help=f"where history is kept (default: ${locations.DATA_DIR_ENV} or the user data dir)",
-    )
-    common.add_argument(
-        "--sessions-dir",
-        metavar="DIR",
-        action="append",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="another folder of routine files (repeatable)",
-    )
+    common = _common_options()
     parser = argparse.ArgumentParser(
         prog="workout-tui",
         description="A terminal timer that guides you through stretching and strength routines.",
@@ -87,7 +75,38 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
     validate.set_defaults(handler=_validate)
+    _add_run_and_history(commands, common)
 
+    schema = commands.add_parser(
+        "schema", parents=[common], help="print the JSON Schema of the routine format"
+    )
+    schema.set_defaults(handler=_schema)
+    return parser
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Global options, accepted before or after the subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where history is kept (default: ${locations.DATA_DIR_ENV} or the user data dir)",
+    )
+    common.add_argument(
+        "--sessions-dir",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="another folder of routine files (repeatable)",
+    )
+    return common
+
+
+def _add_run_and_history(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     run = commands.add_parser("run", parents=[common], help="run a routine (slug or file)")
     run.add_argument("session", metavar="SESSION", help="a routine's slug or a path to its file")
     run.add_argument(
@@ -107,12 +126,6 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="FILE", help="write the export to FILE, not stdout"
     )
     history.set_defaults(handler=_history)
-
-    schema = commands.add_parser(
-        "schema", parents=[common], help="print the JSON Schema of the routine format"
-    )
-    schema.set_defaults(handler=_schema)
-    return parser
 
 
 class _Version(argparse.Action):
@@ -159,21 +172,8 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text([_routine_json(r) for r in routines]))
         return 0
-    rows = [("SLUG", "NAME", "SOURCE", "TIME", "STEPS", "EQUIPMENT")]
-    for routine in routines:
-        if routine.plan is None:
-            continue
-        session = routine.plan.session
-        rows.append(
-            (
-                printable(routine.slug),
-                printable(session.name),
-                routine.source,
-                _estimate(routine.plan),
-                str(len(routine.plan.steps)),
-                printable(", ".join(session.equipment)) or "-",
-            )
-        )
+    rows: list[tuple[str, ...]] = [("SLUG", "NAME", "SOURCE", "TIME", "STEPS", "EQUIPMENT")]
+    rows += [_routine_row(r.slug, r.source, r.plan) for r in routines if r.plan is not None]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print(
@@ -189,6 +189,18 @@ def _list(args: argparse.Namespace) -> int:
             for problem in routine.problems:
                 _say(f"  {problem}", sys.stderr)
     return 0
+
+
+def _routine_row(slug: str, source: str, plan: Plan) -> tuple[str, ...]:
+    session = plan.session
+    return (
+        printable(slug),
+        printable(session.name),
+        source,
+        _estimate(plan),
+        str(len(plan.steps)),
+        printable(", ".join(session.equipment)) or "-",
+    )
 
 
 def _routine_json(routine: Routine) -> dict[str, object]:
@@ -267,7 +279,6 @@ def _history(args: argparse.Namespace) -> int:
         if args.output is not None:
             raise UsageError("-o/--output goes with --export")
         return _launch(args, start=None, show_history=True)
-    from workout_tui.core.export import export_history
     from workout_tui.core.history import open_history
 
     data_dir = locations.data_dir(getattr(args, "data_dir", None))
@@ -279,18 +290,25 @@ def _history(args: argparse.Namespace) -> int:
         _error(notice)
     if store is None and notices:
         return 1
+    return _export(store, args.export, args.output)
+
+
+def _export(store: HistoryStore | None, kind: str, output: Path | None) -> int:
+    """Write every run as `kind` (json or csv) to `output`, or stdout; the exit status."""
+    from workout_tui.core.export import export_history
+
     try:
-        if args.output is None:
-            export_history(store, args.export, sys.stdout)
+        if output is None:
+            export_history(store, kind, sys.stdout)
             sys.stdout.flush()
         else:
-            with args.output.open("w", encoding="utf-8", newline="") as out:
-                count = export_history(store, args.export, out)
-            _say(f"Wrote {count} runs to {args.output}", sys.stderr)
+            with output.open("w", encoding="utf-8", newline="") as out:
+                count = export_history(store, kind, out)
+            _say(f"Wrote {count} runs to {output}", sys.stderr)
     except BrokenPipeError:
         raise  # main() ends a closed pipe quietly; it is not a failure to write a file
     except OSError as error:
-        _error(f"cannot write {args.output}: {error.strerror or error}")
+        _error(f"cannot write {output}: {error.strerror or error}")
         return 1
     finally:
         if store is not None:

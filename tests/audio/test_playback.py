@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 import wave
 from pathlib import Path
 from types import SimpleNamespace
@@ -169,3 +170,32 @@ def test_a_routine_can_turn_the_voice_off(tmp_path: Path) -> None:
     player.close()
     # after the silent probe; cues that arrive together may share one buffer
     assert b"".join(device.buffers[1:]) == rest + frames(spoken) + rest
+
+
+class TimedDevice(RecordingDevice):
+    """Also keeps when each buffer was asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def play_buffer(self, buffer: bytes, channels: int, width: int, rate: int) -> object:
+        self.times.append(time.monotonic())
+        return super().play_buffer(buffer, channels, width, rate)
+
+
+def test_a_scheduled_cue_plays_at_its_instant_once_and_a_replaced_one_never() -> None:
+    device = TimedDevice()
+    cues = SoundCues(device, locations.sounds_dir(), None, SilentCues(), print)  # type: ignore[arg-type]
+    go, rest = Cue(CueKind.GO, "Go"), Cue(CueKind.REST, "Rest")
+    start = time.monotonic()
+    cues.schedule([(start + 0.3, go, (1, "go", 0, 0.3)), (start + 0.5, rest, (2, "rest", 0, 0.5))])
+    time.sleep(0.1)
+    cues.schedule([(start + 0.3, go, (1, "go", 0, 0.3))])  # a pause took the rest back
+    time.sleep(0.4)
+    cues.play(go, 0.004, (1, "go", 0, 0.3))  # the UI sees it due a little later: not again
+    time.sleep(0.3)
+    cues.close()
+    assert len(device.times) == 2  # the probe, then the go: the rest never played
+    assert 0 <= device.times[1] - (start + 0.3) < 0.01
+    assert device.buffers[1] == frames(locations.sounds_dir() / "go.wav")

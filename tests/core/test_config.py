@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workout_tui.core.config import EXAMPLE, Config, load_config
+from workout_tui.core.config import EXAMPLE, Config, load_config, save_theme
 from workout_tui.core.loader import load_plan_text
 
 
@@ -50,3 +50,17 @@ def test_prepare_and_rest_overrides_apply_to_every_routine() -> None:
     changed = Config(prepare=20, rest=45).apply(session)
     assert (changed.defaults.prepare, changed.defaults.rest) == (20, 45)
     assert Config().apply(session) is session
+
+
+def test_saving_the_theme_keeps_the_rest_of_the_file_and_refuses_what_it_cannot_write(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"  # mine\nmute = true\n[keys]\ntheme = "x"\n')
+    assert save_theme(path, "gruvbox") is None
+    assert path.read_text() == 'theme = "gruvbox"\nmute = true\n[keys]\ntheme = "x"\n'
+    assert save_theme(tmp_path / "new" / "config.toml", "nord") is None  # made when missing
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the config's folder should be")
+    problem = save_theme(blocked / "config.toml", "nord")
+    assert problem is not None and "cannot" in problem

@@ -66,29 +66,33 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
     problems: list[str] = []
     values: dict[str, object] = {}
     for key, value in data.items():
-        if key in ("mute", "voice"):
-            if isinstance(value, bool):
-                values[key] = value
-            else:
-                problems.append(f"{path}: `{key}` must be true or false, not {value!r}")
-        elif key == "theme":
-            if isinstance(value, str) and value:
-                values[key] = value
-            else:
-                problems.append(f"{path}: `theme` must be a theme name, not {value!r}")
-        elif key in ("prepare", "rest"):
-            try:
-                values[key] = parse_duration(value)
-            except ValueError as error:
-                problems.append(f"{path}: `{key}`: {error}")
-        elif key == "keys":
-            if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-                values[key] = dict(value)
-            else:
-                problems.append(f'{path}: `[keys]` maps a binding id to keys, like pause = "space"')
-        else:
-            problems.append(f"{path}: unknown setting `{key}` (known: {', '.join(_KNOWN)})")
+        try:
+            values[key] = _setting(key, value)
+        except ValueError as error:
+            problems.append(f"{path}: {error}")
     return Config(**values), problems  # type: ignore[arg-type]
+
+
+def _setting(key: str, value: object) -> object:
+    """The value of one setting, or ValueError saying what is wrong with it."""
+    if key in ("mute", "voice"):
+        if isinstance(value, bool):
+            return value
+        raise ValueError(f"`{key}` must be true or false, not {value!r}")
+    if key == "theme":
+        if isinstance(value, str) and value:
+            return value
+        raise ValueError(f"`theme` must be a theme name, not {value!r}")
+    if key in ("prepare", "rest"):
+        try:
+            return parse_duration(value)
+        except ValueError as error:
+            raise ValueError(f"`{key}`: {error}") from None
+    if key == "keys":
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return dict(value)
+        raise ValueError('`[keys]` maps a binding id to keys, like pause = "space"')
+    raise ValueError(f"unknown setting `{key}` (known: {', '.join(_KNOWN)})")
 
 
 _KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys")
@@ -97,11 +101,8 @@ _KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys")
 def save_theme(path: Path, theme: str) -> str | None:
     """Set `theme` in the config file, keeping the rest of it as written; None when saved,
     else what went wrong."""
-    import contextlib
     import json
-    import os
     import re
-    import tempfile
 
     try:
         text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
@@ -116,6 +117,15 @@ def save_theme(path: Path, theme: str) -> str | None:
         text = "[".join(top)
     else:
         text = f"{line}\n{text}"
+    return _replace_file(path, text)
+
+
+def _replace_file(path: Path, text: str) -> str | None:
+    """Write `text` to `path` whole or not at all; None when written, else why not."""
+    import contextlib
+    import os
+    import tempfile
+
     target = path.resolve()  # a config linked from a dotfiles repo stays linked
     temporary = None
     try:

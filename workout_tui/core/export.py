@@ -51,25 +51,26 @@ def _run_json(run: RunSummary, steps: list[StepRecord]) -> dict[str, Any]:
         "active_seconds": round(run.active_seconds, 3),
         "work_seconds": round(run.work_seconds, 3),
         "completion": round(run.completion, 3),
-        "steps": [
-            {
-                "index": step.step_index,
-                "kind": step.kind,
-                "exercise": step.exercise,
-                "side": step.side,
-                "set": step.set_number,
-                "set_count": step.set_count,
-                "round": step.round_number,
-                "round_count": step.round_count,
-                "planned_seconds": step.planned_seconds,
-                "actual_seconds": round(step.actual_seconds, 3),
-                "reps": step.reps,
-                "load": step.load,
-                "skipped": step.skipped,
-                "finished_at": step.finished_at.isoformat(),
-            }
-            for step in steps
-        ],
+        "steps": [_step_json(step) for step in steps],
+    }
+
+
+def _step_json(step: StepRecord) -> dict[str, Any]:
+    return {
+        "index": step.step_index,
+        "kind": step.kind,
+        "exercise": step.exercise,
+        "side": step.side,
+        "set": step.set_number,
+        "set_count": step.set_count,
+        "round": step.round_number,
+        "round_count": step.round_count,
+        "planned_seconds": step.planned_seconds,
+        "actual_seconds": round(step.actual_seconds, 3),
+        "reps": step.reps,
+        "load": step.load,
+        "skipped": step.skipped,
+        "finished_at": step.finished_at.isoformat(),
     }
 
 

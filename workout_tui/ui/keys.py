@@ -41,9 +41,14 @@ def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
                     f'[keys] {binding.id} = "{keymap.pop(binding.id)}": {other[1]} is '
                     f"already the key of {other[0]}; {binding.id} keeps {binding.key}."
                 )
-    # Whatever shares a key with a remapped binding is named with its own keys, so that
-    # Textual keeps them. (An id on several screens with other keys, like `back`, is not:
-    # naming it would give one screen's keys to all.)
+    _keep_shared_keys(tables, keymap)
+    return keymap, problems
+
+
+def _keep_shared_keys(tables: list[list[Binding]], keymap: dict[str, str]) -> None:
+    """Name whatever shares a key with a remapped binding, with its own keys, so that
+    Textual keeps them. (An id on several screens with other keys, like `back`, is not:
+    naming it would give one screen's keys to all.)"""
     keys_of: dict[str, set[str]] = {}
     for bound in tables:
         for binding in bound:
@@ -54,7 +59,6 @@ def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
             shares = remapped & set(_keys(binding.key))
             if binding.id not in keymap and shares and len(keys_of[binding.id or ""]) == 1:
                 keymap[binding.id or ""] = binding.key
-    return keymap, problems
 
 
 def _conflict(

@@ -1,0 +1,113 @@
+"""What a person meets around the player: help, dialogs that pause the clock, notices,
+a theme that is kept, a preview that says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.helpers import advance, bundled, make_app, practice, text
+from workout_tui.core.config import Config, load_config
+from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
+from workout_tui.ui.help import HelpScreen
+from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.summary import SummaryScreen
+
+
+def shown(app: object) -> str:
+    """Every line on screen, top to bottom."""
+    strips = app.screen._compositor.render_strips()  # type: ignore[attr-defined]
+    return "\n".join(strip.text for strip in strips)
+
+
+async def test_question_mark_lists_the_screens_keys_with_remapped_ones_as_remapped(
+    tmp_path: Path,
+) -> None:
+    app = make_app(start=practice(tmp_path), config=Config(keys={"skip": "s"}))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        lines = shown(app)
+        assert "s        Skip to the next step" in lines  # remapped: n and right are gone
+        assert "+ / =    Add 15 seconds" in lines  # in the help though not in the footer
+        assert "q / esc  Stop the session (asks first)" in lines
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_every_screen_has_help() -> None:
+    app = make_app(routines=bundled())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen) and "Start the highlighted routine" in shown(app)
+
+
+async def test_the_clock_stops_while_the_stop_dialog_is_open(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, 8)  # 3 s into the left side: 0:17 left
+        await pilot.press("q")
+        assert isinstance(app.screen, Confirm)
+        await advance(pilot, 30)  # reading the question does not use up the hold
+        await pilot.press("n")
+        assert text(pilot, "#phase") == "GET SET" and text(pilot, "#clock") == "3"
+        await advance(pilot, 3)
+        assert text(pilot, "#phase") == "WORK" and text(pilot, "#clock") == "0:17"
+
+
+async def test_e_before_any_set_is_logged_says_why_nothing_opens(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("e")
+        assert not isinstance(app.screen, LogSet)
+        assert "No rep set logged yet: space ends a rep set" in shown(app)
+
+
+async def test_a_previews_summary_says_it_was_a_preview(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path), speed=20)
+    async with app.run_test(size=(100, 30)) as pilot:
+        while isinstance(app.screen, PlayerScreen):
+            await pilot.press("n")
+        assert isinstance(app.screen, SummaryScreen)
+        assert text(pilot, "#summary-title").endswith("(preview ×20, left out of the stats)")
+
+
+async def test_several_config_problems_make_one_notice_that_fits(tmp_path: Path) -> None:
+    keys = {"jump": "j", "skip": "space"}
+    app = make_app(start=practice(tmp_path), config=Config(theme="nope", keys=keys))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        (notice,) = app._notifications
+        assert "Unknown theme" in notice.message and "jump" in notice.message
+        assert "already the key of" in notice.message
+
+
+async def test_a_theme_picked_in_the_palette_is_kept_for_the_next_launch(tmp_path: Path) -> None:
+    config_path = tmp_path / "config.toml"
+    config_path.write_text('# mine\nmute = true\n\n[keys]\nskip = "s"\n')
+    app = make_app(config=load_config(config_path)[0], config_path=config_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "nord"  # what the palette's theme picker does
+        await pilot.pause()
+    config, problems = load_config(config_path)
+    assert problems == [] and (config.theme, config.mute, config.keys) == (
+        "nord",
+        True,
+        {"skip": "s"},
+    )
+    assert config_path.read_text().startswith('theme = "nord"\n# mine\n')
+
+
+async def test_the_resume_dialog_wraps_a_long_step_name_instead_of_cutting_it(
+    tmp_path: Path,
+) -> None:
+    from tests.ui.test_history import record
+    from workout_tui.core.history import HistoryStore
+
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    routine = practice(tmp_path)
+    record(store, routine, upto=7, status="interrupted")
+    app = make_app(start=routine, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeRun)
+        assert "8 reps?" in shown(app)  # the end of the question, wrapped onto its own line
