@@ -371,6 +371,8 @@ class Engine:
         return events
 
     def _enter(self, index: int, at: float) -> list[Event]:
+        # Entered during a 3-2-1: the new step's own cue sounds as it ends, not a "go" too.
+        self._lead_in = [c for c in self._lead_in if c.cue.kind is not CueKind.GO]
         self.index = index
         self._step_start = at
         self._step_paused = 0.0

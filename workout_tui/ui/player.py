@@ -56,6 +56,7 @@ class PlayerScreen(Screen[None]):
         self._wake: asyncio.TimerHandle | None = None
         self._space = ""
         self._behind = False
+        self._handed: list[object] = []  # the keys of the cues last handed to the sound
 
     def compose(self) -> ComposeResult:
         self._topbar, self._phase = TopBar(id="topbar"), PhaseBar(id="phase")
@@ -92,6 +93,7 @@ class PlayerScreen(Screen[None]):
         """End the run now as stopped (the app is closing, or a signal came)."""
         self._cancel_wake()
         self.cues.schedule([])
+        self._handed = []
         self.run.stop()
 
     # -- time ------------------------------------------------------------------------------
@@ -126,10 +128,13 @@ class PlayerScreen(Screen[None]):
                 self.cues.play(cue.cue, late, cue.key)
 
     def _hand_ahead(self) -> None:
-        """Give the sound the cues still to come, each at its instant on the real clock."""
-        if self.ahead:
+        """Give the sound the cues still to come, each at its instant on the real clock
+        (only when they changed: a clock tick changes none, and need not wake the sound)."""
+        upcoming = self.engine.upcoming_cues() if self.ahead else []
+        keys: list[object] = [c.key for c in upcoming] + ["muted"] * self.cues.muted
+        if keys != self._handed:
+            self._handed = keys
             now, real = self.engine.clock(), time.monotonic()
-            upcoming = self.engine.upcoming_cues()
             self.cues.schedule([(real + (c.at - now) / self.speed, c.cue, c.key) for c in upcoming])
 
     def _cancel_wake(self) -> None:
