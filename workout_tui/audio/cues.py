@@ -147,6 +147,8 @@ class SoundCues(Cues):
             self._changed.notify()
 
     def _claimed(self, key: Key) -> bool:
+        if self.failed:  # no device after all: the fallback rings for every cue
+            return False
         with self._changed:
             return key in self._taken or any(item[2] == key for item in self._timetable)
 
