@@ -56,9 +56,12 @@ def test_saving_the_theme_keeps_the_rest_of_the_file_and_refuses_what_it_cannot_
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "config.toml"
-    path.write_text('theme = "nord"  # mine\nmute = true\n[keys]\ntheme = "x"\n')
+    path.write_text('theme = "nord"  # mine\nmute = true\n\n  [keys]\ntheme = "x"\n')
     assert save_theme(path, "gruvbox") is None
-    assert path.read_text() == 'theme = "gruvbox"\nmute = true\n[keys]\ntheme = "x"\n'
+    assert path.read_text() == 'theme = "gruvbox"\nmute = true\n\n  [keys]\ntheme = "x"\n'
+    path.write_text('mute = true\n\n[keys]\ntheme = "x"\n')  # no theme at the top: added
+    assert save_theme(path, "nord") is None
+    assert path.read_text() == 'theme = "nord"\nmute = true\n\n[keys]\ntheme = "x"\n'
     assert save_theme(tmp_path / "new" / "config.toml", "nord") is None  # made when missing
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the config's folder should be")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import sqlite3
 from pathlib import Path
 
@@ -88,3 +90,20 @@ def test_a_theme_saved_on_a_full_disk_leaves_the_config_whole(tiny_disk: Path) -
     problem = save_theme(path, "nord")
     assert problem is not None and "No space left" in problem
     assert path.read_bytes() == before and [p.name for p in tiny_disk.glob("*.tmp")] == []
+
+
+def test_a_run_killed_while_the_disk_is_full_says_so_after_the_app_has_closed(
+    tiny_disk: Path, home: Path
+) -> None:
+    data = tiny_disk / "data"
+    earlier_runs(data, 2)
+    terminal = Terminal(
+        [SCRIPT, "run", "desk-break", "--speed", "20", "--mute", "--data-dir", str(data)],
+        env(home),
+    )
+    terminal.wait_for("step 2/")
+    fill(tiny_disk)
+    terminal.wait_for("Cannot save to the history now", timeout=20)
+    os.kill(terminal.pid, signal.SIGTERM)  # as `kill` or a logout would
+    terminal.exit_code()
+    assert re.search(r"could not be saved to the history \(.*full", terminal.text)

@@ -9,11 +9,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.text import Text
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.conftest import REPO
-from tests.ui.helpers import advance, make_app
+from tests.ui.helpers import advance, make_app, screen_text
 from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import load_routine
 from workout_tui.core.printable import printable
@@ -53,12 +52,6 @@ def routine_file(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-def screen_text(pilot: Pilot[None]) -> str:
-    """What the current screen shows, as the terminal would get it."""
-    strips = pilot.app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
 
 
 def bidi(c: str) -> bool:

@@ -86,3 +86,9 @@ def text(pilot: Pilot[None], selector: str) -> str:
 def notices(app: object) -> str:
     """Every notice the app is showing, as one string (run_test needs notifications=True)."""
     return " ".join(n.message for n in app._notifications)  # type: ignore[attr-defined]
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """What the current screen shows, as the terminal would get it."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)

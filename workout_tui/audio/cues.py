@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from workout_tui.audio.voice import Voice
-from workout_tui.core.cues import Cue, CueKind
+from workout_tui.core.cues import Cue, CueKey, CueKind
 
 # The beep for each kind of cue. A set's end has none of its own: the next step's cue
 # sounds at the same instant and says what comes next.
@@ -33,9 +33,8 @@ SOUND_FOR: dict[CueKind, str | None] = {
 }
 SPOKEN = {k for k in CueKind if k is not CueKind.SET_DONE}
 RATE, WIDTH, CHANNELS = 22_050, 2, 1  # every buffer played: 16-bit mono at espeak-ng's rate
-STALE_SECONDS = 1.0  # a scheduled cue this late (the machine slept) is not played
-Key = tuple[int, str, int, float]  # tells one cue of a run from every other (CueDue.key)
-Scheduled = tuple[float, Cue, Key]  # (time.monotonic() instant, cue, key)
+STALE_SECONDS = 1.0  # a cue this late (the machine slept) is not played: it would mislead
+Scheduled = tuple[float, Cue, CueKey]  # (time.monotonic() instant, cue, key)
 
 
 class Cues:
@@ -46,19 +45,20 @@ class Cues:
         self.speak = True  # spoken lines, where there is a voice; a routine can turn them off
         self.played: list[tuple[Cue, float]] = []  # (cue, seconds late when handed on)
 
-    def play(self, cue: Cue, late: float = 0.0, key: Key | None = None) -> None:
-        """Play a cue now unless muted (`late`: seconds after its instant), or nothing if it
-        was scheduled under `key` (it plays, or played, at its instant). Returns at once."""
-        if not self.muted:
+    def play(self, cue: Cue, late: float = 0.0, key: CueKey | None = None) -> None:
+        """Play a cue now (`late`: seconds after its instant), unless muted or stale, or if
+        it was scheduled under `key` (it plays, or played, at its instant). Returns at once."""
+        if not self.muted and late < STALE_SECONDS:
             self.played.append((cue, late))
             if key is None or not self._claimed(key):
                 self._play(cue)
 
     def schedule(self, cues: list[Scheduled]) -> None:
-        """Play these cues at their instants; they replace the cues scheduled before that
-        have not come due. Here, nothing: cues play when `play()` is called."""
+        """Play these cues at their instants (unless muted then); they replace the cues
+        scheduled before that have not come due. Here, nothing: cues play when `play()`
+        is called."""
 
-    def _claimed(self, key: Key) -> bool:
+    def _claimed(self, key: CueKey) -> bool:
         return False
 
     def _play(self, cue: Cue) -> None:
@@ -118,8 +118,8 @@ class SoundCues(Cues):
         self._frames: dict[Path, bytes] = {}
         # Each cue travels with whether to speak it, as it was when it was handed on.
         self._queue: queue.SimpleQueue[tuple[Cue, bool] | None] = queue.SimpleQueue()
-        self._timetable: list[tuple[float, Cue, Key, bool]] = []  # under _changed, by instant
-        self._taken: set[Key] = set()  # keys of scheduled cues the worker has played
+        self._timetable: list[tuple[float, Cue, CueKey, bool]] = []  # under _changed, by instant
+        self._taken: set[CueKey] = set()  # keys of scheduled cues the worker has played
         self._changed = threading.Condition()
         self._current: Any = None
         self._closing = False
@@ -135,7 +135,7 @@ class SoundCues(Cues):
                 self._changed.notify()
 
     def schedule(self, cues: list[Scheduled]) -> None:
-        if self.failed or self.muted:
+        if self.failed:
             cues = []
         now = time.monotonic()
         with self._changed:
@@ -146,7 +146,7 @@ class SoundCues(Cues):
             self._timetable = sorted(due + ahead, key=lambda item: item[0])
             self._changed.notify()
 
-    def _claimed(self, key: Key) -> bool:
+    def _claimed(self, key: CueKey) -> bool:
         if self.failed:  # no device after all: the fallback rings for every cue
             return False
         with self._changed:
@@ -196,7 +196,7 @@ class SoundCues(Cues):
                 while self._timetable and self._timetable[0][0] <= now:
                     at, cue, key, speak = self._timetable.pop(0)
                     self._taken.add(key)
-                    if now - at < STALE_SECONDS:
+                    if now - at < STALE_SECONDS and not self.muted:  # muted since scheduled
                         items.append((cue, speak))
                 if items or self._closing:
                     return items

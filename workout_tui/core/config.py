@@ -111,10 +111,11 @@ def save_theme(path: Path, theme: str) -> str | None:
     except (OSError, UnicodeDecodeError) as error:
         return f"cannot read {path} ({error})"
     line = f"theme = {json.dumps(theme)}"
-    top = re.split(r"(?m)^\s*\[", text, maxsplit=1)  # top-level keys come before any [table]
-    if re.search(r"(?m)^\s*theme\s*=", top[0]):
-        top[0] = re.sub(r"(?m)^\s*theme\s*=.*$", lambda _: line, top[0], count=1)
-        text = "[".join(top)
+    # Top-level keys come before any [table]; only there is `theme` the setting.
+    top, *tables = re.split(r"(?m)^(?=[ \t]*\[)", text, maxsplit=1)
+    setting = re.compile(r"(?m)^[ \t]*theme[ \t]*=.*$")
+    if setting.search(top):
+        text = setting.sub(lambda _: line, top, count=1) + "".join(tables)
     else:
         text = f"{line}\n{text}"
     return _replace_file(path, text)

@@ -9,6 +9,8 @@ from workout_tui.core.model import Defaults
 from workout_tui.core.plan import Plan, Step, StepKind
 
 HALFWAY_MIN_SECONDS = 20
+# Tells one cue of a run from every other: (step index, kind, count, instant to the µs).
+CueKey = tuple[int, str, int, float]
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 

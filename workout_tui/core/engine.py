@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate
 
-from workout_tui.core.cues import Cue, CueKind, finish_cue, say_number, step_cues
+from workout_tui.core.cues import Cue, CueKey, CueKind, finish_cue, say_number, step_cues
 from workout_tui.core.plan import Plan, Step
 
 Clock = Callable[[], float]
@@ -59,7 +59,7 @@ class CueDue:
 
     cue: Cue
     at: float
-    key: tuple[int, str, int, float] = (-1, "", 0, 0.0)
+    key: CueKey = (-1, "", 0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,8 @@ class Engine:
         The UI sleeps until then (or until its display next changes) instead of polling fast.
         """
         if self.state is EngineState.PAUSED:
-            return self._lead_in[0].at if self._lead_in else self._resume_at
+            lead_in = self._lead_in_cues()
+            return lead_in[0].at if lead_in else self._resume_at
         if self.state is not EngineState.RUNNING:
             return None
         origin = self._step_start + self._step_paused
@@ -161,7 +162,7 @@ class Engine:
         a timed step, those of its end and of the next step's start. Handing them to the
         sound ahead of time lets it play each at its instant, whatever the UI is doing."""
         if self.state is EngineState.PAUSED:
-            return list(self._lead_in)
+            return self._lead_in_cues()
         if self.state is not EngineState.RUNNING:
             return []
         origin = self._step_start + self._step_paused
@@ -305,8 +306,9 @@ class Engine:
         events: list[Event] = []
         while True:
             if self.state is EngineState.PAUSED:
-                while self._lead_in and self._lead_in[0].at <= now:
-                    events.append(self._lead_in.pop(0))
+                due = [c for c in self._lead_in_cues() if c.at <= now]
+                events += due
+                self._lead_in = [c for c in self._lead_in if c not in due]
                 if self._resume_at is None or now < self._resume_at:
                     return events
                 self._unpause(self._resume_at)
@@ -320,6 +322,12 @@ class Engine:
                 return events
             deadline = self._step_start + self._step_paused + duration
             events += self._leave(deadline, duration, skipped=False)
+
+    def _lead_in_cues(self) -> list[CueDue]:
+        """The 3-2-1 still to play; its "go" only if the step's own start cue has sounded
+        (a step entered while paused says its own cue as the clock runs again)."""
+        started = bool(self._fired)  # the start cue, at offset 0, is the first to fire
+        return [c for c in self._lead_in if started or c.cue.kind is not CueKind.GO]
 
     def _unpause(self, at: float) -> None:
         assert self._paused_at is not None
@@ -371,8 +379,6 @@ class Engine:
         return events
 
     def _enter(self, index: int, at: float) -> list[Event]:
-        # Entered during a 3-2-1: the new step's own cue sounds as it ends, not a "go" too.
-        self._lead_in = [c for c in self._lead_in if c.cue.kind is not CueKind.GO]
         self.index = index
         self._step_start = at
         self._step_paused = 0.0

@@ -29,9 +29,9 @@ TONES = {
 class Keys:
     """The keys that hints on screen name, as the person has them mapped."""
 
-    resume: str = "space"
-    done: str = "space"
-    edit_log: str = "e"
+    resume: str
+    done: str
+    edit_log: str
 
 
 @dataclass(frozen=True, slots=True)

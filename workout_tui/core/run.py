@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from workout_tui.core.config import Config
-from workout_tui.core.engine import Clock, Engine, Event, SessionEnded
+from workout_tui.core.engine import Clock, CueDue, Engine, Event, SessionEnded
 from workout_tui.core.history import HistoryStore, RunSummary
 from workout_tui.core.journal import RunJournal
 from workout_tui.core.library import Routine, file_hash
@@ -31,10 +31,12 @@ class Run:
         self.journal.start(self.plan, session, session_hash, speed)
         return self.engine.start()
 
-    def resume(self, run_id: int, step_index: int) -> list[Event]:
-        """Carry on an interrupted run at `step_index`."""
+    def resume(self, run_id: int, step_index: int, lead_in: float) -> list[Event]:
+        """Carry on an interrupted run at `step_index`, after a `lead_in` 3-2-1 (the step's
+        own start cue is not played: the lead-in's go takes its place)."""
         self.journal.resume(run_id)
-        return self.engine.start(step_index)
+        events = [e for e in self.engine.start(step_index) if not isinstance(e, CueDue)]
+        return events + self.engine.pause() + self.engine.resume(lead_in=lead_in)
 
     def take(self, events: Iterable[Event]) -> bool:
         """Record and journal what the engine reported; True when the run has ended."""

@@ -25,7 +25,6 @@ from workout_tui.ui.settings import Settings
 if TYPE_CHECKING:
     from workout_tui.audio import Cues
     from workout_tui.core.history import HistoryStore
-    from workout_tui.core.moment import Keys
 
 
 class WorkoutApp(App[None]):
@@ -42,7 +41,6 @@ class WorkoutApp(App[None]):
         self._cues: Cues | None = settings.cues
         self.exit_notices: list[str] = []  # said on the terminal once the app has closed
         self.keymap: dict[str, str] = {}  # the config's remapping, as applied
-        self.hint_keys: Keys | None = None  # None: the default keys
 
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen(self.settings.routines)
@@ -121,6 +119,7 @@ class WorkoutApp(App[None]):
     def _play(self, routine: Routine, resume: tuple[int, int] | None) -> None:
         from workout_tui.core.engine import speed_clock
         from workout_tui.core.run import Run, plan_for
+        from workout_tui.ui.keys import hint_keys
         from workout_tui.ui.player import PlayerScreen
 
         assert routine.plan is not None
@@ -131,7 +130,7 @@ class WorkoutApp(App[None]):
         run = Run(plan, speed_clock(clock, speed) if speed != 1 else clock, self.history)
         cues, ahead = self.open_cues(), clock is time.monotonic
         screen = PlayerScreen(
-            routine, run, cues, speed=speed, resume=resume, keys=self.hint_keys, ahead=ahead
+            routine, run, cues, speed=speed, resume=resume, keys=hint_keys(self.keymap), ahead=ahead
         )
         self.push_screen(screen)
 
@@ -173,8 +172,8 @@ class WorkoutApp(App[None]):
         from workout_tui.ui.player import PlayerScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, PlayerScreen):
-                screen.stop_run()
+            if isinstance(screen, PlayerScreen) and (notice := screen.close_run()):
+                self.exit_notices.append(notice)
 
     def _fatal_error(self) -> None:
         """A bug (Textual 8's hook for an unhandled exception): keep the run as stopped and
@@ -241,9 +240,8 @@ class WorkoutApp(App[None]):
     def _apply_keys(self) -> list[str]:
         if not self.settings.config.keys:
             return []
-        from workout_tui.ui.keys import build_keymap, hint_keys
+        from workout_tui.ui.keys import build_keymap
 
         self.keymap, problems = build_keymap(self.settings.config.keys)
-        self.hint_keys = hint_keys(self.keymap)
         self.set_keymap(self.keymap)
         return problems

@@ -7,6 +7,8 @@ first on every screen, so the footer keeps it when the terminal is too narrow fo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.binding import Binding, BindingType
 
 HELP = Binding("question_mark", "app.help", "Help", id="help", tooltip="Every key of this screen")
@@ -115,7 +117,11 @@ def table(screen: str) -> list[Binding]:
     return [b for b in bindings(screen) if isinstance(b, Binding)]
 
 
-def keys_of(binding: Binding, keymap: dict[str, str]) -> list[str]:
-    """The keys of a binding as the person has them: remapped in the config, or the default."""
-    keys = keymap.get(binding.id or "", binding.key)
+def split_keys(keys: str) -> list[str]:
+    """`"n, right"` as `["n", "right"]`."""
     return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def keys_of(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
+    """The keys of a binding as the person has them: remapped in the config, or the default."""
+    return split_keys(keymap.get(binding.id or "", binding.key))

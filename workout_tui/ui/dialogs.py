@@ -11,7 +11,7 @@ from textual.widgets import Button, Input
 
 from workout_tui.core.record import StepOutcome
 from workout_tui.ui.bindings import bindings
-from workout_tui.ui.text import Literal, LiteralLabel
+from workout_tui.ui.text import LiteralLabel
 
 
 class Confirm(ModalScreen[bool]):
@@ -27,7 +27,7 @@ class Confirm(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield LiteralLabel(self.question, classes="dialog-title")
             for line in self.lines:
-                yield Literal(line)  # wraps: a Label would cut a long name
+                yield LiteralLabel(line)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
@@ -58,7 +58,7 @@ class ResumeRun(ModalScreen[bool | None]):
         with Vertical(classes="dialog"):
             yield LiteralLabel("Resume where you left off?", classes="dialog-title")
             for line in self.lines:
-                yield Literal(line)  # wraps: a Label would cut a long name
+                yield LiteralLabel(line)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Resume (r)", variant="primary", id="resume")
                 yield Button("Start over (s)", id="over")
@@ -85,7 +85,7 @@ class LogSet(ModalScreen[tuple[int, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Literal(f"Log: {self.title_text}", classes="dialog-title")
+            yield LiteralLabel(f"Log: {self.title_text}", classes="dialog-title")
             yield LiteralLabel("Reps done")
             yield Input(str(self.outcome.reps or ""), id="reps", type="integer")
             yield LiteralLabel("Load")

@@ -21,7 +21,7 @@ def key_rows(table: Sequence[BindingType], keymap: Mapping[str, str]) -> list[tu
     rows = []
     for binding in table:
         if isinstance(binding, Binding):
-            keys = " / ".join(format_key(key) for key in keys_of(binding, dict(keymap)))
+            keys = " / ".join(format_key(key) for key in keys_of(binding, keymap))
             rows.append((keys, binding.tooltip or binding.description))
     return [*rows, *EVERYWHERE]
 

@@ -10,16 +10,15 @@ and the remapping that made it is not applied.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from workout_tui.core.moment import Keys
-from workout_tui.ui.bindings import REGISTRY
+from workout_tui.ui.bindings import REGISTRY, keys_of, split_keys
 from workout_tui.ui.bindings import table as screen_bindings
 
-
-def _keys(text: str) -> list[str]:
-    return [key.strip() for key in text.split(",") if key.strip()]
+if TYPE_CHECKING:
+    from workout_tui.core.moment import Keys
 
 
 def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
@@ -32,7 +31,7 @@ def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
             f"Unknown key binding id(s) in the config: {', '.join(unknown)}. "
             f"Known: {', '.join(sorted(i for i in known if i))}."
         )
-    keymap = {i: ",".join(_keys(k)) for i, k in wanted.items() if i in known and _keys(k)}
+    keymap = {i: ",".join(split_keys(k)) for i, k in wanted.items() if i in known and split_keys(k)}
     for bound in tables:
         for binding in bound:
             other = _conflict(binding, bound, keymap)
@@ -49,15 +48,15 @@ def _keep_shared_keys(tables: list[list[Binding]], keymap: dict[str, str]) -> No
     """Name whatever shares a key with a remapped binding, with its own keys, so that
     Textual keeps them. (An id on several screens with other keys, like `back`, is not:
     naming it would give one screen's keys to all.)"""
-    keys_of: dict[str, set[str]] = {}
+    keys_seen: dict[str, set[str]] = {}
     for bound in tables:
         for binding in bound:
-            keys_of.setdefault(binding.id or "", set()).add(binding.key)
+            keys_seen.setdefault(binding.id or "", set()).add(binding.key)
     for bound in tables:
-        remapped = {k for b in bound if b.id in keymap for k in _keys(b.key)}
+        remapped = {k for b in bound if b.id in keymap for k in split_keys(b.key)}
         for binding in bound:
-            shares = remapped & set(_keys(binding.key))
-            if binding.id not in keymap and shares and len(keys_of[binding.id or ""]) == 1:
+            shares = remapped & set(split_keys(binding.key))
+            if binding.id not in keymap and shares and len(keys_seen[binding.id or ""]) == 1:
                 keymap[binding.id or ""] = binding.key
 
 
@@ -66,12 +65,12 @@ def _conflict(
 ) -> tuple[str, str] | None:
     """Another binding of the screen given one of `binding`'s keys, as (id, key); keys
     that the two share by default (space: pause, resume and done) are no conflict."""
-    mine = _keys(keymap.get(binding.id or "", binding.key))
+    mine = split_keys(keymap.get(binding.id or "", binding.key))
     for other in table:
         if other is binding:
             continue
-        theirs = set(_keys(keymap.get(other.id or "", other.key)))
-        by_design = set(_keys(other.key)) & set(_keys(binding.key))
+        theirs = set(split_keys(keymap.get(other.id or "", other.key)))
+        by_design = set(split_keys(other.key)) & set(split_keys(binding.key))
         clash = [key for key in mine if key in theirs and key not in by_design]
         if clash:
             return other.id or "", clash[0]
@@ -79,10 +78,8 @@ def _conflict(
 
 
 def hint_keys(keymap: Mapping[str, str]) -> Keys:
-    """The keys the player's hints name ("space to resume"), as remapped."""
+    """The keys the player's hints name ("space to resume"), as mapped."""
+    from workout_tui.core.moment import Keys
 
-    def first(binding_id: str, default: str) -> str:
-        return (_keys(keymap.get(binding_id, "")) or [default])[0]
-
-    return Keys(resume=first("resume", "space"), done=first("done", "space"),
-                edit_log=first("edit-log", "e"))  # fmt: skip
+    first = {b.id: keys_of(b, keymap)[0] for b in screen_bindings("player")}
+    return Keys(resume=first["resume"], done=first["done"], edit_log=first["edit-log"])

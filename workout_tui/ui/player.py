@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
 from workout_tui.audio import Cues
-from workout_tui.core.cues import spoken_lines
+from workout_tui.core.cues import CueKey, spoken_lines
 from workout_tui.core.engine import CueDue, EngineState, Event
 from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.moment import TONES, Keys, Moment, moment_of, next_change
@@ -24,7 +24,6 @@ from workout_tui.ui.messages import ExitNotice, RunEnded
 from workout_tui.ui.widgets import PhaseBar, ProgressRow, StepPanel, TopBar, UpNext
 
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
-STALE_CUE_SECONDS = 1.0  # a cue this late (the machine slept) is shown, not played
 
 
 class PlayerScreen(Screen[None]):
@@ -40,7 +39,7 @@ class PlayerScreen(Screen[None]):
         *,
         speed: float = 1.0,
         resume: tuple[int, int] | None = None,
-        keys: Keys | None = None,
+        keys: Keys,
         ahead: bool = False,
     ) -> None:
         """Args:
@@ -51,12 +50,13 @@ class PlayerScreen(Screen[None]):
         self.routine, self.run, self.cues, self.speed = routine, run, cues, speed
         self.engine, self.plan = run.engine, run.plan
         self.resume = resume
-        self.keys = keys or Keys()
+        self.keys = keys  # named in hints: "space to resume"
         self.ahead = ahead
         self._wake: asyncio.TimerHandle | None = None
         self._space = ""
         self._behind = False
-        self._handed: list[object] = []  # the keys of the cues last handed to the sound
+        self._told = False  # said that the history lost this run
+        self._handed: list[CueKey] = []  # the keys of the cues last handed to the sound
 
     def compose(self) -> ComposeResult:
         self._topbar, self._phase = TopBar(id="topbar"), PhaseBar(id="phase")
@@ -76,18 +76,22 @@ class PlayerScreen(Screen[None]):
         if self.resume is None:
             slug, path = self.routine.slug, self.routine.path
             events = self.run.start(slug, file_hash(path), self.speed)
-        else:  # a get-ready before the step it stopped in: the step's own cue is not played
-            events = [e for e in self.run.resume(*self.resume) if not isinstance(e, CueDue)]
-            events += self.engine.pause() + self.engine.resume(lead_in=LEAD_IN_SECONDS)
+        else:
+            events = self.run.resume(*self.resume, lead_in=LEAD_IN_SECONDS)
         self._handle(events)
 
     def on_unmount(self) -> None:
+        if notice := self.close_run():
+            self.app.post_message(ExitNotice(notice))
+
+    def close_run(self) -> str | None:
+        """Stop the run and write what waits; once, the line to say at exit if the history
+        could not take it (the app asks directly when it quits on a signal)."""
         self.stop_run()
-        if not self.run.journal.flush():
-            error = self.run.journal.error
-            self.app.post_message(
-                ExitNotice(f"This session could not be saved to the history ({error}).")
-            )
+        if self._told or self.run.journal.flush():
+            return None
+        self._told = True
+        return f"This session could not be saved to the history ({self.run.journal.error})."
 
     def stop_run(self) -> None:
         """End the run now as stopped (the app is closing, or a signal came)."""
@@ -123,15 +127,13 @@ class PlayerScreen(Screen[None]):
     def _play(self, due: list[CueDue]) -> None:
         now = self.engine.clock()
         for cue in due:
-            late = (now - cue.at) / self.speed
-            if late < STALE_CUE_SECONDS:
-                self.cues.play(cue.cue, late, cue.key)
+            self.cues.play(cue.cue, (now - cue.at) / self.speed, cue.key)
 
     def _hand_ahead(self) -> None:
         """Give the sound the cues still to come, each at its instant on the real clock
         (only when they changed: a clock tick changes none, and need not wake the sound)."""
         upcoming = self.engine.upcoming_cues() if self.ahead else []
-        keys: list[object] = [c.key for c in upcoming] + ["muted"] * self.cues.muted
+        keys = [c.key for c in upcoming]
         if keys != self._handed:
             self._handed = keys
             now, real = self.engine.clock(), time.monotonic()

@@ -16,16 +16,16 @@ class ProgressRow(Horizontal):
 
     def __init__(self) -> None:
         super().__init__(id="progress-row")
+        # Rich's bar in a Static: Textual's ProgressBar redraws itself every second.
+        self._bar, self._times_label = Literal(id="progress"), Literal(id="times")
         self._fill: tuple[int, int] | None = None
         self._times = ""
 
     def compose(self) -> ComposeResult:
-        # Rich's bar in a Static: Textual's ProgressBar redraws itself every second.
-        yield Literal(id="progress")
-        yield Literal(id="times")
+        yield from (self._bar, self._times_label)
 
     def show(self, progress: ProgressPart) -> None:
-        bar = self.query_one("#progress", Literal)
+        bar = self._bar
         width = bar.content_size.width
         fill = (width, progress.done * width * 2 // progress.total)
         if fill != self._fill:
@@ -42,4 +42,4 @@ class ProgressRow(Horizontal):
         if progress.times != self._times:
             widen = len(progress.times) != len(self._times)
             self._times = progress.times
-            self.query_one("#times", Literal).update(progress.times, layout=widen)
+            self._times_label.update(progress.times, layout=widen)

@@ -15,31 +15,29 @@ class StepPanel(Vertical):
 
     def __init__(self) -> None:
         super().__init__(id="now")
+        self._exercise, self._side = Literal(id="exercise"), Literal(id="side")
+        self._detail, self._hint = Literal(id="detail"), Literal(id="hint")
+        self._clock = Digits(id="clock")
         self._step: StepPart | None = None
-        self._clock: ClockPart | None = None
+        self._clock_part: ClockPart | None = None
 
     def compose(self) -> ComposeResult:
-        yield Literal(id="exercise")
-        yield Literal(id="side")
-        yield Literal(id="detail")
-        yield Digits(id="clock")
-        yield Literal(id="hint")
+        yield from (self._exercise, self._side, self._detail, self._clock, self._hint)
 
     def show_step(self, step: StepPart) -> None:
         if step == self._step:
             return
         self._step = step
-        self.query_one("#exercise", Literal).update(step.exercise)
-        side = self.query_one("#side", Literal)
-        side.display = step.side is not None
-        side.update(step.side or "")
-        self.query_one("#detail", Literal).update(step.detail)
+        self._exercise.update(step.exercise)
+        self._side.display = step.side is not None
+        self._side.update(step.side or "")
+        self._detail.update(step.detail)
 
     def show_clock(self, clock: ClockPart) -> None:
-        if clock == self._clock:
-            return
-        if self._clock is None or clock.hint != self._clock.hint:
-            self.query_one("#hint", Literal).update(clock.hint)
-        if self._clock is None or clock.clock != self._clock.clock:
-            self.query_one("#clock", Digits).update(clock.clock)  # relayouts only if wider
-        self._clock = clock
+        """Once a second: only what changed is touched (the clock relayouts only if wider)."""
+        shown = self._clock_part
+        if shown is None or clock.hint != shown.hint:
+            self._hint.update(clock.hint)
+        if shown is None or clock.clock != shown.clock:
+            self._clock.update(clock.clock)
+        self._clock_part = clock

@@ -14,17 +14,15 @@ class UpNext(VerticalScroll):
 
     def __init__(self) -> None:
         super().__init__(id="aside")
+        self._next, self._notes, self._logged = (Literal(id=i) for i in ("next", "notes", "logged"))
         self._shown: AsidePart | None = None
 
     def compose(self) -> ComposeResult:
-        yield Literal(id="next")
-        yield Literal(id="notes")
-        yield Literal(id="logged")
+        yield from (self._next, self._notes, self._logged)
 
     def show(self, aside: AsidePart) -> None:
-        if aside == self._shown:
-            return
-        self._shown = aside
-        self.query_one("#next", Literal).update(aside.next)
-        self.query_one("#notes", Literal).update(aside.notes)
-        self.query_one("#logged", Literal).update(aside.logged)
+        if aside != self._shown:
+            self._shown = aside
+            self._next.update(aside.next)
+            self._notes.update(aside.notes)
+            self._logged.update(aside.logged)
