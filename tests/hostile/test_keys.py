@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
-from tests.ui.helpers import advance, bundled, make_app, notices, practice, text
+from tests.hostile.test_user_text import no_control
+from tests.ui.helpers import advance, bundled, make_app, notices, practice, screen_text, text
 from workout_tui.core.config import Config
 from workout_tui.core.engine import EngineState
+from workout_tui.ui.help import HelpScreen
 from workout_tui.ui.keys import build_keymap
 from workout_tui.ui.player import PlayerScreen
 from workout_tui.ui.summary import SummaryScreen
@@ -76,3 +79,24 @@ def test_the_keymap_names_what_shares_a_key_but_never_an_id_with_other_keys_else
     # and p on the player, and naming it would give one screen's keys to the other.
     assert problems == []
     assert keymap == {"stop": "q", "pause": "space,k", "resume": "space", "done": "space"}
+
+
+@pytest.mark.parametrize(
+    "key", ["[/]", "[b]", "\x1b]0;x\x07", "x" * 10_000], ids=["close-tag", "bold", "osc", "10k"]
+)
+async def test_a_key_that_is_no_key_name_is_refused_and_shown_literally(
+    tmp_path: Path, key: str
+) -> None:
+    # Before, Textual took any string: the footer printed "\x1b]0;x" to the terminal as is,
+    # and 10,000 x's pushed the help's lines off screen.
+    app = make_app(start=practice(tmp_path), config=Config(keys={"done": key, "skip": key}))
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert "is not a key name" in notices(app) and no_control(screen_text(pilot))
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(pilot)
+        assert "n / →    Skip to the next step" in shown and no_control(shown)
+        await pilot.press("escape")
+        await pilot.press("n")  # skip keeps its own keys
+        assert text(pilot, "#phase") == "WORK"

@@ -9,6 +9,7 @@ and the remapping that made it is not applied.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,9 @@ from workout_tui.ui.bindings import table as screen_bindings
 if TYPE_CHECKING:
     from workout_tui.core.moment import Keys
 
+KEY_NAME = re.compile(r"[a-z0-9_]+(\+[a-z0-9_]+)*")
+MAX_KEY_NAME = 40  # the longest of Textual's, with modifiers, is about 30
+
 
 def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """The keymap to give Textual for the config's `[keys]`, and a problem per bad entry."""
@@ -28,10 +32,19 @@ def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     problems: list[str] = []
     if unknown := sorted(set(wanted) - known):
         problems.append(
-            f"Unknown key binding id(s) in the config: {', '.join(unknown)}. "
+            f"Unknown key binding id(s) in the config: {', '.join(map(_cut, unknown))}. "
             f"Known: {', '.join(sorted(i for i in known if i))}."
         )
-    keymap = {i: ",".join(split_keys(k)) for i, k in wanted.items() if i in known and split_keys(k)}
+    keymap: dict[str, str] = {}
+    for binding_id, keys in wanted.items():
+        if binding_id in known and split_keys(keys):
+            if bad := [key for key in split_keys(keys) if not _is_key_name(key)]:
+                problems.append(
+                    f'[keys] {binding_id} = "{_cut(keys)}": "{_cut(bad[0])}" is not a key name '
+                    "(like s, space, f5 or ctrl+k); it keeps its own keys."
+                )
+            else:
+                keymap[binding_id] = ",".join(split_keys(keys))
     for bound in tables:
         for binding in bound:
             other = _conflict(binding, bound, keymap)
@@ -42,6 +55,19 @@ def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
                 )
     _keep_shared_keys(tables, keymap)
     return keymap, problems
+
+
+def _is_key_name(key: str) -> bool:
+    """One printable character, or a key's name as Textual spells it (`space`, `ctrl+k`).
+    Anything else would never match a key press, and the footer would print it as is."""
+    if len(key) == 1:
+        return key.isprintable() and not key.isspace()
+    return len(key) <= MAX_KEY_NAME and KEY_NAME.fullmatch(key) is not None
+
+
+def _cut(text: str) -> str:
+    """A config value quoted in a notice, cut to a readable length."""
+    return text if len(text) <= MAX_KEY_NAME else text[:MAX_KEY_NAME] + "…"
 
 
 def _keep_shared_keys(tables: list[list[Binding]], keymap: dict[str, str]) -> None:
