@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from workout_tui.core.config import EXAMPLE, Config, load_config, save_theme
@@ -67,3 +68,7 @@ def test_saving_the_theme_keeps_the_rest_of_the_file_and_refuses_what_it_cannot_
     blocked.write_text("a file where the config's folder should be")
     problem = save_theme(blocked / "config.toml", "nord")
     assert problem is not None and "cannot" in problem
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)  # read, it would hang; replaced, a named pipe someone made would be lost
+    problem = save_theme(fifo, "nord")
+    assert problem is not None and "not a regular file" in problem and fifo.is_fifo()
