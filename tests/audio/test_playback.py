@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import shutil
@@ -199,3 +200,17 @@ def test_a_scheduled_cue_plays_at_its_instant_once_and_a_replaced_one_never() ->
     assert len(device.times) == 2  # the probe, then the go: the rest never played
     assert 0 <= device.times[1] - (start + 0.3) < 0.01
     assert device.buffers[1] == frames(locations.sounds_dir() / "go.wav")
+
+
+def test_the_garbage_collector_is_back_on_after_a_cue_it_waited_for_is_not_played() -> None:
+    device = TimedDevice()
+    cues = SoundCues(device, locations.sounds_dir(), None, SilentCues(), print)  # type: ignore[arg-type]
+    start = time.monotonic()
+    cues.schedule([(start + 0.2, Cue(CueKind.GO, "Go"), (1, "go", 0, 0.2))])
+    cues.muted = True  # muted after it was handed over: the sound thread still woke for it
+    time.sleep(0.4)
+    try:
+        assert gc.isenabled() and len(device.times) == 1  # only the probe
+    finally:
+        cues.close()
+        gc.enable()

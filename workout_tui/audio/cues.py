@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import gc
 import queue
 import sys
 import threading
@@ -33,6 +34,7 @@ SOUND_FOR: dict[CueKind, str | None] = {
 }
 SPOKEN = {k for k in CueKind if k is not CueKind.SET_DONE}
 RATE, WIDTH, CHANNELS = 22_050, 2, 1  # every buffer played: 16-bit mono at espeak-ng's rate
+WAKE_EARLY_SECONDS = 0.002  # the sound thread sleeps till this long before a cue, then spins
 STALE_SECONDS = 1.0  # a cue this late (the machine slept) is not played: it would mislead
 Scheduled = tuple[float, Cue, CueKey]  # (time.monotonic() instant, cue, key)
 
@@ -173,10 +175,13 @@ class SoundCues(Cues):
         if not self._open_device():
             return
         while (items := self._next_cues()) is not None:
-            buffer = b"".join(self._buffer(cue, speak) for cue, speak in items)
-            if buffer:
-                self._stop_current()
-                self._start(buffer)
+            try:
+                buffer = b"".join(self._buffer(cue, speak) for cue, speak in items)
+                if buffer:
+                    self._stop_current()
+                    self._start(buffer)
+            finally:
+                gc.enable()  # held off since the thread woke for this cue (see below)
 
     def _next_cues(self) -> list[tuple[Cue, bool]] | None:
         """Wait for the next cues to play: those handed on now, or scheduled ones whose
@@ -191,6 +196,7 @@ class SoundCues(Cues):
                         break
                     items.append(item)
                 if self._closing and not items:
+                    gc.enable()
                     return None
                 now = time.monotonic()
                 while self._timetable and self._timetable[0][0] <= now:
@@ -200,8 +206,18 @@ class SoundCues(Cues):
                         items.append((cue, speak))
                 if items or self._closing:
                     return items
-                wait = self._timetable[0][0] - now if self._timetable else None
-                self._changed.wait(wait)
+                if not self._timetable:
+                    gc.enable()  # (a stale or muted cue spun for may not have)
+                    self._changed.wait()
+                elif (wait := self._timetable[0][0] - now) > WAKE_EARLY_SECONDS:
+                    gc.enable()
+                    self._changed.wait(wait - WAKE_EARLY_SECONDS)
+                else:
+                    # The last moments awake: a thread put to sleep wakes milliseconds late,
+                    # and a garbage collection (1-4 ms with the GIL held, in whichever thread
+                    # allocates) must not start now; the cue re-enables it once played.
+                    gc.disable()
+                    _spin_until(self._timetable[0][0])
 
     def _open_device(self) -> bool:
         """Probe the device with 10 ms of silence, so a missing one is known at the start."""
@@ -239,6 +255,11 @@ class SoundCues(Cues):
                 frames, shape = b"", (RATE, WIDTH, CHANNELS)
             self._frames[path] = frames if shape == (RATE, WIDTH, CHANNELS) else b""
         return self._frames[path]
+
+
+def _spin_until(instant: float) -> None:
+    while time.monotonic() < instant:
+        pass
 
 
 # ALSA prints its errors (no card, no device) straight to stderr, over the TUI. A

@@ -24,6 +24,7 @@ from workout_tui.ui.messages import ExitNotice, RunEnded
 from workout_tui.ui.widgets import PhaseBar, ProgressRow, StepPanel, TopBar, UpNext
 
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
+AFTER_THE_SOUND_SECONDS = 0.005  # the screen's tick, after the cues at the same instant
 
 
 class PlayerScreen(Screen[None]):
@@ -120,6 +121,9 @@ class PlayerScreen(Screen[None]):
         self._cancel_wake()
         delay = next_change(self.engine, self.speed)
         if delay is not None:
+            # The sound has the cues due then: wake just after it, so that the redraw does
+            # not compete with the cue for the CPU at its instant.
+            delay += AFTER_THE_SOUND_SECONDS if self.ahead else 0.0
             # The event loop's own timer: Textual's set_timer counts from when its task first
             # runs, which right after mount is tens of milliseconds late.
             self._wake = asyncio.get_running_loop().call_later(delay, self.call_next, self.sync)
