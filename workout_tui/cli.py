@@ -159,7 +159,8 @@ def _library(args: argparse.Namespace) -> list[Routine]:
             *extra,
             (locations.user_sessions_dir(), "user"),
             (locations.bundled_sessions_dir(), "bundled"),
-        ]
+        ],
+        cache=locations.routine_cache(),
     )
 
 

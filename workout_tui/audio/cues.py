@@ -188,36 +188,47 @@ class SoundCues(Cues):
         instant has come. None when closing."""
         with self._changed:
             while True:
-                items: list[tuple[Cue, bool]] = []
-                while not self._queue.empty():
-                    item = self._queue.get()
-                    if item is None:  # closing: what came before still plays
-                        self._closing = True
-                        break
-                    items.append(item)
+                items = self._handed_now()
                 if self._closing and not items:
                     gc.enable()
                     return None
-                now = time.monotonic()
-                while self._timetable and self._timetable[0][0] <= now:
-                    at, cue, key, speak = self._timetable.pop(0)
-                    self._taken.add(key)
-                    if now - at < STALE_SECONDS and not self.muted:  # muted since scheduled
-                        items.append((cue, speak))
+                items += self._due_now()
                 if items or self._closing:
                     return items
-                if not self._timetable:
-                    gc.enable()  # (a stale or muted cue spun for may not have)
-                    self._changed.wait()
-                elif (wait := self._timetable[0][0] - now) > WAKE_EARLY_SECONDS:
-                    gc.enable()
-                    self._changed.wait(wait - WAKE_EARLY_SECONDS)
-                else:
-                    # The last moments awake: a thread put to sleep wakes milliseconds late,
-                    # and a garbage collection (1-4 ms with the GIL held, in whichever thread
-                    # allocates) must not start now; the cue re-enables it once played.
-                    gc.disable()
-                    _spin_until(self._timetable[0][0])
+                self._wait_for_next()
+
+    def _handed_now(self) -> list[tuple[Cue, bool]]:
+        items: list[tuple[Cue, bool]] = []
+        while not self._queue.empty():
+            item = self._queue.get()
+            if item is None:  # closing: what came before still plays
+                self._closing = True
+                break
+            items.append(item)
+        return items
+
+    def _due_now(self) -> list[tuple[Cue, bool]]:
+        items: list[tuple[Cue, bool]] = []
+        now = time.monotonic()
+        while self._timetable and self._timetable[0][0] <= now:
+            at, cue, key, speak = self._timetable.pop(0)
+            self._taken.add(key)
+            if now - at < STALE_SECONDS and not self.muted:  # muted since scheduled
+                items.append((cue, speak))
+        return items
+
+    def _wait_for_next(self) -> None:
+        """Sleep till just before the next scheduled cue (or till something changes), then
+        stay awake: a thread put to sleep wakes milliseconds late, and a garbage collection
+        (1-4 ms with the GIL held, in whichever thread allocates) must not start now; the
+        cue's play turns it back on, as does the next sleep (a stale or muted cue's)."""
+        wait = self._timetable[0][0] - time.monotonic() if self._timetable else None
+        if wait is None or wait > WAKE_EARLY_SECONDS:
+            gc.enable()
+            self._changed.wait(None if wait is None else wait - WAKE_EARLY_SECONDS)
+        else:
+            gc.disable()
+            _spin_until(self._timetable[0][0])
 
     def _open_device(self) -> bool:
         """Probe the device with 10 ms of silence, so a missing one is known at the start."""

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workout_tui.core.loader import load_plan
 from workout_tui.core.model import Session
-from workout_tui.core.plan import Plan
+from workout_tui.core.plan import Plan, compile_plan
 from workout_tui.core.problems import Problem, SessionFileError
+from workout_tui.core.routine_cache import Stamp, read_cache, stamp, write_cache
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -52,6 +52,8 @@ class UnknownRoutine(LookupError):
 
 def load_routine(path: Path, source: str = "file") -> Routine:
     """Load one routine file, keeping its problems instead of raising."""
+    from workout_tui.core.loader import load_plan  # PyYAML: only when a file must be read
+
     slug = path.stem
     try:
         return Routine(slug, path, source, load_plan(path))
@@ -59,15 +61,40 @@ def load_routine(path: Path, source: str = "file") -> Routine:
         return Routine(slug, path, source, None, error.problems)
 
 
-def discover(dirs: Iterable[tuple[Path, str]]) -> list[Routine]:
-    """Every routine file in the given (directory, source) pairs, in order, sorted by slug."""
+def discover(dirs: Iterable[tuple[Path, str]], cache: Path | None = None) -> list[Routine]:
+    """Every routine file in the given (directory, source) pairs, in order, sorted by slug.
+
+    With `cache`, files unchanged since the last launch are not read again (see
+    `routine_cache`), and the cache is brought up to date.
+    """
+    cached = read_cache(cache) if cache is not None else {}
+    kept: dict[str, tuple[Stamp, Session]] = {}
     routines: list[Routine] = []
     for directory, source in dirs:
         if not directory.is_dir():
             continue
-        files = sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file())
-        routines.extend(load_routine(path, source) for path in files)
+        for path in sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file()):
+            now = stamp(path)  # before reading: a file changed meanwhile is read again next time
+            entry = cached.get(str(path))
+            routine = _cached(path, source, now, entry) or load_routine(path, source)
+            routines.append(routine)
+            if now is not None and routine.plan is not None:
+                kept[str(path)] = (now, routine.plan.session)
+    if cache is not None and kept != cached:
+        write_cache(cache, kept)
     return routines
+
+
+def _cached(
+    path: Path, source: str, now: Stamp | None, entry: tuple[Stamp, Session] | None
+) -> Routine | None:
+    """The routine from the cache when its file has not changed since; else None."""
+    if entry is None or now is None or entry[0] != now:
+        return None
+    try:
+        return Routine(path.stem, path, source, compile_plan(entry[1]))
+    except Exception:  # a cache edited by hand: read the file instead
+        return None
 
 
 def find(name: str, routines: Sequence[Routine]) -> Routine:

@@ -47,8 +47,13 @@ def user_sessions_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Where rendered voice lines are cached."""
+    """Where rendered voice lines and loaded routines are cached."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def routine_cache() -> Path:
+    """The routines loaded at the last launch (see `routine_cache`)."""
+    return cache_dir() / "routines.json"
 
 
 def config_file() -> Path:

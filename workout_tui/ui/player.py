@@ -62,11 +62,9 @@ class PlayerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self._topbar, self._phase = TopBar(id="topbar"), PhaseBar(id="phase")
         self._step, self._aside, self._progress = StepPanel(), UpNext(), ProgressRow()
-        yield self._topbar
-        yield self._phase
+        yield from (self._topbar, self._phase)
         with Horizontal(id="stage"):
-            yield self._step
-            yield self._aside
+            yield from (self._step, self._aside)
         yield self._progress
         yield Footer()
 
@@ -245,9 +243,7 @@ class PlayerScreen(Screen[None]):
 
         def answered(result: Any) -> None:
             then(result)
-            if was_running and self.engine.running:
-                self._handle(self.engine.resume(lead_in=LEAD_IN_SECONDS))
-            elif self.engine.running:
-                self._show()
+            if self.engine.running:  # not stopped: show what changed, run on if it ran
+                self._handle(self.engine.resume(lead_in=LEAD_IN_SECONDS) if was_running else [])
 
         self.app.push_screen(dialog, answered)

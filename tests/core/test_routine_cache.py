@@ -1,0 +1,105 @@
+"""Routines unchanged since the last launch come from the cache, not from YAML; anything
+wrong with the cache only means the files are read again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workout_tui.core import locations
+from workout_tui.core.library import discover
+
+BUNDLED = locations.bundled_sessions_dir()
+MINE = "name: Mine\nexercises: [{name: Plank, hold: 30s}]\n"
+
+
+def fresh_discover(cache: Path, folder: Path) -> tuple[list[str], bool]:
+    """Slugs and names found in a new interpreter, and whether it imported PyYAML."""
+    code = (
+        "import sys, json; from pathlib import Path; from workout_tui.core.library import discover;"
+        f"r = discover([(Path({str(folder)!r}), 'user'), (Path({str(BUNDLED)!r}), 'bundled')],"
+        f" cache=Path({str(cache)!r}));"
+        "print(json.dumps([[x.slug, x.session.name if x.session else str(x.problems[0])]"
+        " for x in r])); print('yaml' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    found, yaml = out.stdout.splitlines()
+    return [" ".join(pair) for pair in json.loads(found)], yaml == "True"
+
+
+def test_a_second_launch_reads_no_yaml_and_finds_the_same_routines(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(MINE)
+    cache = tmp_path / "cache" / "routines.json"
+    first, read_yaml = fresh_discover(cache, tmp_path)
+    assert read_yaml and cache.is_file() and "mine Mine" in first
+    second, read_yaml = fresh_discover(cache, tmp_path)
+    assert second == first and not read_yaml
+    parsed = discover([(tmp_path, "user"), (BUNDLED, "bundled")])  # no cache at all
+    cached = discover([(tmp_path, "user"), (BUNDLED, "bundled")], cache=cache)
+    assert cached == parsed  # plans and all
+
+
+def test_an_edited_routine_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(MINE)
+    cache = tmp_path / "routines.json"
+    discover([(tmp_path, "user")], cache=cache)
+    path.write_text(MINE.replace("Mine", "Edited"))
+    (routine,) = discover([(tmp_path, "user")], cache=cache)
+    assert routine.session is not None and routine.session.name == "Edited"
+
+
+def test_a_broken_routine_is_never_cached_and_keeps_its_problems(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("name: [/]\nexercises: 3\n")
+    cache = tmp_path / "routines.json"
+    for _ in range(2):
+        (routine,) = discover([(tmp_path, "user")], cache=cache)
+        assert routine.plan is None and routine.problems
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x00junk",
+        b'{"layout": 999, "routines": {}}',  # from a newer version
+        b'{"layout": 1, "routines": {"x": 3}}',
+        b"[]",
+    ],
+    ids=["junk", "newer", "wrong-shape", "a-list"],
+)
+def test_a_cache_that_cannot_be_used_is_ignored_and_rewritten(
+    tmp_path: Path, content: bytes
+) -> None:
+    (tmp_path / "mine.yaml").write_text(MINE)
+    cache = tmp_path / "routines.json"
+    cache.write_bytes(content)
+    (routine,) = discover([(tmp_path, "user")], cache=cache)
+    assert routine.session is not None and routine.session.name == "Mine"
+    assert json.loads(cache.read_text())["layout"] == 1
+
+
+def test_a_cache_edited_into_nonsense_is_read_past(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(MINE)
+    cache = tmp_path / "routines.json"
+    discover([(tmp_path, "user")], cache=cache)
+    data = json.loads(cache.read_text())
+    data["routines"][str(path)]["session"]["items"][0]["amount"] = "lots"
+    cache.write_text(json.dumps(data))
+    (routine,) = discover([(tmp_path, "user")], cache=cache)
+    assert routine.plan is not None and routine.plan.steps[-1].seconds == 30
+
+
+def test_a_fifo_or_a_file_for_a_folder_is_no_cache_and_no_hang(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(MINE)
+    fifo = tmp_path / "routines.json"
+    os.mkfifo(fifo)
+    assert len(discover([(tmp_path, "user")], cache=fifo)) == 1
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache's folder should be")
+    assert len(discover([(tmp_path, "user")], cache=blocked / "routines.json")) == 1
