@@ -174,6 +174,8 @@ class SoundCues(Cues):
     def _run(self) -> None:
         if not self._open_device():
             return
+        for sound in filter(None, SOUND_FOR.values()):  # read now, not at a cue's instant
+            self._load(self.sounds_dir / f"{sound}.wav")
         while (items := self._next_cues()) is not None:
             try:
                 buffer = b"".join(self._buffer(cue, speak) for cue, speak in items)
