@@ -55,6 +55,11 @@ class Cues:
             if key is None or not self._claimed(key):
                 self._play(cue)
 
+    @property
+    def ahead(self) -> bool:
+        """Whether cues scheduled ahead play at their instants (else only `play()` plays)."""
+        return False
+
     def schedule(self, cues: list[Scheduled]) -> None:
         """Play these cues at their instants (unless muted then); they replace the cues
         scheduled before that have not come due. Here, nothing: cues play when `play()`
@@ -135,6 +140,10 @@ class SoundCues(Cues):
             self._queue.put((cue, self.speak))
             with self._changed:
                 self._changed.notify()
+
+    @property
+    def ahead(self) -> bool:
+        return not self.failed  # the bell has no schedule
 
     def schedule(self, cues: list[Scheduled]) -> None:
         if self.failed:

@@ -121,7 +121,7 @@ class PlayerScreen(Screen[None]):
         if delay is not None:
             # The sound has the cues due then: wake just after it, so that the redraw does
             # not compete with the cue for the CPU at its instant.
-            delay += AFTER_THE_SOUND_SECONDS if self.ahead else 0.0
+            delay += AFTER_THE_SOUND_SECONDS if self.ahead and self.cues.ahead else 0.0
             # The event loop's own timer: Textual's set_timer counts from when its task first
             # runs, which right after mount is tens of milliseconds late.
             self._wake = asyncio.get_running_loop().call_later(delay, self.call_next, self.sync)
@@ -134,7 +134,7 @@ class PlayerScreen(Screen[None]):
     def _hand_ahead(self) -> None:
         """Give the sound the cues still to come, each at its instant on the real clock
         (only when they changed: a clock tick changes none, and need not wake the sound)."""
-        upcoming = self.engine.upcoming_cues() if self.ahead else []
+        upcoming = self.engine.upcoming_cues() if self.ahead and self.cues.ahead else []
         keys = [c.key for c in upcoming]
         if keys != self._handed:
             self._handed = keys
