@@ -89,10 +89,13 @@ def test_a_cache_edited_into_nonsense_is_read_past(tmp_path: Path) -> None:
     cache = tmp_path / "routines.json"
     discover([(tmp_path, "user")], cache=cache)
     data = json.loads(cache.read_text())
-    data["routines"][str(path)]["session"]["items"][0]["amount"] = "lots"
-    cache.write_text(json.dumps(data))
-    (routine,) = discover([(tmp_path, "user")], cache=cache)
-    assert routine.plan is not None and routine.plan.steps[-1].seconds == 30
+    for field, nonsense in (("amount", "lots"), ("name", 5), ("notes", ["[b]"])):
+        edited = json.loads(json.dumps(data))
+        edited["routines"][str(path)]["session"]["items"][0][field] = nonsense
+        cache.write_text(json.dumps(edited))
+        (routine,) = discover([(tmp_path, "user")], cache=cache)
+        assert routine.plan is not None and routine.plan.steps[-1].seconds == 30
+        assert routine.plan.steps[-1].title == "Plank"
 
 
 def test_a_fifo_or_a_file_for_a_folder_is_no_cache_and_no_hang(tmp_path: Path) -> None:

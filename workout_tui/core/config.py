@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workout_tui.core.durations import parse_duration
-from workout_tui.core.files import read_regular
+from workout_tui.core.files import read_regular, write_whole
 from workout_tui.core.model import Session
 
 DEFAULT_THEME = "textual-dark"
@@ -118,28 +118,8 @@ def save_theme(path: Path, theme: str) -> str | None:
         text = setting.sub(lambda _: line, top, count=1) + "".join(tables)
     else:
         text = f"{line}\n{text}"
-    return _replace_file(path, text)
-
-
-def _replace_file(path: Path, text: str) -> str | None:
-    """Write `text` to `path` whole or not at all; None when written, else why not."""
-    import contextlib
-    import os
-    import tempfile
-
-    target = path.resolve()  # a config linked from a dotfiles repo stays linked
-    temporary = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", dir=target.parent, delete=False, suffix=".tmp", encoding="utf-8"
-        ) as out:
-            temporary = out.name
-            out.write(text)
-        os.replace(temporary, target)  # a full disk leaves the old file whole
+        write_whole(path, text)
     except OSError as error:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
         return f"cannot save the theme to {path} ({error.strerror or error})"
     return None

@@ -1,9 +1,12 @@
-"""Reading a file the person named, without hanging on one that is not a file."""
+"""Reading a file the person named without hanging on one that is not a file, and writing
+one whole or not at all."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 
@@ -28,3 +31,23 @@ def read_regular(path: Path, limit: int) -> bytes:
             return handle.read(limit)
     finally:
         os.close(fd)
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Replace `path` with `text`, whole or not at all (a full disk leaves the old file as
+    it was, and no temporary file behind); a link is followed, so it stays a link.
+
+    Raises:
+        OSError: the file could not be written.
+    """
+    target = path.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from workout_tui.core.files import read_regular
+from workout_tui.core.files import read_regular, write_whole
 from workout_tui.core.model import Block, Defaults, Exercise, Mode, Session
 
 LAYOUT = 1  # bump when the shape of a cached session changes
@@ -39,10 +37,11 @@ def read_cache(cache: Path) -> dict[str, tuple[Stamp, Session]]:
         data = json.loads(read_regular(cache, MAX_CACHE_BYTES))
         if data.get("layout") != LAYOUT:
             return {}
-        return {
+        entries = {
             path: ((entry["size"], entry["mtime_ns"]), _session(entry["session"]))
             for path, entry in data["routines"].items()
         }
+        return {path: entry for path, entry in entries.items() if _well_typed(entry[1])}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
 
@@ -54,19 +53,8 @@ def write_cache(cache: Path, sessions: dict[str, tuple[Stamp, Session]]) -> None
         for path, ((size, mtime), session) in sessions.items()
     }
     text = json.dumps({"layout": LAYOUT, "routines": routines})
-    temporary = None
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", dir=cache.parent, delete=False, suffix=".tmp", encoding="utf-8"
-        ) as out:
-            temporary = out.name
-            out.write(text)
-        os.replace(temporary, cache)
-    except OSError:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    with contextlib.suppress(OSError):  # no cache this time: the files are read again
+        write_whole(cache, text)
 
 
 def _plain(session: Session) -> dict[str, Any]:
@@ -91,6 +79,18 @@ def _session(data: dict[str, Any]) -> Session:
             "defaults": Defaults(**data["defaults"]),
         }
     )
+
+
+def _well_typed(session: Session) -> bool:
+    """Whether the text a screen shows is text (a cache edited by hand may say otherwise)."""
+    exercises = [
+        e for item in session.items for e in (item.exercises if isinstance(item, Block) else [item])
+    ]
+    texts = [session.name, session.description, *session.tags, *session.equipment]
+    texts += [i.name for i in session.items] + [e.notes for e in exercises]
+    texts += [e.load for e in exercises if e.load is not None]
+    texts += [s for e in exercises for s in e.sides]
+    return all(isinstance(t, str) for t in texts)
 
 
 def _exercise(data: dict[str, Any]) -> Exercise:
