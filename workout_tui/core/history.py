@@ -253,14 +253,25 @@ class HistoryStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def start_run(self, plan: Plan, session: str, session_hash: str, speed: float) -> int:
-        """Record that a run started; returns its id."""
+    def next_run_id(self) -> int:
+        """The id the next run gets (a read: it works on a full disk)."""
+        row = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM runs").fetchone()
+        return int(row[0])
+
+    def start_run(
+        self, plan: Plan, session: str, session_hash: str, speed: float, run_id: int | None = None
+    ) -> int:
+        """Record that a run started, under `run_id` if given; returns its id.
+
+        Raises:
+            sqlite3.IntegrityError: `run_id` is taken (another process started a run).
+        """
         started = self.now()
         planned_work = sum(1 for step in plan.steps if step.is_work)
         cursor = self.db.execute(
-            "INSERT INTO runs (session, session_name, session_hash, speed, status, started_at,"
-            " started_ts, planned_work_steps, pid) VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?)",
-            (session, plan.session.name, session_hash, speed, started.isoformat(),
+            "INSERT INTO runs (id, session, session_name, session_hash, speed, status, started_at,"
+            " started_ts, planned_work_steps, pid) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
+            (run_id, session, plan.session.name, session_hash, speed, started.isoformat(),
              started.timestamp(), planned_work, os.getpid()),
         )  # fmt: skip
         assert cursor.lastrowid is not None

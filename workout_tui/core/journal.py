@@ -7,6 +7,7 @@ the history catches up the moment space returns (or at the end of the session).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 
@@ -22,7 +23,10 @@ class RunJournal:
 
     def __init__(self, store: HistoryStore | None) -> None:
         self.store = store
-        self.run_id: int | None = None
+        # The run's id, known from the start even when the history cannot take the run yet
+        # (a full disk still reads). 0 until then only if the history cannot even be read,
+        # or when history is off; it can change only before the run's start is written.
+        self.run_id = 0
         self.error: Exception | None = None  # why the waiting writes wait
         self._waiting: list[Write] = []
 
@@ -33,8 +37,18 @@ class RunJournal:
 
     def start(self, plan: Plan, session: str, session_hash: str, speed: float) -> None:
         def write(store: HistoryStore) -> None:
-            self.run_id = store.start_run(plan, session, session_hash, speed)
+            for _ in range(100):
+                self.run_id = self.run_id or store.next_run_id()
+                try:
+                    store.start_run(plan, session, session_hash, speed, self.run_id)
+                    return
+                except sqlite3.IntegrityError:  # another workout-tui started a run meanwhile
+                    self.run_id = 0
+            raise sqlite3.IntegrityError("no free run id")
 
+        if self.store is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.run_id = self.store.next_run_id()
         self._write(write)
 
     def resume(self, run_id: int) -> None:
@@ -42,13 +56,13 @@ class RunJournal:
         self._write(lambda store: store.resume_run(run_id))
 
     def step(self, step: Step, outcome: StepOutcome) -> None:
-        self._write(lambda store: store.record_step(self._id(), step, outcome))
+        self._write(lambda store: store.record_step(self.run_id, step, outcome))
 
     def relog(self, step_index: int, reps: int, load: str | None) -> None:
-        self._write(lambda store: store.relog(self._id(), step_index, reps, load))
+        self._write(lambda store: store.relog(self.run_id, step_index, reps, load))
 
     def finish(self, status: str) -> None:
-        self._write(lambda store: store.finish_run(self._id(), status))
+        self._write(lambda store: store.finish_run(self.run_id, status))
 
     def flush(self) -> bool:
         """Write what waits, in order; True when nothing waits any more."""
@@ -66,7 +80,3 @@ class RunJournal:
         if self.store is not None:
             self._waiting.append(write)
             self.flush()
-
-    def _id(self) -> int:
-        assert self.run_id is not None, "the run's start is written first"
-        return self.run_id
