@@ -222,7 +222,7 @@ def history(home: Path, runs: int, steps_per_run: int, repeats: int = 3) -> dict
         import asyncio, json, resource, sys, time
         from pathlib import Path
         from workout_tui.audio import SilentCues
-        from workout_tui.core.history import HistoryStore
+        from workout_tui.core.log.history import HistoryStore
         from workout_tui.ui.app import WorkoutApp
         from workout_tui.ui.settings import Settings
         async def main():
@@ -268,7 +268,7 @@ def seed(data_dir: Path, runs: int, steps_per_run: int) -> None:
     """A history of `runs` finished runs, one an hour back from now, written in bulk."""
     from datetime import datetime, timedelta
 
-    from workout_tui.core.history import HistoryStore
+    from workout_tui.core.log.history import HistoryStore
 
     store = HistoryStore(data_dir / "history.sqlite3")
     now = datetime.now().astimezone()
@@ -277,16 +277,18 @@ def seed(data_dir: Path, runs: int, steps_per_run: int) -> None:
     for i in range(runs):
         when = now - timedelta(hours=i)
         run = db.execute(
-            "INSERT INTO runs (session, session_name, session_hash, speed, status, started_at,"
+            "INSERT INTO runs (uid, session, session_name, session_hash, speed, status, started_at,"
             " started_ts, planned_work_steps, active_seconds, work_seconds, done_work_steps)"
-            " VALUES ('glute-hamstring-strength', 'Glute and hamstring strength', 'x', 1,"
+            " VALUES (?, 'glute-hamstring-strength', 'Glute and hamstring strength', 'x', 1,"
             " 'completed', ?, ?, ?, 900, 600, ?)",
-            (when.isoformat(), when.timestamp(), steps_per_run // 2, steps_per_run // 2),
-        ).lastrowid
+            (f"{i:032x}", when.isoformat(), when.timestamp(), steps_per_run // 2,
+             steps_per_run // 2),
+        ).lastrowid  # fmt: skip
         db.executemany(
-            "INSERT INTO steps (run_id, step_index, kind, exercise, set_number, set_count,"
-            " round_number, round_count, planned_seconds, actual_seconds, reps, load, skipped,"
-            " finished_at) VALUES (?, ?, ?, 'Goblet squat', 1, 3, 1, 1, 60, 58, 10, '12 kg', 0, ?)",
+            "INSERT INTO steps (run_id, step_index, kind, exercise, exercise_key, set_number,"
+            " set_count, round_number, round_count, planned_seconds, planned_reps, planned_load,"
+            " actual_seconds, reps, load, outcome, finished_at) VALUES (?, ?, ?, 'Goblet squat',"
+            " 'goblet squat', 1, 3, 1, 1, 60, 10, '12 kg', 58, 10, '12 kg', 'done', ?)",
             [
                 (run, s, "work-reps" if s % 2 else "rest", when.isoformat())
                 for s in range(steps_per_run)

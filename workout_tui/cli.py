@@ -18,7 +18,7 @@ from workout_tui.core.plan import Plan
 from workout_tui.core.printable import json_text, printable
 
 if TYPE_CHECKING:
-    from workout_tui.core.history import HistoryStore
+    from workout_tui.core.log.history import HistoryStore
 
 
 class UsageError(Exception):
@@ -124,6 +124,13 @@ def _add_run_and_history(
     )
     history.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write the export to FILE, not stdout"
+    )
+    history.add_argument(
+        "--import",
+        dest="import_file",
+        type=Path,
+        metavar="FILE",
+        help="add the runs of a JSON export (runs already here are skipped)",
     )
     history.set_defaults(handler=_history)
 
@@ -276,11 +283,15 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
+    if args.import_file is not None:
+        if args.export is not None or args.output is not None:
+            raise UsageError("--import goes alone, without --export or -o")
+        return _import(args, args.import_file)
     if args.export is None:
         if args.output is not None:
             raise UsageError("-o/--output goes with --export")
         return _launch(args, start=None, show_history=True)
-    from workout_tui.core.history import open_history
+    from workout_tui.core.log.history import open_history
 
     data_dir = locations.data_dir(getattr(args, "data_dir", None))
     if args.output is not None and _inside(args.output, data_dir):
@@ -296,7 +307,7 @@ def _history(args: argparse.Namespace) -> int:
 
 def _export(store: HistoryStore | None, kind: str, output: Path | None) -> int:
     """Write every run as `kind` (json or csv) to `output`, or stdout; the exit status."""
-    from workout_tui.core.export import export_history
+    from workout_tui.core.log.transfer import export_history
 
     try:
         if output is None:
@@ -314,6 +325,34 @@ def _export(store: HistoryStore | None, kind: str, output: Path | None) -> int:
     finally:
         if store is not None:
             store.close()
+    return 0
+
+
+def _import(args: argparse.Namespace, path: Path) -> int:
+    """Merge a JSON export into the history, all of it or nothing; the exit status."""
+    import sqlite3
+
+    from workout_tui.core.log.history import open_history
+    from workout_tui.core.log.transfer import BadExport, read_export
+
+    try:
+        runs = read_export(path)
+    except BadExport as error:
+        _error(f"cannot import: {error}")
+        return 1
+    store, notices = open_history(locations.data_dir(getattr(args, "data_dir", None)))
+    for notice in notices:
+        _error(notice)
+    if store is None:
+        return 1
+    try:
+        added, present = store.import_runs(runs)
+    except sqlite3.Error as error:
+        _error(f"cannot import into the history ({error}); nothing was imported")
+        return 1
+    finally:
+        store.close()
+    _say(f"Imported {added} runs from {path} ({present} were in the history already).")
     return 0
 
 

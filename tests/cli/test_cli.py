@@ -232,16 +232,16 @@ def test_schema_prints_the_json_schema(home: Path) -> None:
 
 
 def seed_history(home: Path) -> None:
-    from workout_tui.core.history import HistoryStore
+    from tests.log_helpers import entry
     from workout_tui.core.loader import load_plan
-    from workout_tui.core.record import StepOutcome
+    from workout_tui.core.log.history import HistoryStore
 
     plan = load_plan(REPO / "sessions" / "desk-break.yaml")
     store = HistoryStore(home / "data" / "history.sqlite3")
     run = store.start_run(plan, "desk-break", "abc", 1)
     for step in plan.steps:
         reps = None if step.seconds else 12
-        store.record_step(run, step, StepOutcome(step.index, step.seconds or 30.0, False, reps))
+        store.record_step(run, entry(step, step.seconds or 30.0, reps=reps))
     store.finish_run(run, "completed")
     store.close()
 
@@ -250,7 +250,9 @@ def test_history_exports_json_with_every_step(home: Path) -> None:
     seed_history(home)
     result = cli(home, "history", "--export", "json")
     assert result.returncode == 0, result.stderr
-    (run,) = json.loads(result.stdout)
+    document = json.loads(result.stdout)
+    assert (document["format"], document["version"]) == ("workout-tui history", 1)
+    (run,) = document["runs"]
     assert (run["session"], run["session_name"], run["status"], run["speed"]) == (
         "desk-break", "Desk break", "completed", 1.0,
     )  # fmt: skip
@@ -258,12 +260,13 @@ def test_history_exports_json_with_every_step(home: Path) -> None:
     assert datetime.fromisoformat(run["ended_at"]) >= datetime.fromisoformat(run["started_at"])
     assert len(run["steps"]) == 16
     squat = run["steps"][9]
-    keys = ("exercise", "side", "set", "round", "kind", "planned_seconds", "actual_seconds")
+    keys = ("exercise", "side", "set", "round", "kind", "planned_seconds", "planned_reps",
+            "actual_seconds")  # fmt: skip
     assert {k: squat[k] for k in keys} == {
         "exercise": "Bodyweight squat", "side": None, "set": 1, "round": 1, "kind": "work-reps",
-        "planned_seconds": None, "actual_seconds": 30.0,
+        "planned_seconds": None, "planned_reps": 12, "actual_seconds": 30.0,
     }  # fmt: skip
-    assert (squat["reps"], squat["load"], squat["skipped"]) == (12, None, False)
+    assert (squat["reps"], squat["load"], squat["outcome"]) == (12, None, "done")
 
 
 def test_history_exports_csv_one_row_per_step_to_a_file(home: Path) -> None:
@@ -272,7 +275,8 @@ def test_history_exports_csv_one_row_per_step_to_a_file(home: Path) -> None:
     result = cli(home, "history", "--export", "csv", "-o", str(out))
     assert result.returncode == 0 and result.stderr == f"Wrote 1 runs to {out}\n"
     lines = out.read_text().splitlines()
-    assert lines[0].startswith("run_id,session,session_name,status,started_at,ended_at,speed,")
+    assert lines[0].startswith("run_id,run_uid,session,session_name,status,started_at,ended_at,")
+    assert lines[0].endswith(",planned_reps,planned_load,actual_seconds,reps,load,outcome")
     assert len(lines) == 1 + 16
     assert ",desk-break,Desk break,completed," in lines[10] and ",Bodyweight squat,," in lines[10]
 

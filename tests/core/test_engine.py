@@ -19,6 +19,7 @@ from workout_tui.core.engine import (
     speed_clock,
 )
 from workout_tui.core.loader import load_plan_text
+from workout_tui.core.log.entries import Outcome
 from workout_tui.core.plan import Plan
 
 STRETCH = """
@@ -63,7 +64,7 @@ def test_timed_steps_follow_the_clock_and_rep_sets_wait_for_done(clock: FakeCloc
     assert engine.step_elapsed() == 1000
     events = engine.done()
     finished = [e for e in events if isinstance(e, StepFinished)]
-    assert [(f.active_seconds, f.skipped) for f in finished] == [(1000, False)]
+    assert [(f.active_seconds, f.outcome) for f in finished] == [(1000, Outcome.DONE)]
     assert events[-1] == SessionEnded(clock.now, completed=True)
     assert engine.state is EngineState.FINISHED  # type: ignore[comparison-overlap]  # it moved
 
@@ -190,12 +191,12 @@ def test_skip_and_done_end_a_step_now(clock: FakeClock) -> None:
     clock.advance(3)
     events = engine.skip()
     (finished,) = [e for e in events if isinstance(e, StepFinished)]
-    assert (finished.active_seconds, finished.skipped) == (3, True)
+    assert (finished.active_seconds, finished.outcome) == (3, Outcome.SKIPPED)
     assert engine.step.label() == "Couch stretch · left · 40s"
     clock.advance(12)
     events = engine.done()
     (finished,) = [e for e in events if isinstance(e, StepFinished)]
-    assert (finished.active_seconds, finished.skipped) == (12, False)
+    assert (finished.active_seconds, finished.outcome) == (12, Outcome.DONE)
     assert "set-done" in cues(events)
     assert engine.step.label() == "Switch sides · right"
 
@@ -213,12 +214,14 @@ def test_back_restarts_the_previous_step(clock: FakeClock) -> None:
     clock.advance(15)
     engine.poll()  # 5 s into the left side
     events = engine.back()
-    assert not [e for e in events if isinstance(e, StepFinished)]  # left unfinished, not logged
+    (left,) = [e for e in events if isinstance(e, StepFinished)]  # its visit, as partial
+    assert (left.step.index, left.active_seconds, left.outcome) == (1, 5, Outcome.PARTIAL)
     assert started(events) == ["Get ready"]
     assert cues(events) == ["get-ready"]  # a fresh visit plays its cues again
     assert engine.remaining() == 10
-    events = engine.back()
+    events = engine.back()  # no time in it: nothing to log
     assert started(events) == ["Get ready"] and engine.index == 0
+    assert not [e for e in events if isinstance(e, StepFinished)]
 
 
 def test_extend_adds_and_takes_time_from_a_timed_step(clock: FakeClock) -> None:
@@ -259,7 +262,8 @@ def test_stop_ends_the_session_as_not_completed(clock: FakeClock) -> None:
     engine.pause()
     clock.advance(5)
     events = engine.stop()
-    assert events == [SessionEnded(clock.now, completed=False)]
+    partial = StepFinished(engine.plan.steps[1], clock.now, 10, Outcome.PARTIAL)
+    assert events == [partial, SessionEnded(clock.now, completed=False)]  # 10 s of the hold
     assert engine.state is EngineState.STOPPED
     assert engine.session_elapsed() == 20
     assert engine.stop() == [] and engine.skip() == [] and engine.poll() == []

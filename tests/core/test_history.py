@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from workout_tui.core.history import (
+from tests.log_helpers import entry
+from workout_tui.core.loader import load_plan_text
+from workout_tui.core.log.entries import Outcome
+from workout_tui.core.log.history import (
     FILE_NAME,
     MIGRATIONS,
     SCHEMA_VERSION,
     HistoryStore,
     open_history,
 )
-from workout_tui.core.loader import load_plan_text
 from workout_tui.core.plan import Plan
-from workout_tui.core.record import StepOutcome
 
 TZ = timezone(timedelta(hours=1))
 PLAN = load_plan_text(
@@ -54,7 +55,7 @@ def run_through(store: HistoryStore, plan: Plan = PLAN, speed: float = 1, upto: 
     run_id = store.start_run(plan, session, "abc123", speed)
     for step in plan.steps[:upto]:
         reps = step.exercise.amount if step.exercise and not step.exercise.is_timed else None
-        store.record_step(run_id, step, StepOutcome(step.index, step.seconds or 20.0, False, reps))
+        store.record_step(run_id, entry(step, step.seconds or 20.0, reps=reps))
     if status:
         store.finish_run(run_id, status)
     return run_id
@@ -122,7 +123,7 @@ def test_last_sets_come_from_the_latest_real_time_run(store: HistoryStore, wall:
     wall.now += timedelta(days=1)
     run_through(store, speed=20)  # a preview does not count
     sets = store.last_sets("Goblet squat")
-    assert [(s.reps, s.load) for s in sets] == [(9, "12 kg"), (10, None)]
+    assert [(s.reps, s.load) for s in sets] == [(9, "12 kg"), (10, "12 kg")]
     assert store.last_sets("Goblet squat", before_run=first) == []
     assert store.last_sets("Plank") == []
 
@@ -155,20 +156,30 @@ def test_an_old_schema_is_migrated_and_its_totals_filled_in(tmp_path: Path, wall
         "INSERT INTO runs VALUES (1, 'strength', 'Strength', 'x', 1, 'completed',"
         " '2026-11-20T10:00:00+01:00', 1763629200, '2026-11-20T10:20:00+01:00', 4)"
     )
-    for index, kind, seconds, skipped in ((0, "prepare", 5, 0), (1, "work-reps", 25, 0),
-                                          (2, "work-timed", 30, 1)):  # fmt: skip
+    # Version 2 logged a step again when it was done again: set 1 skipped, then done.
+    for index, kind, seconds, skipped, name in (
+        (0, "prepare", 5, 0, None), (1, "work-reps", 4, 1, "Goblet  SQUAT"),
+        (1, "work-reps", 25, 0, "Goblet  SQUAT"), (2, "work-timed", 30, 1, "Couch stretch"),
+    ):  # fmt: skip
         db.execute(
-            "INSERT INTO steps (run_id, step_index, kind, set_number, set_count, round_number,"
-            " round_count, actual_seconds, skipped, finished_at)"
-            " VALUES (1, ?, ?, 1, 1, 1, 1, ?, ?, '2026-11-20T10:01:00+01:00')",
-            (index, kind, seconds, skipped),
+            "INSERT INTO steps (run_id, step_index, kind, exercise, set_number, set_count,"
+            " round_number, round_count, actual_seconds, skipped, finished_at)"
+            " VALUES (1, ?, ?, ?, 1, 1, 1, 1, ?, ?, '2026-11-20T10:01:00+01:00')",
+            (index, kind, name, seconds, skipped),
         )
     db.commit()
     db.close()
     store = HistoryStore(path, wall)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     (run,) = store.runs()
-    assert (run.active_seconds, run.work_seconds, run.done_work_steps) == (60, 55, 1)
+    # Time counts every visit; each step has one entry, its last; done counts it once.
+    assert (run.active_seconds, run.work_seconds, run.done_work_steps) == (64, 59, 1)
+    steps = store.steps(1)
+    assert [(s.step_index, s.outcome, s.actual_seconds) for s in steps] == [
+        (0, Outcome.DONE, 5), (1, Outcome.DONE, 25), (2, Outcome.SKIPPED, 30),
+    ]  # fmt: skip
+    assert [s.reps for s in store.last_sets("goblet squat")] == [None]  # matched, any case
+    assert len(run.uid) == 32
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

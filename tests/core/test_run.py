@@ -9,7 +9,7 @@ from tests.core.test_history import PLAN, run_through
 from workout_tui.core.config import Config
 from workout_tui.core.cues import CueKind
 from workout_tui.core.engine import CueDue
-from workout_tui.core.history import HistoryStore
+from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.run import Run, plan_for
 
 
@@ -20,7 +20,7 @@ def test_each_finished_step_is_journaled_and_the_end_closes_the_run(
     run_through(store)  # an earlier run: what "last:" reads
     run = Run(PLAN, clock, store)
     run.take(run.start("strength", "abc123", 1))
-    assert run.last_time(PLAN.steps[1]) == "last: 2 × 10"  # run_through logs no load
+    assert run.last_time(PLAN.steps[1]) == "last: 2 × 10 @ 12 kg"
     clock.advance(5)
     run.take(run.engine.poll())  # the get-ready ended
     run.take(run.engine.done())  # the first set
@@ -41,7 +41,9 @@ def test_a_resumed_run_counts_in_before_the_step_it_stopped_in(
     store = HistoryStore(tmp_path / "history.sqlite3")
     run_id = run_through(store, upto=3, status="interrupted")
     run = Run(PLAN, clock, store)
-    heard = [e for e in run.resume(run_id, 3, lead_in=3) if isinstance(e, CueDue)]
+    interrupted = store.run(run_id)
+    assert interrupted is not None
+    heard = [e for e in run.resume(interrupted, 3, lead_in=3) if isinstance(e, CueDue)]
     for _ in range(6):
         clock.advance(0.5)
         heard += [e for e in run.engine.poll() if isinstance(e, CueDue)]

@@ -7,21 +7,21 @@ import sys
 import textwrap
 from pathlib import Path
 
-from workout_tui.core.history import HistoryStore
+from workout_tui.core.log.history import HistoryStore
 
 WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from workout_tui.core.history import HistoryStore
+    from workout_tui.core.log.history import HistoryStore
     from workout_tui.core.loader import load_plan_text
-    from workout_tui.core.record import StepOutcome
+    from tests.log_helpers import entry
     plan = load_plan_text("name: W\\nexercises: [{name: Squat, reps: 5, sets: 3, rest: 5s}]\\n")
     store = HistoryStore(Path(sys.argv[1]))
     for _ in range(200):
         run = store.start_run(plan, sys.argv[2], "x", 1)
         for step in plan.steps:
-            store.record_step(run, step, StepOutcome(step.index, 10.0, False, 5))
+            store.record_step(run, entry(step, 10.0, reps=5))
         store.finish_run(run, "completed")
     print("ok")
     """

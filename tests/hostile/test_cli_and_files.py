@@ -11,11 +11,11 @@ import threading
 from pathlib import Path
 
 from tests.cli.test_cli import SCRIPT, cli, env
+from tests.log_helpers import entry
 from workout_tui.core.config import Config, load_config
-from workout_tui.core.export import export_history
-from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import load_routine
-from workout_tui.core.record import StepOutcome
+from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.transfer import export_history
 
 ESC_NAME = "Evil \\e]0;pwned\\a\\e[2J name"  # YAML escapes: ESC ... BEL, then clear-screen
 
@@ -104,7 +104,7 @@ def test_csv_cells_cannot_start_a_formula_and_json_stays_exact(tmp_path: Path) -
         assert routine.plan is not None, routine.problems
         run_id = store.start_run(routine.plan, "r", "hash", 1)
         step = routine.plan.steps[1]  # the hold, named `name`
-        store.record_step(run_id, step, StepOutcome(step.index, 5.0, False, None, name))
+        store.record_step(run_id, entry(step, 5.0, reps=None, load=name))
         store.finish_run(run_id, "completed")
     out = io.StringIO()
     export_history(store, "csv", out)
@@ -118,7 +118,7 @@ def test_csv_cells_cannot_start_a_formula_and_json_stays_exact(tmp_path: Path) -
     out = io.StringIO()
     export_history(store, "json", out)
     assert "\x1b" not in out.getvalue()  # escaped as \u001b, so it reads back exactly
-    runs = json.loads(out.getvalue())
+    runs = json.loads(out.getvalue())["runs"]
     assert [r["session_name"] for r in runs] == [name.strip() for name in names]
     assert [r["steps"][0]["load"] for r in runs] == names
     store.close()

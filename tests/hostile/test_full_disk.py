@@ -13,7 +13,7 @@ from tests.cli.test_cli import SCRIPT, env
 from tests.core.test_history import run_through
 from tests.hostile.conftest import fill
 from tests.ui.helpers import advance, make_app, notices, practice, text
-from workout_tui.core.history import FILE_NAME, HistoryStore, open_history
+from workout_tui.core.log.history import FILE_NAME, HistoryStore, open_history
 from workout_tui.ui.summary import SummaryScreen
 
 

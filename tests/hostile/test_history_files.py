@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import threading
@@ -12,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import cli
+from tests.cli.test_import import export
 from tests.core.test_history import run_through
 from tests.hostile.conftest import fill
-from workout_tui.core.history import FILE_NAME, HistoryStore, _keep_aside, open_history
+from workout_tui.core.log.history import FILE_NAME, HistoryStore, _keep_aside, open_history
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -86,7 +88,7 @@ def test_an_export_into_the_data_dir_is_refused(home: Path) -> None:
 
 def test_an_export_creates_no_history_and_marks_nothing(home: Path) -> None:
     result = cli(home, "history", "--export", "json")
-    assert (result.returncode, result.stdout) == (0, "[]\n")
+    assert result.returncode == 0 and json.loads(result.stdout)["runs"] == []
     assert not (home / "data").exists()
 
     data = home / "data"
@@ -139,3 +141,23 @@ def test_a_full_disk_sets_no_file_aside_and_keeps_every_run(tiny_disk: Path) -> 
     assert [r.status for r in reopened.runs(limit=100)].count("interrupted") == 1
     assert reopened.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     reopened.close()
+
+
+def test_a_full_disk_imports_nothing_and_says_so(tiny_disk: Path, home: Path) -> None:
+    history_with_runs(home / "big", runs=120)
+    big = home / "big.json"
+    export(home, home / "big", big)
+    data = tiny_disk / "data"
+    store = HistoryStore(data / FILE_NAME)
+    run_through(store)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    filler = fill(tiny_disk)
+    os.truncate(filler, filler.stat().st_size - 200_000)  # room for some runs, not all
+    result = cli(home, "--data-dir", str(data), "history", "--import", str(big))
+    assert result.returncode == 1 and "nothing was imported" in result.stderr, result.stderr
+    assert "full" in result.stderr and "Traceback" not in result.stderr
+    filler.unlink()
+    store = HistoryStore(data / FILE_NAME)
+    assert store.count_runs() == 1
+    store.close()

@@ -12,11 +12,12 @@ from rich.text import Text
 from textual.widgets import Input
 
 from tests.conftest import REPO
+from tests.core.test_history import PLAN
+from tests.log_helpers import entry
 from tests.ui.helpers import advance, make_app, screen_text
-from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import load_routine
+from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.printable import printable
-from workout_tui.core.record import StepOutcome
 from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
 from workout_tui.ui.history import HistoryScreen, RunDetailScreen
 from workout_tui.ui.messages import HistoryRequested
@@ -189,6 +190,6 @@ async def test_the_resume_and_log_dialogs_show_names_literally() -> None:
         assert f"{NAME} was interrupted" in shown  # the dialog wraps the rest
         assert "[optional]" in shown and "[b]bold?[/b] [link=https://ex" in shown
         await app.pop_screen()
-        await app.push_screen(LogSet(NAME, StepOutcome(0, 30.0, False, 8, TYPED_LOAD)))
+        await app.push_screen(LogSet(NAME, entry(PLAN.steps[1], 30.0, reps=8, load=TYPED_LOAD)))
         await pilot.pause()
         assert f"Log: {NAME}" in screen_text(pilot) and app.is_running

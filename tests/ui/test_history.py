@@ -11,14 +11,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from tests.log_helpers import entry
 from tests.ui.helpers import advance, bundled, make_app, practice, text
-from workout_tui.core.history import HistoryStore
 from workout_tui.core.library import Routine, file_hash, load_routine
-from workout_tui.core.moment import describe_sets
-from workout_tui.core.record import StepOutcome
+from workout_tui.core.log.entries import Outcome
+from workout_tui.core.log.history import HistoryStore
 from workout_tui.ui.dialogs import Confirm, ResumeRun
 from workout_tui.ui.history import HistoryScreen, RunDetailScreen
 from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.summary import SummaryScreen
 
 TZ = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
@@ -52,7 +53,8 @@ def record(
         )
         load = step.exercise.load if step.exercise and not skipped else None
         seconds = 2.0 if skipped else float(step.seconds or 25)
-        store.record_step(run_id, step, StepOutcome(step.index, seconds, skipped, reps, load))
+        outcome = Outcome.SKIPPED if skipped else Outcome.DONE
+        store.record_step(run_id, entry(step, seconds, outcome, reps, load))
     if status:
         store.finish_run(run_id, status)
     return run_id
@@ -119,7 +121,7 @@ async def test_filter_detail_and_delete(seeded: HistoryStore) -> None:
         assert [str(c) for c in steps.get_row_at(5)] == [
             "6",
             "Goblet squat · set 1/3",
-            "-",
+            "10 reps @ 12 kg",
             "0:25",
             "10",
             "12 kg",
@@ -142,7 +144,7 @@ async def test_skipped_steps_show_as_skipped_in_the_detail(seeded: HistoryStore)
             "6",
             "Half-kneeling hip flexor stretch · set 2/2 · left",
             "0:45",
-            "skipped",
+            "skipped, 0:02",
             "",
             "",
         ]
@@ -186,10 +188,17 @@ async def test_an_interrupted_run_can_be_resumed_where_it_stopped(tmp_path: Path
         assert text(pilot, "#side") == "RIGHT SIDE  ▶" and "step 4/" in text(pilot, "#topbar")
         assert text(pilot, "#phase") == "GET SET" and text(pilot, "#clock") == "3"
         await advance(pilot, 3 + 20)  # a get-ready, then the step it stopped in
-        await pilot.press("n", "n", "n")
+        await pilot.press("n", "n", "n", "space")  # skip a rest, a set and a rest; do the last
+        # The summary is the whole run's, the steps before the interruption too.
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Sets done    3 of 4" in text(pilot, "#summary-totals")
+        assert "Skipped      1" in text(pilot, "#summary-totals")
+        log = text(pilot, "#summary-log")
+        assert "Couch stretch · left" in log and "Couch stretch · right" in log
     run = store.run(run_id)
     assert run is not None and store.count_runs() == 1
-    assert [s.step_index for s in store.steps(run_id)] == [0, 1, 2, 3, 4, 5, 6]
+    assert [s.step_index for s in store.steps(run_id)] == list(range(8))
+    assert (run.done_work_steps, run.planned_work_steps) == (3, 4)
 
 
 async def test_an_edited_routine_is_not_resumed_into(tmp_path: Path) -> None:
@@ -220,32 +229,14 @@ async def test_the_player_shows_what_was_logged_last_time(tmp_path: Path) -> Non
     store = HistoryStore(tmp_path / "history.sqlite3")
     routine = practice(tmp_path)
     earlier = record(store, routine)
-    store.relog(earlier, 7, 7, "12 kg")  # the second set of goblet squats: 7, not 8
+    store.relog(earlier, 7, 7, "14 kg")  # the second set of goblet squats: 7 at 14 kg
     app = make_app(start=routine, history=store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n", "n", "n", "n", "n")
-        assert text(pilot, "#detail") == "set 1/2 · 12 kg · last: 8, 7 reps @ 12 kg"
+        assert text(pilot, "#detail") == "set 1/2 · 12 kg · last: 8 @ 12 kg, 7 @ 14 kg"
         await pilot.press("q", "y")
     (latest, _) = store.runs()
     assert latest.status == "stopped"
-
-
-def test_sets_are_described_as_people_write_them() -> None:
-    from workout_tui.core.history import StepRecord
-
-    def sets(*pairs: tuple[int | None, float]) -> list[StepRecord]:
-        kind = "work-reps" if pairs[0][0] else "work-timed"
-        return [
-            StepRecord(
-                i, kind, "x", None, i + 1, len(pairs), 1, 1, None, s, r, "12 kg", False, MONDAY
-            )
-            for i, (r, s) in enumerate(pairs)
-        ]
-
-    assert describe_sets(sets((10, 30), (10, 30), (10, 30))) == "3 × 10 @ 12 kg"
-    assert describe_sets(sets((10, 30))) == "1 × 10 reps @ 12 kg"
-    assert describe_sets(sets((10, 30), (8, 30))) == "10, 8 reps @ 12 kg"
-    assert describe_sets(sets((None, 45), (None, 45))) == "2 × 45s @ 12 kg"
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -81,7 +81,7 @@ async def test_a_broken_routine_is_listed_with_its_error_and_does_not_start(tmp_
 async def test_h_opens_the_history_and_slash_filters_even_words_starting_with_h(
     tmp_path: Path,
 ) -> None:
-    from workout_tui.core.history import HistoryStore
+    from workout_tui.core.log.history import HistoryStore
     from workout_tui.ui.history import HistoryScreen
 
     app = make_app(history=HistoryStore(tmp_path / "history.sqlite3"))
@@ -127,5 +127,5 @@ def test_the_home_screen_loads_only_what_it_draws(tmp_path: Path) -> None:
     assert screen == "HomeScreen"
     later = ("workout_tui.ui.player", "workout_tui.ui.dialogs", "workout_tui.ui.history",
              "workout_tui.ui.summary", "workout_tui.audio", "workout_tui.core.engine",
-             "workout_tui.core.history", "simpleaudio", "sqlite3", "tomllib")  # fmt: skip
+             "workout_tui.core.log.history", "simpleaudio", "sqlite3", "tomllib")  # fmt: skip
     assert [m for m in modules if m.startswith(later)] == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.ui.helpers import advance, bundled, make_app, practice, screen_text, text
 from tests.ui.test_history import record
 from workout_tui.core.config import Config, load_config
-from workout_tui.core.history import HistoryStore
+from workout_tui.core.log.history import HistoryStore
 from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
 from workout_tui.ui.help import HelpScreen
 from workout_tui.ui.player import PlayerScreen

@@ -16,6 +16,7 @@ from enum import StrEnum
 from itertools import accumulate
 
 from workout_tui.core.cues import Cue, CueKey, CueKind, finish_cue, say_number, step_cues
+from workout_tui.core.log.entries import Outcome
 from workout_tui.core.plan import Plan, Step
 
 Clock = Callable[[], float]
@@ -41,12 +42,13 @@ class StepStarted:
 
 @dataclass(frozen=True, slots=True)
 class StepFinished:
-    """A step ended at `at` after `active_seconds` (pauses excluded); `skipped` if skipped."""
+    """A visit to a step ended at `at` after `active_seconds` (pauses excluded): done,
+    skipped, or partial (the session stopped in it, or went back from it)."""
 
     step: Step
     at: float
     active_seconds: float
-    skipped: bool
+    outcome: Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,17 +244,18 @@ class Engine:
 
     def skip(self) -> list[Event]:
         """End the current step now as skipped and go to the next."""
-        return self._finish_now(skipped=True)
+        return self._finish_now(Outcome.SKIPPED)
 
     def done(self) -> list[Event]:
         """End the current step now as done (how a rep set ends)."""
-        return self._finish_now(skipped=False)
+        return self._finish_now(Outcome.DONE)
 
     def back(self) -> list[Event]:
-        """Leave the current step unfinished and start the previous one again."""
+        """Leave the current step unfinished (partial) and start the previous one again."""
         now = self.clock()
         events = self._advance(now)
         if self.running:
+            events += self._left_partway(now)
             events += self._enter(max(0, self.index - 1), now)
             events += self._advance(now)
         return events
@@ -280,6 +283,7 @@ class Engine:
         events = self._advance(now)
         if not self.running:
             return events
+        events += self._left_partway(now)
         if self._paused_at is not None:
             self.paused_seconds += now - self._paused_at
             self._paused_at = None
@@ -321,7 +325,7 @@ class Engine:
             if duration is None or active < duration:
                 return events
             deadline = self._step_start + self._step_paused + duration
-            events += self._leave(deadline, duration, skipped=False)
+            events += self._leave(deadline, duration, Outcome.DONE)
 
     def _lead_in_cues(self) -> list[CueDue]:
         """The 3-2-1 still to play; its "go" only if the step's own start cue has sounded
@@ -351,19 +355,26 @@ class Engine:
         self._checked = max(self._checked, reached)
         return events
 
-    def _finish_now(self, skipped: bool) -> list[Event]:
+    def _finish_now(self, outcome: Outcome) -> list[Event]:
         now = self.clock()
         events = self._advance(now)
         if not self.running:
             return events
         active = self._active(self._frozen_at(now))
-        events += self._leave(now, active, skipped=skipped)
+        events += self._leave(now, active, outcome)
         return events + self._advance(now)
 
-    def _leave(self, at: float, active: float, skipped: bool) -> list[Event]:
+    def _left_partway(self, now: float) -> list[Event]:
+        """The visit to the current step, ended before the step did (none if no time passed
+        in it: a step left the instant it began leaves its earlier outcome as it was)."""
+        active = self._active(self._frozen_at(now))
+        return [StepFinished(self.step, now, active, Outcome.PARTIAL)] if active > 0 else []
+
+    def _leave(self, at: float, active: float, outcome: Outcome) -> list[Event]:
         step = self.step
-        events: list[Event] = [StepFinished(step, at, active, skipped)]
+        events: list[Event] = [StepFinished(step, at, active, outcome)]
         cue = finish_cue(self.plan, step)
+        skipped = outcome is Outcome.SKIPPED
         if cue is not None and not (skipped and cue.kind is CueKind.SET_DONE):
             events.append(_due(step.index, cue, at))
         if self.index + 1 < len(self.plan.steps):

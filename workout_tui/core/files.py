@@ -4,6 +4,7 @@ one whole or not at all."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -24,7 +25,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise IsADirectoryError(path)
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(mode):
             raise NotAFile(f"{path} is not a regular file (a FIFO, device or socket)")
         with os.fdopen(fd, "rb", closefd=False) as handle:

@@ -8,9 +8,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from workout_tui.core.durations import format_clock, format_span
+from workout_tui.core.durations import format_clock
 from workout_tui.core.engine import Engine, EngineState
-from workout_tui.core.history import StepRecord
 from workout_tui.core.model import Mode
 from workout_tui.core.plan import Step, StepKind
 from workout_tui.core.record import SessionRecord
@@ -201,23 +200,6 @@ def step_hint(engine: Engine, step: Step, done_key: str = "space") -> str:
     if step.kind is StepKind.WORK_TIMED and step.exercise is not None:
         return "hold" if step.exercise.mode is Mode.HOLD else "work"
     return ""
-
-
-def describe_sets(sets: Sequence[StepRecord]) -> str:
-    """Sets as a person writes them: `3 × 10 @ 12 kg`, `10, 8, 8 reps`, `2 × 45s`."""
-    reps = [s.reps for s in sets]
-    if all(r is not None for r in reps):
-        amounts = [f"{r}" for r in reps]
-        unit = "" if len(set(amounts)) == 1 and len(sets) > 1 else " reps"
-    else:
-        amounts = [format_span(s.actual_seconds) for s in sets]
-        unit = ""
-    same = len(set(amounts)) == 1
-    text = f"{len(sets)} × {amounts[0]}{unit}" if same else ", ".join(amounts) + unit
-    loads = {s.load for s in sets}
-    if len(loads) == 1 and None not in loads:
-        text += f" @ {loads.pop()}"
-    return text
 
 
 def next_change(engine: Engine, speed: float) -> float | None:

@@ -1,68 +1,93 @@
-"""What happened in a run, step by step: fed engine events, read by the summary and history."""
+"""What happened in a run, step by step: fed engine events, read by the summary and the
+journal. It logs what the history logs, entry for entry, so the two always agree."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime
 
 from workout_tui.core.engine import Event, SessionEnded, StepFinished
-from workout_tui.core.plan import Plan, StepKind
+from workout_tui.core.log.entries import (
+    Outcome,
+    RunSummary,
+    StepRecord,
+    Totals,
+    count_outcomes,
+    wall_clock,
+)
+from workout_tui.core.plan import Plan, Step, StepKind
+
+Now = Callable[[], datetime]
 
 
-@dataclass(frozen=True, slots=True)
-class StepOutcome:
-    """One finished step: how long it took, whether it was skipped, and what was logged."""
-
-    step_index: int
-    active_seconds: float
-    skipped: bool
-    reps: int | None = None  # logged for a rep set; the target unless the person changed it
-    load: str | None = None
+def logged_step(step: Step, outcome: Outcome, seconds: float, at: datetime) -> StepRecord:
+    """A step's log entry: what the plan asked and what was done (reps and load only when
+    it was done; the person can change them after)."""
+    exercise = step.exercise
+    reps_planned = exercise.amount if exercise and step.kind is StepKind.WORK_REPS else None
+    load_planned = exercise.load if exercise else None
+    done = outcome is Outcome.DONE
+    return StepRecord(
+        step.index, step.kind.value, exercise.name if exercise else None, step.side,
+        step.set_number, step.set_count, step.round_number, step.round_count,
+        step.seconds, reps_planned, load_planned, seconds,
+        reps_planned if done else None, load_planned if done else None, outcome, at,
+    )  # fmt: skip
 
 
 class SessionRecord:
-    """The outcomes of a run's finished steps, in the order they finished."""
+    """A run's log so far: each step's entry (that of its last visit) and the time of every
+    visit. A resumed run starts from what was logged before the interruption."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, now: Now = wall_clock) -> None:
         self.plan = plan
-        self.outcomes: list[StepOutcome] = []
+        self.now = now
+        self.entries: dict[int, StepRecord] = {}  # by step index, in the order they last ended
+        self.active_seconds = 0.0
+        self.work_seconds = 0.0
         self.completed: bool | None = None  # None while the run goes on
 
-    def add(self, events: Iterable[Event]) -> list[StepOutcome]:
-        """Take in engine events; return the outcomes they finished (to show or save)."""
-        new: list[StepOutcome] = []
+    def carry_on(self, run: RunSummary, entries: Iterable[StepRecord]) -> None:
+        """Start from an interrupted run's log: its entries and its time so far."""
+        self.entries = {entry.step_index: entry for entry in entries}
+        self.active_seconds, self.work_seconds = run.active_seconds, run.work_seconds
+
+    def add(self, events: Iterable[Event]) -> list[StepRecord]:
+        """Take in engine events; return the entries they logged (to save)."""
+        new: list[StepRecord] = []
         for event in events:
             if isinstance(event, StepFinished):
-                exercise = event.step.exercise
-                logs_reps = event.step.kind is StepKind.WORK_REPS and not event.skipped
-                outcome = StepOutcome(
-                    step_index=event.step.index,
-                    active_seconds=event.active_seconds,
-                    skipped=event.skipped,
-                    reps=exercise.amount if logs_reps and exercise else None,
-                    load=exercise.load if exercise and not event.skipped else None,
-                )
-                self.outcomes.append(outcome)
-                new.append(outcome)
+                step = event.step
+                entry = logged_step(step, event.outcome, event.active_seconds, self.now())
+                self.entries.pop(step.index, None)  # its last visit goes to the end
+                self.entries[step.index] = entry
+                self.active_seconds += event.active_seconds
+                self.work_seconds += event.active_seconds if step.is_work else 0
+                new.append(entry)
             elif isinstance(event, SessionEnded):
                 self.completed = event.completed
         return new
 
-    def last_logged_set(self) -> StepOutcome | None:
-        """The most recent rep set that was done, for editing its reps and load."""
-        for outcome in reversed(self.outcomes):
-            if outcome.reps is not None:
-                return outcome
+    @property
+    def logged(self) -> list[StepRecord]:
+        """Every step logged, in plan order."""
+        return sorted(self.entries.values(), key=lambda entry: entry.step_index)
+
+    def totals(self) -> Totals:
+        """The run's figures so far."""
+        planned = sum(1 for step in self.plan.steps if step.is_work)
+        return count_outcomes(self.logged, self.active_seconds, self.work_seconds, planned)
+
+    def last_logged_set(self) -> StepRecord | None:
+        """The rep set done most recently, for editing its reps and load."""
+        for entry in reversed(self.entries.values()):
+            if entry.reps is not None:
+                return entry
         return None
 
-    def relog(self, outcome: StepOutcome, reps: int, load: str | None) -> StepOutcome:
-        """Replace what was logged for a set; returns the new outcome."""
-        position = self.outcomes.index(outcome)
-        updated = replace(outcome, reps=reps, load=load or None)
-        self.outcomes[position] = updated
+    def relog(self, entry: StepRecord, reps: int, load: str | None) -> StepRecord:
+        """Replace what was logged for a set; returns the new entry."""
+        updated = replace(entry, reps=reps, load=load or None)
+        self.entries[entry.step_index] = updated
         return updated
-
-    @property
-    def work_seconds(self) -> float:
-        """Seconds spent working (holds, timed sets and rep sets, skipped or not)."""
-        return sum(o.active_seconds for o in self.outcomes if self.plan.steps[o.step_index].is_work)

@@ -8,12 +8,13 @@ from collections.abc import Iterable
 
 from workout_tui.core.config import Config
 from workout_tui.core.engine import Clock, CueDue, Engine, Event, SessionEnded
-from workout_tui.core.history import HistoryStore, RunSummary
-from workout_tui.core.journal import RunJournal
 from workout_tui.core.library import Routine, file_hash
-from workout_tui.core.moment import describe_sets
+from workout_tui.core.log.describe import describe_sets
+from workout_tui.core.log.entries import RunSummary, StepRecord
+from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.journal import RunJournal
 from workout_tui.core.plan import Plan, PlanError, Step, compile_plan
-from workout_tui.core.record import SessionRecord, StepOutcome
+from workout_tui.core.record import SessionRecord
 
 
 class Run:
@@ -31,18 +32,21 @@ class Run:
         self.journal.start(self.plan, session, session_hash, speed)
         return self.engine.start()
 
-    def resume(self, run_id: int, step_index: int, lead_in: float) -> list[Event]:
+    def resume(self, run: RunSummary, step_index: int, lead_in: float) -> list[Event]:
         """Carry on an interrupted run at `step_index`, after a `lead_in` 3-2-1 (the step's
-        own start cue is not played: the lead-in's go takes its place)."""
-        self.journal.resume(run_id)
+        own start cue is not played: the lead-in's go takes its place). The record starts
+        from what the run logged before, so the summary covers the whole run."""
+        if self.journal.store is not None:
+            self.record.carry_on(run, self.journal.store.steps(run.id))
+        self.journal.resume(run.id)
         events = [e for e in self.engine.start(step_index) if not isinstance(e, CueDue)]
         return events + self.engine.pause() + self.engine.resume(lead_in=lead_in)
 
     def take(self, events: Iterable[Event]) -> bool:
         """Record and journal what the engine reported; True when the run has ended."""
         events = list(events)
-        for outcome in self.record.add(events):
-            self.journal.step(self.plan.steps[outcome.step_index], outcome)
+        for entry in self.record.add(events):
+            self.journal.step(entry)
         ended = [e for e in events if isinstance(e, SessionEnded)]
         if ended:
             self.journal.finish("completed" if ended[0].completed else "stopped")
@@ -53,9 +57,9 @@ class Run:
         if self.engine.running:
             self.take(self.engine.stop())
 
-    def relog(self, outcome: StepOutcome, reps: int, load: str) -> None:
+    def relog(self, entry: StepRecord, reps: int, load: str) -> None:
         """Change what was logged for a rep set, in the record and the history."""
-        updated = self.record.relog(outcome, reps, load)
+        updated = self.record.relog(entry, reps, load)
         self.journal.relog(updated.step_index, updated.reps or 0, updated.load)
 
     def last_time(self, step: Step) -> str:

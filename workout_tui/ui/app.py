@@ -24,7 +24,8 @@ from workout_tui.ui.settings import Settings
 # needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
 if TYPE_CHECKING:
     from workout_tui.audio import Cues
-    from workout_tui.core.history import HistoryStore
+    from workout_tui.core.log.entries import RunSummary
+    from workout_tui.core.log.history import HistoryStore
 
 
 class WorkoutApp(App[None]):
@@ -66,7 +67,7 @@ class WorkoutApp(App[None]):
         """Open the history, once: marks a crashed run interrupted, tells of a damaged file."""
         if self._history_opened:
             return
-        from workout_tui.core.history import open_history
+        from workout_tui.core.log.history import open_history
 
         self._history_opened = True
         assert self.settings.data_dir is not None
@@ -112,11 +113,11 @@ class WorkoutApp(App[None]):
 
         def answer(resume: bool | None) -> None:
             if resume is not None:
-                self._play(routine, (run.id, step) if resume else None)
+                self._play(routine, (run, step) if resume else None)
 
         self.push_screen(dialog, answer)
 
-    def _play(self, routine: Routine, resume: tuple[int, int] | None) -> None:
+    def _play(self, routine: Routine, resume: tuple[RunSummary, int] | None) -> None:
         from workout_tui.core.engine import speed_clock
         from workout_tui.core.run import Run, plan_for
         from workout_tui.ui.keys import hint_keys

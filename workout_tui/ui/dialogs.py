@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
-from workout_tui.core.record import StepOutcome
+from workout_tui.core.log.entries import StepRecord
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.text import LiteralLabel
 
@@ -78,18 +78,18 @@ class LogSet(ModalScreen[tuple[int, str] | None]):
 
     BINDINGS = bindings("log-set")
 
-    def __init__(self, title: str, outcome: StepOutcome) -> None:
+    def __init__(self, title: str, entry: StepRecord) -> None:
         super().__init__()
         self.title_text = title
-        self.outcome = outcome
+        self.entry = entry
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield LiteralLabel(f"Log: {self.title_text}", classes="dialog-title")
             yield LiteralLabel("Reps done")
-            yield Input(str(self.outcome.reps or ""), id="reps", type="integer")
+            yield Input(str(self.entry.reps or ""), id="reps", type="integer")
             yield LiteralLabel("Load")
-            yield Input(self.outcome.load or "", id="load", placeholder="e.g. 12 kg")
+            yield Input(self.entry.load or "", id="load", placeholder="e.g. 12 kg")
             yield LiteralLabel("Enter saves · Escape cancels", classes="dim")
 
     def on_input_submitted(self) -> None:

@@ -10,7 +10,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Sparkline
 
 from workout_tui.core.durations import format_clock
-from workout_tui.core.history import HistoryStore, RunSummary, StepRecord
+from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_line
+from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord, count_outcomes
+from workout_tui.core.log.history import HistoryStore
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.dialogs import Confirm
 from workout_tui.ui.text import Literal, cells, literal
@@ -188,50 +190,38 @@ class RunDetailScreen(Screen[None]):
             f"{run.session_name} · {run.started_at.strftime('%a %d %b %Y %H:%M')}",
             id="detail-title",
         )
-        yield Literal(self._facts(), id="detail-facts")
+        yield Literal(id="detail-facts")
         yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
-    def _facts(self) -> str:
+    def _facts(self, steps: list[StepRecord]) -> str:
         run = self.run
-        parts = [
-            run.status,
-            f"{format_clock(run.active_seconds, round_up=False)} in all",
-            f"{format_clock(run.work_seconds, round_up=False)} working",
-            f"{run.done_work_steps} of {run.planned_work_steps} sets done",
-        ]
+        totals = count_outcomes(steps, run.active_seconds, run.work_seconds, run.planned_work_steps)
+        parts = [run.status, totals_line(totals)]
         if run.is_preview:
             parts.append(f"preview at ×{run.speed:g}")
         return " · ".join(parts)
 
     def on_mount(self) -> None:
+        steps = self.store.steps(self.run.id)
+        self.query_one("#detail-facts", Literal).update(self._facts(steps))
         table = self.query_one("#steps", DataTable)
-        for column in ("#", "Step", "Planned", "Actual", "Reps", "Load"):
+        for column in ("#", "Step", "Planned", "Done", "Reps", "Load"):
             table.add_column(column, key=column)
-        for step in self.store.steps(self.run.id):
+        for step in steps:
+            done = (
+                result_text(step)
+                if step.outcome is not Outcome.DONE
+                else format_clock(step.actual_seconds, round_up=False)
+            )
             table.add_row(
                 *cells(
                     str(step.step_index + 1),
                     step_label(step),
-                    format_clock(step.planned_seconds) if step.planned_seconds else "-",
-                    Text("skipped", style="yellow")
-                    if step.skipped
-                    else format_clock(step.actual_seconds, round_up=False),
+                    planned_text(step),
+                    Text(done, style="yellow") if step.outcome is not Outcome.DONE else done,
                     "" if step.reps is None else str(step.reps),
                     step.load or "",
                 )
             )
         table.focus()
-
-
-def step_label(step: StepRecord) -> str:
-    """How a journaled step reads: `Goblet squat · set 2/3 · left`."""
-    names = {"prepare": "Get ready", "rest": "Rest", "switch": "Switch sides"}
-    parts = [step.exercise or names.get(step.kind, step.kind)]
-    if step.round_count > 1:
-        parts.append(f"round {step.round_number}/{step.round_count}")
-    if step.set_count > 1:
-        parts.append(f"set {step.set_number}/{step.set_count}")
-    if step.side:
-        parts.append(step.side)
-    return " · ".join(parts)

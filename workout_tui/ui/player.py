@@ -16,6 +16,7 @@ from workout_tui.audio import Cues
 from workout_tui.core.cues import CueKey, spoken_lines
 from workout_tui.core.engine import CueDue, EngineState, Event
 from workout_tui.core.library import Routine, file_hash
+from workout_tui.core.log.entries import RunSummary
 from workout_tui.core.moment import TONES, Keys, Moment, moment_of, next_change
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import bindings
@@ -39,12 +40,12 @@ class PlayerScreen(Screen[None]):
         cues: Cues,
         *,
         speed: float = 1.0,
-        resume: tuple[int, int] | None = None,
+        resume: tuple[RunSummary, int] | None = None,
         keys: Keys,
         ahead: bool = False,
     ) -> None:
         """Args:
-        resume: (run id, step index) to carry on an interrupted run, or None for a new run.
+        resume: (run, step index) to carry on an interrupted run, or None for a new run.
         ahead: hand cues to the sound before they are due (the clock is the real one).
         """
         super().__init__()
@@ -214,18 +215,18 @@ class PlayerScreen(Screen[None]):
         self._handle([])
 
     def action_edit_log(self) -> None:
-        outcome = self.run.record.last_logged_set()
-        if outcome is None:
+        entry = self.run.record.last_logged_set()
+        if entry is None:
             self.notify(f"No rep set logged yet: {self.keys.done} ends a rep set and logs it.")
             return
 
         def save(result: tuple[int, str] | None) -> None:
             if result is not None:
-                self.run.relog(outcome, *result)
+                self.run.relog(entry, *result)
                 self._tell_history()
 
-        title = self.plan.steps[outcome.step_index].label()
-        self._ask(LogSet(title, outcome), save)
+        title = self.plan.steps[entry.step_index].label()
+        self._ask(LogSet(title, entry), save)
 
     def action_stop(self) -> None:
         def answer(stop: bool | None) -> None:

@@ -14,7 +14,7 @@ from workout_tui.core.library import Routine
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
     from workout_tui.audio import Cues
     from workout_tui.core.engine import Clock
-    from workout_tui.core.history import HistoryStore
+    from workout_tui.core.log.history import HistoryStore
 
 
 @dataclass

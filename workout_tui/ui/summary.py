@@ -1,4 +1,5 @@
-"""The summary at a session's end: time, work, steps done and skipped, and what was logged."""
+"""The summary at a run's end: its totals and every step, planned beside done, for the whole
+run (a resumed one too), as the history has it."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from workout_tui.core.durations import format_clock
 from workout_tui.core.library import Routine
-from workout_tui.core.plan import StepKind
+from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_rows
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.text import Literal
@@ -23,7 +23,7 @@ class SummaryScreen(Screen[None]):
     def __init__(self, routine: Routine, run: Run, speed: float = 1.0) -> None:
         super().__init__()
         self.routine = routine
-        self.plan, self.engine, self.record = run.plan, run.engine, run.record
+        self.plan, self.record = run.plan, run.record
         self.speed = speed
 
     def compose(self) -> ComposeResult:
@@ -39,32 +39,15 @@ class SummaryScreen(Screen[None]):
         return f"{status}: {self.plan.session.name}{preview}"
 
     def _totals(self) -> str:
-        work = [s for s in self.plan.steps if s.is_work]
-        outcomes = {o.step_index: o for o in self.record.outcomes}
-        done = sum(1 for s in work if s.index in outcomes and not outcomes[s.index].skipped)
-        skipped = sum(1 for s in work if s.index in outcomes and outcomes[s.index].skipped)
-        rows = [
-            ("Total time", format_clock(self.engine.session_elapsed(), round_up=False)),
-            ("Work time", format_clock(self.record.work_seconds, round_up=False)),
-            ("Sets done", f"{done} of {len(work)}"),
-            ("Skipped", str(skipped)),
-        ]
+        rows = totals_rows(self.record.totals())
         return "\n".join(f"{label:<12} {value}" for label, value in rows)
 
     def _log(self) -> str:
-        lines = ["What you did:"]
-        for outcome in self.record.outcomes:
-            step = self.plan.steps[outcome.step_index]
-            if not step.is_work:
-                continue
-            if outcome.skipped:
-                result = "skipped"
-            elif step.kind is StepKind.WORK_REPS:
-                load = f" @ {outcome.load}" if outcome.load else ""
-                result = f"{outcome.reps} reps{load}"
-            else:
-                result = format_clock(outcome.active_seconds, round_up=False)
-            lines.append(f"  {step.label():<56} {result}")
+        lines = [f"{'What you did:':<42} {'Planned':<18} Done"]
+        for entry in self.record.logged:
+            if entry.is_work:
+                label = step_label(entry)
+                lines.append(f"  {label:<40} {planned_text(entry):<18} {result_text(entry)}")
         return "\n".join(lines) if len(lines) > 1 else "Nothing logged."
 
     def action_home(self) -> None:

@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+import uuid
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from workout_tui.core.files import NotAFile, read_regular
-from workout_tui.core.plan import Plan, Step
-from workout_tui.core.record import StepOutcome
+from workout_tui.core.log.entries import (
+    Outcome,
+    RunSummary,
+    StepRecord,
+    exercise_key,
+    wall_clock,
+)
+from workout_tui.core.plan import Plan
 
 FILE_NAME = "history.sqlite3"
 Now = Callable[[], datetime]
@@ -76,6 +83,48 @@ MIGRATIONS = [
     CREATE INDEX runs_by_session ON runs(session, started_ts);
     CREATE INDEX steps_by_exercise ON steps(exercise, run_id);
     """,
+    # 3: one entry per step of a run (its last visit) with how it ended (done, skipped or
+    # partial) and what was planned beside what was done, exercises matched whatever their
+    # case and spacing, and an id that stays with a run when it moves to another history
+    """
+    ALTER TABLE runs ADD COLUMN uid TEXT;
+    UPDATE runs SET uid = new_uid();
+    CREATE UNIQUE INDEX runs_by_uid ON runs(uid);
+    CREATE TABLE steps_v3 (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        exercise TEXT,
+        exercise_key TEXT,
+        side TEXT,
+        set_number INTEGER NOT NULL,
+        set_count INTEGER NOT NULL,
+        round_number INTEGER NOT NULL,
+        round_count INTEGER NOT NULL,
+        planned_seconds REAL,
+        planned_reps INTEGER,
+        planned_load TEXT,
+        actual_seconds REAL NOT NULL,
+        reps INTEGER,
+        load TEXT,
+        outcome TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        UNIQUE (run_id, step_index)
+    );
+    INSERT INTO steps_v3 (run_id, step_index, kind, exercise, exercise_key, side, set_number,
+        set_count, round_number, round_count, planned_seconds, actual_seconds, reps, load,
+        outcome, finished_at)
+    SELECT run_id, step_index, kind, exercise, exercise_key(exercise), side, set_number,
+        set_count, round_number, round_count, planned_seconds, actual_seconds, reps, load,
+        CASE WHEN skipped THEN 'skipped' ELSE 'done' END, finished_at
+    FROM steps WHERE id IN (SELECT MAX(id) FROM steps GROUP BY run_id, step_index);
+    DROP TABLE steps;
+    ALTER TABLE steps_v3 RENAME TO steps;
+    CREATE INDEX steps_by_exercise ON steps(exercise_key, run_id);
+    UPDATE runs SET done_work_steps = (SELECT COUNT(*) FROM steps WHERE steps.run_id = runs.id
+        AND kind LIKE 'work%' AND outcome = 'done');
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 STATUSES = ("running", "completed", "stopped", "interrupted")
@@ -96,58 +145,6 @@ _DAMAGED_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 @dataclass(frozen=True, slots=True)
-class RunSummary:
-    """One run as the history list shows it."""
-
-    id: int
-    session: str
-    session_name: str
-    session_hash: str
-    status: str
-    started_at: datetime
-    ended_at: datetime | None
-    speed: float
-    active_seconds: float
-    work_seconds: float
-    done_work_steps: int
-    planned_work_steps: int
-
-    @property
-    def is_preview(self) -> bool:
-        """A run at another speed than real time: shown, but left out of the stats."""
-        return self.speed != 1
-
-    @property
-    def completion(self) -> float:
-        """Work steps done out of those planned, 0 to 1."""
-        return (
-            min(1.0, self.done_work_steps / self.planned_work_steps)
-            if self.planned_work_steps
-            else 0
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class StepRecord:
-    """One finished step of a run, as journaled."""
-
-    step_index: int
-    kind: str
-    exercise: str | None
-    side: str | None
-    set_number: int
-    set_count: int
-    round_number: int
-    round_count: int
-    planned_seconds: float | None
-    actual_seconds: float
-    reps: int | None
-    load: str | None
-    skipped: bool
-    finished_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
 class Stats:
     """The numbers at the top of the history screen (previews left out)."""
 
@@ -160,14 +157,15 @@ class Stats:
 # A run whose process is gone reads as interrupted even before a writer marks it so (a
 # read-only export sees what the next start will).
 _RUN_COLUMNS = (
-    "id, session, session_name, session_hash,"
+    "id, uid, session, session_name, session_hash,"
     " CASE WHEN status = 'running' AND NOT alive(pid) THEN 'interrupted' ELSE status END,"
     " started_at, ended_at, speed, active_seconds, work_seconds, done_work_steps,"
     " planned_work_steps"
 )
 _STEP_COLUMNS = (
-    "step_index, kind, exercise, side, set_number, set_count, round_number, round_count, "
-    "planned_seconds, actual_seconds, reps, load, skipped, finished_at"
+    "step_index, kind, exercise, side, set_number, set_count, round_number, round_count,"
+    " planned_seconds, planned_reps, planned_load, actual_seconds, reps, load, outcome,"
+    " finished_at"
 )
 
 
@@ -182,7 +180,7 @@ class HistoryStore:
             DamagedHistory: the file is not SQLite or fails the integrity check.
         """
         self.path = path
-        self.now: Now = now or (lambda: datetime.now().astimezone().replace(microsecond=0))
+        self.now: Now = now or wall_clock
         _check_file(path)
         try:
             if read_only:
@@ -194,6 +192,8 @@ class HistoryStore:
         except (OSError, sqlite3.Error) as error:
             raise HistoryUnavailable(f"cannot open {path}: {_reason(error)}") from None
         self.db.create_function("alive", 1, _alive)
+        self.db.create_function("exercise_key", 1, _key, deterministic=True)
+        self.db.create_function("new_uid", 0, new_uid)
         try:
             self._check_ours()
             if not read_only:
@@ -269,10 +269,11 @@ class HistoryStore:
         started = self.now()
         planned_work = sum(1 for step in plan.steps if step.is_work)
         cursor = self.db.execute(
-            "INSERT INTO runs (id, session, session_name, session_hash, speed, status, started_at,"
-            " started_ts, planned_work_steps, pid) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
-            (run_id, session, plan.session.name, session_hash, speed, started.isoformat(),
-             started.timestamp(), planned_work, os.getpid()),
+            "INSERT INTO runs (id, uid, session, session_name, session_hash, speed, status,"
+            " started_at, started_ts, planned_work_steps, pid)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
+            (run_id, new_uid(), session, plan.session.name, session_hash, speed,
+             started.isoformat(), started.timestamp(), planned_work, os.getpid()),
         )  # fmt: skip
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -284,33 +285,64 @@ class HistoryStore:
             (os.getpid(), run_id),
         )
 
-    def record_step(self, run_id: int, step: Step, outcome: StepOutcome) -> None:
-        """Journal one finished step, and the run's running totals, in one transaction."""
-        exercise = step.exercise
-        work = step.is_work
+    def record_step(self, run_id: int, entry: StepRecord) -> None:
+        """Log one visit to a step: its entry takes the place of the step's earlier one in
+        the run, and its time adds to the run's totals, in one transaction."""
+        seconds = entry.actual_seconds
         with self._transaction():
-            self.db.execute(
-                f"INSERT INTO steps (run_id, {_STEP_COLUMNS}) VALUES (?{', ?' * 14})",
-                (run_id, step.index, step.kind.value, exercise.name if exercise else None,
-                 step.side, step.set_number, step.set_count, step.round_number, step.round_count,
-                 step.seconds, outcome.active_seconds, outcome.reps, outcome.load,
-                 int(outcome.skipped), self.now().isoformat()),
-            )  # fmt: skip
+            self._insert_step(run_id, entry)
             self.db.execute(
                 "UPDATE runs SET active_seconds = active_seconds + ?,"
-                " work_seconds = work_seconds + ?, done_work_steps = done_work_steps + ?"
-                " WHERE id = ?",
-                (outcome.active_seconds, outcome.active_seconds if work else 0,
-                 int(work and not outcome.skipped), run_id),
-            )  # fmt: skip
+                " work_seconds = work_seconds + ?, done_work_steps = (SELECT COUNT(*) FROM steps"
+                " WHERE run_id = ? AND kind LIKE 'work%' AND outcome = 'done') WHERE id = ?",
+                (seconds, seconds if entry.is_work else 0, run_id, run_id),
+            )
+
+    def _insert_step(self, run_id: int, entry: StepRecord) -> None:
+        self.db.execute(
+            f"INSERT OR REPLACE INTO steps (run_id, exercise_key, {_STEP_COLUMNS})"
+            f" VALUES (?, exercise_key(?){', ?' * 16})",
+            (run_id, entry.exercise, entry.step_index, entry.kind, entry.exercise, entry.side,
+             entry.set_number, entry.set_count, entry.round_number, entry.round_count,
+             entry.planned_seconds, entry.planned_reps, entry.planned_load, entry.actual_seconds,
+             entry.reps, entry.load, entry.outcome.value, entry.finished_at.isoformat()),
+        )  # fmt: skip
 
     def relog(self, run_id: int, step_index: int, reps: int, load: str | None) -> None:
-        """Change the reps and load logged for a step (its latest entry in the run)."""
+        """Change the reps and load logged for a step of a run."""
         self.db.execute(
-            "UPDATE steps SET reps = ?, load = ? WHERE id = (SELECT MAX(id) FROM steps"
-            " WHERE run_id = ? AND step_index = ?)",
+            "UPDATE steps SET reps = ?, load = ? WHERE run_id = ? AND step_index = ?",
             (reps, load, run_id, step_index),
         )
+
+    def import_runs(self, runs: Iterable[tuple[RunSummary, list[StepRecord]]]) -> tuple[int, int]:
+        """Add runs from another history, all in one transaction or none: a run already here
+        (the same uid) is left as it is, and a run keeps its id unless this history uses it.
+        Returns how many were added and how many were here already."""
+        added = present = 0
+        with self._transaction():
+            for run, steps in runs:
+                if self.db.execute("SELECT 1 FROM runs WHERE uid = ?", (run.uid,)).fetchone():
+                    present += 1
+                    continue
+                taken = self.db.execute("SELECT 1 FROM runs WHERE id = ?", (run.id,)).fetchone()
+                run_id = self.next_run_id() if taken else run.id
+                self._insert_run(run_id, run)
+                for step in steps:
+                    self._insert_step(run_id, step)
+                added += 1
+        return added, present
+
+    def _insert_run(self, run_id: int, run: RunSummary) -> None:
+        self.db.execute(
+            "INSERT INTO runs (id, uid, session, session_name, session_hash, speed, status,"
+            " started_at, started_ts, ended_at, planned_work_steps, active_seconds, work_seconds,"
+            f" done_work_steps) VALUES (?{', ?' * 13})",
+            (run_id, run.uid, run.session, run.session_name, run.session_hash, run.speed,
+             run.status, run.started_at.isoformat(), run.started_at.timestamp(),
+             run.ended_at.isoformat() if run.ended_at else None, run.planned_work_steps,
+             run.active_seconds, run.work_seconds, run.done_work_steps),
+        )  # fmt: skip
 
     def finish_run(self, run_id: int, status: str) -> None:
         """Close a run as completed or stopped."""
@@ -361,9 +393,9 @@ class HistoryStore:
         return _run(row) if row else None
 
     def steps(self, run_id: int) -> list[StepRecord]:
-        """A run's finished steps, in the order they finished."""
+        """A run's logged steps, one entry each, in plan order."""
         rows = self.db.execute(
-            f"SELECT {_STEP_COLUMNS} FROM steps WHERE run_id = ? ORDER BY id", (run_id,)
+            f"SELECT {_STEP_COLUMNS} FROM steps WHERE run_id = ? ORDER BY step_index", (run_id,)
         )
         return [_step(row) for row in rows]
 
@@ -383,28 +415,31 @@ class HistoryStore:
             " LIMIT 1",
             (session,),
         ).fetchone()
-        if row is None or row[4] != "interrupted":
+        if row is None or row[5] != "interrupted":
             return None
         run = _run(row)
-        last = self.db.execute(
-            "SELECT MAX(step_index) FROM steps WHERE run_id = ?", (run.id,)
-        ).fetchone()[0]
-        return run, 0 if last is None else last + 1
+        ended = self.db.execute(
+            "SELECT step_index FROM steps WHERE run_id = ? AND outcome != 'partial'", (run.id,)
+        )
+        ended_steps = {index for (index,) in ended}
+        return run, next(i for i in range(len(ended_steps) + 1) if i not in ended_steps)
 
     def last_sets(self, exercise: str, before_run: int | None = None) -> list[StepRecord]:
         """The sets of `exercise` done in the latest real-time run that did any."""
+        key = exercise_key(exercise)
         row = self.db.execute(
             "SELECT steps.run_id FROM steps JOIN runs ON runs.id = steps.run_id"
-            " WHERE steps.exercise = ? AND runs.speed = 1 AND NOT steps.skipped"
-            " AND steps.kind LIKE 'work%' AND steps.run_id != ? ORDER BY steps.run_id DESC LIMIT 1",
-            (exercise, before_run or -1),
+            " WHERE steps.exercise_key = ? AND runs.speed = 1 AND steps.outcome = 'done'"
+            " AND steps.kind LIKE 'work%' AND steps.run_id != ?"
+            " ORDER BY runs.started_ts DESC, runs.id DESC LIMIT 1",
+            (key, before_run or -1),
         ).fetchone()
         if row is None:
             return []
         rows = self.db.execute(
-            f"SELECT {_STEP_COLUMNS} FROM steps WHERE run_id = ? AND exercise = ? AND NOT skipped"
-            " AND kind LIKE 'work%' ORDER BY id",
-            (row[0], exercise),
+            f"SELECT {_STEP_COLUMNS} FROM steps WHERE run_id = ? AND exercise_key = ?"
+            " AND outcome = 'done' AND kind LIKE 'work%' ORDER BY step_index",
+            (row[0], key),
         )
         return [_step(r) for r in rows]
 
@@ -490,17 +525,26 @@ def _search(text: str) -> tuple[str, tuple[str, ...]]:
     return "WHERE session LIKE ? OR session_name LIKE ?", (pattern, pattern)
 
 
+def new_uid() -> str:
+    """A run's id across histories (a random UUID: two machines never make the same)."""
+    return uuid.uuid4().hex
+
+
+def _key(name: str | None) -> str | None:
+    return None if name is None else exercise_key(name)
+
+
 def _run(row: Any) -> RunSummary:
     values = list(row)
-    values[5] = datetime.fromisoformat(values[5])
-    values[6] = datetime.fromisoformat(values[6]) if values[6] else None
+    values[6] = datetime.fromisoformat(values[6])
+    values[7] = datetime.fromisoformat(values[7]) if values[7] else None
     return RunSummary(*values)
 
 
 def _step(row: Any) -> StepRecord:
     values = list(row)
-    values[12] = bool(values[12])
-    values[13] = datetime.fromisoformat(values[13])
+    values[14] = Outcome(values[14])
+    values[15] = datetime.fromisoformat(values[15])
     return StepRecord(*values)
 
 

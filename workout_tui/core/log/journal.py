@@ -11,9 +11,9 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 
-from workout_tui.core.history import HistoryStore
-from workout_tui.core.plan import Plan, Step
-from workout_tui.core.record import StepOutcome
+from workout_tui.core.log.entries import StepRecord
+from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.plan import Plan
 
 Write = Callable[[HistoryStore], object]
 
@@ -55,8 +55,8 @@ class RunJournal:
         self.run_id = run_id
         self._write(lambda store: store.resume_run(run_id))
 
-    def step(self, step: Step, outcome: StepOutcome) -> None:
-        self._write(lambda store: store.record_step(self.run_id, step, outcome))
+    def step(self, entry: StepRecord) -> None:
+        self._write(lambda store: store.record_step(self.run_id, entry))
 
     def relog(self, step_index: int, reps: int, load: str | None) -> None:
         self._write(lambda store: store.relog(self.run_id, step_index, reps, load))

@@ -1,0 +1,135 @@
+"""`history --import`: an export merged into another history, through the real CLI, all of
+it or nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import cli
+from tests.core.test_history import run_through
+from tests.log_helpers import entry
+from workout_tui.core.loader import load_plan_text
+from workout_tui.core.log.entries import Outcome
+from workout_tui.core.log.history import FILE_NAME, HistoryStore
+
+HOSTILE = load_plan_text(
+    'name: "[b]Odd[/] \\e]0;x\\a"\nexercises:\n'
+    '  - {name: "Goblet [/]squat", sets: 2, reps: 8, load: "=12 kg"}\n'
+    f'  - {{name: "{"long " * 2000}", hold: 20s, sides: [left, right]}}\n'
+)
+
+
+def seed(data: Path) -> None:
+    """Runs of every kind: completed, stopped with a partial step, relogged, interrupted,
+    a preview, and one whose names are markup, escapes and 10,000 characters."""
+    store = HistoryStore(data / FILE_NAME)
+    run_through(store)
+    stopped = run_through(store, upto=3, status="stopped")
+    store.record_step(stopped, entry(HOSTILE.steps[3], 4.5, Outcome.PARTIAL))
+    store.relog(run_through(store), 1, 7, "14 kg")
+    run_through(store, upto=2, status=None)
+    store.db.execute("UPDATE runs SET pid = ? WHERE status = 'running'", (2**22 + 1,))
+    store.mark_interrupted()
+    run_through(store, speed=20)
+    odd = store.start_run(HOSTILE, "odd", "abc", 1)
+    for step in HOSTILE.steps:
+        outcome = Outcome.SKIPPED if step.index == 4 else Outcome.DONE
+        store.record_step(odd, entry(step, 3.25, outcome))
+    store.finish_run(odd, "completed")
+    store.close()
+
+
+def import_into(home: Path, data: Path, path: Path) -> subprocess.CompletedProcess[str]:
+    return cli(home, "--data-dir", str(data), "history", "--import", str(path))
+
+
+def export(home: Path, data: Path, out: Path) -> bytes:
+    result = cli(home, "--data-dir", str(data), "history", "--export", "json", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out.read_bytes()
+
+
+def test_export_import_twice_export_gives_the_same_document(home: Path) -> None:
+    seed(home / "old")
+    first = export(home, home / "old", home / "first.json")
+    assert len(json.loads(first)["runs"]) == 6
+    result = import_into(home, home / "new", home / "first.json")
+    assert result.returncode == 0, result.stderr
+    said = f"from {home}/first.json"
+    assert result.stdout == f"Imported 6 runs {said} (0 were in the history already).\n"
+    again = import_into(home, home / "new", home / "first.json")
+    assert again.stdout == f"Imported 0 runs {said} (6 were in the history already).\n"
+    assert export(home, home / "new", home / "second.json") == first
+
+
+def test_importing_into_a_history_of_its_own_keeps_both_and_gives_new_ids(home: Path) -> None:
+    seed(home / "old")
+    export(home, home / "old", home / "old.json")
+    store = HistoryStore(home / "new" / FILE_NAME)
+    mine = [run_through(store, session="mine") for _ in range(2)]
+    store.close()
+    result = import_into(home, home / "new", home / "old.json")
+    assert result.returncode == 0, result.stderr
+    store = HistoryStore(home / "new" / FILE_NAME)
+    runs = store.runs(limit=100)
+    assert len(runs) == 8 and len({r.uid for r in runs}) == 8
+    assert [store.run(i).session for i in mine] == ["mine", "mine"]  # type: ignore[union-attr]
+    assert sorted(r.id for r in runs) == list(range(1, 9))
+    store.close()
+
+
+def bad_exports(home: Path) -> dict[str, tuple[bytes, str]]:
+    """A file and the message it must get."""
+    seed(home / "old")
+    good = json.loads(export(home, home / "old", home / "good.json"))
+    bad_field = json.loads(json.dumps(good))
+    bad_field["runs"][5]["steps"][4]["outcome"] = "mostly"
+    no_zone = json.loads(json.dumps(good))
+    no_zone["runs"][0]["started_at"] = "2026-11-23T18:00:00"
+    twice = json.loads(json.dumps(good))
+    twice["runs"][1]["uid"] = twice["runs"][0]["uid"]
+    return {
+        "not json": (b'{"format": "workout-tui history",\n oops}', "is not JSON (line 2, column 2"),
+        "newer": (json.dumps({**good, "version": 2}).encode(), "is history format 2; this"),
+        "bare list": (json.dumps(good["runs"]).encode(), "an export from an older workout-tui"),
+        "field": (json.dumps(bad_field).encode(), ": runs[5].steps[4].outcome: expected one of"),
+        "no zone": (json.dumps(no_zone).encode(), "runs[0].started_at: expected a date and time"),
+        "twice": (json.dumps(twice).encode(), "the same run (uid) is in it twice"),
+        "not text": (b"\xff\xfe\x00junk", "is not JSON (not UTF-8 text)"),
+    }
+
+
+def test_bad_files_are_refused_whole_with_where_and_why(home: Path) -> None:
+    store = HistoryStore(home / "new" / FILE_NAME)
+    run_through(store)
+    store.close()
+    before = (home / "new" / FILE_NAME).read_bytes()
+    for name, (content, message) in bad_exports(home).items():
+        path = home / f"{name}.json"
+        path.write_bytes(content)
+        result = import_into(home, home / "new", path)
+        assert result.returncode == 1, name
+        assert result.stderr.startswith(f"workout-tui: cannot import: {path}"), result.stderr
+        assert message in result.stderr and "Traceback" not in result.stderr, (name, result.stderr)
+    assert (home / "new" / FILE_NAME).read_bytes() == before
+
+
+def test_a_fifo_or_a_folder_is_refused_without_waiting(home: Path) -> None:
+    fifo = home / "export.json"
+    os.mkfifo(fifo)  # no writer: a plain open would wait forever (cli() gives up at 30 s)
+    for path, why in ((fifo, "is not a regular file"), (home, "Is a directory")):
+        result = cli(home, "history", "--import", str(path))
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.startswith(f"workout-tui: cannot import: cannot read {path}: ")
+        assert why in result.stderr
+
+
+@pytest.mark.parametrize("option", [["--export", "json"], ["-o", "x.json"]])
+def test_import_goes_alone(home: Path, option: list[str]) -> None:
+    result = cli(home, "history", "--import", "x.json", *option)
+    assert result.returncode == 2 and "--import" in result.stderr

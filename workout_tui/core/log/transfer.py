@@ -1,0 +1,302 @@
+"""The history out and back in: JSON (every run with its steps, the document `--import`
+reads) and CSV (one row per step, for a spreadsheet)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from workout_tui.core.files import read_regular
+from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord
+from workout_tui.core.log.history import STATUSES, HistoryStore
+from workout_tui.core.plan import MAX_STEPS, StepKind
+from workout_tui.core.printable import json_text, printable
+
+FORMATS = ("json", "csv")
+FORMAT_NAME = "workout-tui history"
+FORMAT_VERSION = 1
+MAX_IMPORT_BYTES = 512 * 1024 * 1024  # ten times a history of 10,000 runs
+MAX_TEXT = 10_000  # characters in a name, a load or a side
+CSV_COLUMNS = (
+    "run_id", "run_uid", "session", "session_name", "status", "started_at", "ended_at",
+    "speed", "run_seconds", "run_work_seconds", "sets_planned", "step_index", "kind",
+    "exercise", "side", "set", "round", "planned_seconds", "planned_reps", "planned_load",
+    "actual_seconds", "reps", "load", "outcome",
+)  # fmt: skip
+Logged = tuple[RunSummary, list[StepRecord]]
+
+
+def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
+    """Write every run to `out` as `kind` ("json" or "csv"); returns how many runs.
+    No store (nothing recorded yet) writes an empty export."""
+    runs = list(store.all_runs()) if store is not None else []
+    if kind == "json":
+        document = {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "runs": [_run_json(run, steps) for run, steps in runs],
+        }
+        out.write(json_text(document) + "\n")
+    else:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(_csv_row(run, step) for run, steps in runs for step in steps)
+    return len(runs)
+
+
+def _csv_row(run: RunSummary, step: StepRecord) -> tuple[object, ...]:
+    return (
+        run.id, run.uid, _cell(run.session), _cell(run.session_name), run.status,
+        run.started_at.isoformat(), run.ended_at.isoformat() if run.ended_at else "", run.speed,
+        _number(run.active_seconds), _number(run.work_seconds), run.planned_work_steps,
+        step.step_index, step.kind, _cell(step.exercise), _cell(step.side), step.set_number,
+        step.round_number, _number(step.planned_seconds), _optional(step.planned_reps),
+        _cell(step.planned_load), _number(step.actual_seconds), _optional(step.reps),
+        _cell(step.load), step.outcome.value,
+    )  # fmt: skip
+
+
+def _run_json(run: RunSummary, steps: list[StepRecord]) -> dict[str, Any]:
+    return {
+        "id": run.id,
+        "uid": run.uid,
+        "session": run.session,
+        "session_name": run.session_name,
+        "session_hash": run.session_hash,
+        "status": run.status,
+        "started_at": run.started_at.isoformat(),
+        "ended_at": run.ended_at.isoformat() if run.ended_at else None,
+        "speed": run.speed,
+        "active_seconds": round(run.active_seconds, 3),
+        "work_seconds": round(run.work_seconds, 3),
+        "sets_planned": run.planned_work_steps,
+        "sets_done": run.done_work_steps,
+        "completion": round(run.completion, 3),
+        "steps": [_step_json(step) for step in steps],
+    }
+
+
+def _step_json(step: StepRecord) -> dict[str, Any]:
+    return {
+        "index": step.step_index,
+        "kind": step.kind,
+        "exercise": step.exercise,
+        "side": step.side,
+        "set": step.set_number,
+        "set_count": step.set_count,
+        "round": step.round_number,
+        "round_count": step.round_count,
+        "planned_seconds": step.planned_seconds,
+        "planned_reps": step.planned_reps,
+        "planned_load": step.planned_load,
+        "actual_seconds": round(step.actual_seconds, 3),
+        "reps": step.reps,
+        "load": step.load,
+        "outcome": step.outcome.value,
+        "finished_at": step.finished_at.isoformat(),
+    }
+
+
+def _cell(text: str | None) -> str:
+    """User text for a spreadsheet: a cell that would start a formula gets a leading `'`
+    (OWASP's advice on CSV injection), and control characters become placeholders."""
+    text = text or ""
+    if text.startswith(("=", "+", "-", "@", "\t", "\r")):
+        text = "'" + text
+    return printable(text)
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}" if value == int(value) else f"{value:.3f}"
+
+
+def _optional(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+# -- import ---------------------------------------------------------------------------------
+
+
+class BadExport(ValueError):
+    """A file `--import` cannot take, with where in it and why."""
+
+
+def read_export(path: Path) -> list[Logged]:
+    """The runs of a JSON export, every field checked before anything is written.
+
+    Raises:
+        BadExport: it cannot be read, is not our export, or a field is wrong (located).
+    """
+    try:
+        data = read_regular(path, MAX_IMPORT_BYTES + 1)
+    except OSError as error:
+        raise BadExport(f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise BadExport(f"{path} is over {MAX_IMPORT_BYTES // 2**20} MB; not an export of ours")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise BadExport(f"{path} is not JSON ({_where_json(error)})") from None
+    runs = _envelope(document, path)
+    try:
+        parsed = [_run(item, f"runs[{n}]") for n, item in enumerate(runs)]
+    except BadExport as error:
+        raise BadExport(f"{path}: {error}") from None
+    uids = [run.uid for run, _ in parsed]
+    if len(set(uids)) != len(uids):
+        raise BadExport(f"{path}: the same run (uid) is in it twice")
+    return parsed
+
+
+def _where_json(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"line {error.lineno}, column {error.colno}: {error.msg}"
+    return "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else "nested too deep"
+
+
+def _envelope(document: object, path: Path) -> list[object]:
+    """The list of runs, from a document that says it is our export, of a version we read."""
+    made_by = "made by `workout-tui history --export json`"
+    if isinstance(document, list):
+        raise BadExport(
+            f"{path} is an export from an older workout-tui, whose runs have no ids to tell "
+            "them apart; export it again with this version"
+        )
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise BadExport(f"{path} is not a workout-tui history export ({made_by})")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
+        raise BadExport(
+            f"{path} is history format {printable(str(version))}; this workout-tui reads up to "
+            f"{FORMAT_VERSION}. Upgrade workout-tui to import it"
+        )
+    runs = document.get("runs")
+    if not isinstance(runs, list):
+        raise BadExport(f"{path}: `runs` must be a list")
+    return runs
+
+
+Check = Callable[[object], bool]
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return _is_int(value) or isinstance(value, float)
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TEXT
+
+
+def _at_least(low: float, high: float = float("inf")) -> Check:
+    return lambda value: _is_number(value) and low <= float(value) <= high  # type: ignore[arg-type]
+
+
+def _count(low: int, high: int) -> Check:
+    return lambda value: _is_int(value) and low <= value <= high  # type: ignore[operator]
+
+
+def _one_of(*values: str) -> Check:
+    return lambda value: value in values
+
+
+def _time(value: object) -> bool:
+    """An ISO 8601 time with its UTC offset, as the export writes (a bare one would be read
+    in this machine's zone, and export differently)."""
+    try:
+        return datetime.fromisoformat(value).utcoffset() is not None  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _or_none(check: Check) -> Check:
+    return lambda value: value is None or check(value)
+
+
+def _uid(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 64 and value.isascii() and value.isalnum()
+
+
+TIME = "a date and time with its UTC offset (ISO 8601)"
+_RUN_FIELDS: dict[str, tuple[Check, str]] = {
+    "id": (_count(1, 2**62), "a whole number from 1"),
+    "uid": (_uid, "letters and digits, up to 64"),
+    "session": (_is_text, "text"),
+    "session_name": (_is_text, "text"),
+    "session_hash": (_is_text, "text"),
+    "status": (_one_of(*STATUSES), f"one of {', '.join(STATUSES)}"),
+    "started_at": (_time, TIME),
+    "ended_at": (_or_none(_time), f"{TIME}, or null"),
+    "speed": (_at_least(0.01, 1000), "a number from 0.01 to 1000"),
+    "active_seconds": (_at_least(0), "a number of seconds"),
+    "work_seconds": (_at_least(0), "a number of seconds"),
+    "sets_planned": (_count(0, MAX_STEPS), f"a whole number up to {MAX_STEPS}"),
+    "steps": (lambda value: isinstance(value, list), "a list"),
+}
+_STEP_FIELDS: dict[str, tuple[Check, str]] = {
+    "index": (_count(0, MAX_STEPS - 1), f"a whole number below {MAX_STEPS}"),
+    "kind": (_one_of(*StepKind), f"one of {', '.join(StepKind)}"),
+    "exercise": (_or_none(_is_text), "text, or null"),
+    "side": (_or_none(_is_text), "text, or null"),
+    "set": (_count(1, MAX_STEPS), "a whole number from 1"),
+    "set_count": (_count(1, MAX_STEPS), "a whole number from 1"),
+    "round": (_count(1, MAX_STEPS), "a whole number from 1"),
+    "round_count": (_count(1, MAX_STEPS), "a whole number from 1"),
+    "planned_seconds": (_or_none(_at_least(0)), "a number of seconds, or null"),
+    "planned_reps": (_or_none(_count(0, 1_000_000)), "a whole number, or null"),
+    "planned_load": (_or_none(_is_text), "text, or null"),
+    "actual_seconds": (_at_least(0), "a number of seconds"),
+    "reps": (_or_none(_count(0, 1_000_000)), "a whole number, or null"),
+    "load": (_or_none(_is_text), "text, or null"),
+    "outcome": (_one_of(*Outcome), f"one of {', '.join(Outcome)}"),
+    "finished_at": (_time, TIME),
+}
+
+
+def _fields(item: object, spec: dict[str, tuple[Check, str]], where: str) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise BadExport(f"{where}: expected an object")
+    for key, (check, expected) in spec.items():
+        if key not in item:
+            raise BadExport(f"{where}: `{key}` is missing")
+        if not check(item[key]):
+            raise BadExport(f"{where}.{key}: expected {expected}")
+    return item
+
+
+def _run(item: object, where: str) -> Logged:
+    fields = _fields(item, _RUN_FIELDS, where)
+    steps = [_step(step, f"{where}.steps[{n}]") for n, step in enumerate(fields["steps"])]
+    if len({step.step_index for step in steps}) != len(steps):
+        raise BadExport(f"{where}.steps: a step index is in it twice")
+    steps.sort(key=lambda step: step.step_index)
+    done = sum(1 for step in steps if step.is_work and step.outcome is Outcome.DONE)
+    status = "interrupted" if fields["status"] == "running" else fields["status"]
+    run = RunSummary(
+        fields["id"], fields["uid"], fields["session"], fields["session_name"],
+        fields["session_hash"], status,
+        datetime.fromisoformat(fields["started_at"]),
+        datetime.fromisoformat(fields["ended_at"]) if fields["ended_at"] else None,
+        float(fields["speed"]), float(fields["active_seconds"]), float(fields["work_seconds"]),
+        done, fields["sets_planned"],
+    )  # fmt: skip
+    return run, steps
+
+
+def _step(item: object, where: str) -> StepRecord:
+    fields = _fields(item, _STEP_FIELDS, where)
+    planned = fields["planned_seconds"]
+    return StepRecord(
+        fields["index"], fields["kind"], fields["exercise"], fields["side"], fields["set"],
+        fields["set_count"], fields["round"], fields["round_count"],
+        None if planned is None else float(planned), fields["planned_reps"],
+        fields["planned_load"], float(fields["actual_seconds"]), fields["reps"], fields["load"],
+        Outcome(fields["outcome"]), datetime.fromisoformat(fields["finished_at"]),
+    )  # fmt: skip
