@@ -19,6 +19,7 @@ from workout_tui.core.printable import json_text, printable
 
 if TYPE_CHECKING:
     from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.records import Session
 
 
 class UsageError(Exception):
@@ -76,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
     validate.set_defaults(handler=_validate)
     _add_run_and_history(commands, common)
+
+    _add_progress(commands, common)
 
     schema = commands.add_parser(
         "schema", parents=[common], help="print the JSON Schema of the routine format"
@@ -135,6 +138,17 @@ def _add_run_and_history(
     history.set_defaults(handler=_history)
 
 
+def _add_progress(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    progress = commands.add_parser(
+        "progress", parents=[common], help="each exercise's best and last, or one's records"
+    )
+    progress.add_argument("exercise", nargs="?", metavar="EXERCISE", help="one exercise, by name")
+    progress.add_argument("--json", action="store_true", help="print JSON instead of text")
+    progress.set_defaults(handler=_progress)
+
+
 class _Version(argparse.Action):
     """--version, looked up only when asked for (so start-up never pays for it)."""
 
@@ -182,13 +196,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     rows: list[tuple[str, ...]] = [("SLUG", "NAME", "SOURCE", "TIME", "STEPS", "EQUIPMENT")]
     rows += [_routine_row(r.slug, r.source, r.plan) for r in routines if r.plan is not None]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-            + "  "
-            + row[-1]
-        )
+    _print_table(rows)
     if len(rows) == 1:
         print("No routines found.")
     for routine in routines:
@@ -197,6 +205,14 @@ def _list(args: argparse.Namespace) -> int:
             for problem in routine.problems:
                 _say(f"  {problem}", sys.stderr)
     return 0
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    """Rows in columns as wide as their widest cell (the last column is not padded)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+              + "  " + row[-1])  # fmt: skip
 
 
 def _routine_row(slug: str, source: str, plan: Plan) -> tuple[str, ...]:
@@ -353,6 +369,89 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     finally:
         store.close()
     _say(f"Imported {added} runs from {path} ({present} were in the history already).")
+    return 0
+
+
+def _progress(args: argparse.Namespace) -> int:
+    """Every exercise with its best and last, or one exercise's records and sessions."""
+    import difflib
+
+    from workout_tui.core.log.entries import exercise_key
+    from workout_tui.core.log.history import open_history
+    from workout_tui.core.log.records import by_exercise
+
+    store, notices = open_history(
+        locations.data_dir(getattr(args, "data_dir", None)), read_only=True
+    )
+    for notice in notices:
+        _error(notice)
+    if store is None and notices:
+        return 1
+    try:
+        exercises = by_exercise(store.done_sets()) if store is not None else {}
+    finally:
+        if store is not None:
+            store.close()
+    if args.exercise is None:
+        return _all_exercises(exercises, args.json)
+    key = exercise_key(args.exercise)
+    if key not in exercises:
+        close = difflib.get_close_matches(key, list(exercises), n=1)
+        hint = f"; did you mean {exercises[close[0]][-1].sets[-1].exercise!r}?" if close else ""
+        _error(f"no exercise named {args.exercise!r} in the history{hint}")
+        return 1
+    return _one_exercise(exercises[key], args.json)
+
+
+def _all_exercises(exercises: dict[str, list[Session]], as_json: bool) -> int:
+    from workout_tui.core.log.records import best, headline
+
+    rows = []
+    for sessions in sorted(exercises.values(), key=lambda found: -found[-1].run_id):
+        top = headline(best(sessions))
+        name = sessions[-1].sets[-1].exercise or ""
+        rows.append((name, len(sessions), sessions[-1].started_at, str(top) if top else ""))
+    if as_json:
+        keys = ("exercise", "sessions", "last_done", "best")
+        items = [dict(zip(keys, (n, c, t.isoformat(), b), strict=True)) for n, c, t, b in rows]
+        print(json_text(items))
+        return 0
+    if not rows:
+        print("No exercises logged yet: run a routine and its sets show up here.")
+        return 0
+    table: list[tuple[str, ...]] = [("EXERCISE", "SESSIONS", "LAST", "BEST")]
+    table += [(printable(n), str(c), t.strftime("%a %d %b %Y"), b) for n, c, t, b in rows]
+    _print_table(table)
+    return 0
+
+
+def _one_exercise(sessions: list[Session], as_json: bool) -> int:
+    from workout_tui.core.log.describe import describe_sets
+    from workout_tui.core.log.records import best, record_name
+
+    name = sessions[-1].sets[-1].exercise or ""
+    records = best(sessions)
+    if as_json:
+        print(json_text({
+            "exercise": name,
+            "records": [
+                {"record": record_name(key), "value": str(r.text), "run_id": r.run_id,
+                 "date": r.when.isoformat()} for key, r in records.items()
+            ],
+            "sessions": [
+                {"run_id": s.run_id, "started_at": s.started_at.isoformat(),
+                 "sets": [{"reps": e.reps, "load": e.load, "seconds": round(e.actual_seconds, 3),
+                           "side": e.side} for e in s.sets]} for s in sessions
+            ],
+        }))  # fmt: skip
+        return 0
+    _say(f"{name}: {len(sessions)} session{'s' if len(sessions) != 1 else ''}")
+    print("Records:")
+    for key, record in records.items():
+        _say(f"  {record_name(key):<13} {record.text:<20} {record.when:%a %d %b %Y}")
+    print("Sessions:")
+    for session in reversed(sessions):
+        _say(f"  {session.started_at:%a %d %b %Y %H:%M}  {describe_sets(session.sets)}")
     return 0
 
 

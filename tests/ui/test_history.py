@@ -263,3 +263,21 @@ async def test_history_keys_can_be_remapped_from_the_config(seeded: HistoryStore
         await pilot.press("o")
         assert isinstance(app.screen, RunDetailScreen)
         assert not any("Unknown key binding" in n.message for n in app._notifications)
+
+
+async def test_the_summary_names_each_record_the_run_beat(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    routine = practice(tmp_path)
+    earlier = record(store, routine)
+    for goblet_squat_set in (5, 7):
+        store.relog(earlier, goblet_squat_set, 8, "10 kg")
+    record(store, routine, speed=20)  # a preview at 12 kg beats nothing
+    app = make_app(start=routine, history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n", "n", "n", "space", "n", "space")  # both sets at 12 kg
+        assert isinstance(app.screen, SummaryScreen)
+        assert text(pilot, "#summary-records").splitlines() == [
+            "New record: Goblet squat 12 kg × 8, was 10 kg × 8",
+            "New record: Goblet squat est. 1RM 15.2 kg, was 12.7 kg",
+            "New record: Goblet squat volume 192 kg, was 160 kg",
+        ]

@@ -10,9 +10,10 @@ from workout_tui.core.config import Config
 from workout_tui.core.engine import Clock, CueDue, Engine, Event, SessionEnded
 from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.log.describe import describe_sets
-from workout_tui.core.log.entries import RunSummary, StepRecord
+from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord
 from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.log.journal import RunJournal
+from workout_tui.core.log.records import beaten, best, by_exercise, record_lines
 from workout_tui.core.plan import Plan, PlanError, Step, compile_plan
 from workout_tui.core.record import SessionRecord
 
@@ -26,9 +27,11 @@ class Run:
         self.record = SessionRecord(plan)
         self.journal = RunJournal(store)
         self._last_time: dict[str, str] = {}
+        self.speed = 1.0
 
     def start(self, session: str, session_hash: str, speed: float) -> list[Event]:
         """Start a new run at the first step."""
+        self.speed = speed
         self.journal.start(self.plan, session, session_hash, speed)
         return self.engine.start()
 
@@ -36,6 +39,7 @@ class Run:
         """Carry on an interrupted run at `step_index`, after a `lead_in` 3-2-1 (the step's
         own start cue is not played: the lead-in's go takes its place). The record starts
         from what the run logged before, so the summary covers the whole run."""
+        self.speed = run.speed
         if self.journal.store is not None:
             self.record.carry_on(run, self.journal.store.steps(run.id))
         self.journal.resume(run.id)
@@ -75,6 +79,25 @@ class Run:
                 sets = []
             self._last_time[name] = f"last: {describe_sets(sets)}" if sets else ""
         return self._last_time[name]
+
+    def records_beaten(self) -> list[str]:
+        """`New record: Goblet squat 14 kg × 5, was 12 kg × 5` for each record this run beat
+        (none for a preview, with history off, or when it cannot be read)."""
+        store = self.journal.store
+        if store is None or self.speed != 1:
+            return []
+        done = [e for e in self.record.logged if e.exercise and e.outcome is Outcome.DONE]
+        done = [e for e in done if e.is_work]
+        mine = by_exercise((self.journal.run_id, self.record.now(), entry) for entry in done)
+        lines = []
+        for key, (session,) in mine.items():
+            name = session.sets[0].exercise or key
+            try:
+                earlier = by_exercise(store.done_sets(name, before_run=self.journal.run_id))
+            except sqlite3.Error:
+                return []
+            lines += record_lines(name, beaten(best(earlier.get(key, [])), session))
+        return lines
 
 
 def plan_for(plan: Plan, config: Config) -> tuple[Plan, str]:

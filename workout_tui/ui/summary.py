@@ -25,11 +25,14 @@ class SummaryScreen(Screen[None]):
         self.routine = routine
         self.plan, self.record = run.plan, run.record
         self.speed = speed
+        self.records = run.records_beaten()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
             yield Literal(self._heading(), id="summary-title")
             yield Literal(self._totals(), id="summary-totals")
+            if self.records:
+                yield Literal("\n".join(self.records), id="summary-records")
             yield Literal(self._log(), id="summary-log")
         yield Footer()
 

@@ -408,6 +408,23 @@ class HistoryStore:
             run = _run(row)
             yield run, self.steps(run.id)
 
+    def done_sets(
+        self, exercise: str | None = None, before_run: int | None = None
+    ) -> Iterator[tuple[int, datetime, StepRecord]]:
+        """Every done set (of `exercise`, or of all) in real-time runs, with its run's id
+        and start, in the order the runs started: what records and progress read."""
+        where = "AND steps.exercise_key = ?" if exercise is not None else ""
+        keys = (exercise_key(exercise),) if exercise is not None else ()
+        rows = self.db.execute(
+            f"SELECT runs.id, runs.started_at, {_STEP_COLUMNS}"
+            " FROM steps JOIN runs ON runs.id = steps.run_id WHERE runs.speed = 1"
+            f" AND steps.outcome = 'done' AND steps.kind LIKE 'work%' AND runs.id != ? {where}"
+            " ORDER BY runs.started_ts, runs.id, steps.step_index",
+            (before_run or -1, *keys),
+        )
+        for row in rows:
+            yield row[0], datetime.fromisoformat(row[1]), _step(row[2:])
+
     def interrupted_run(self, session: str) -> tuple[RunSummary, int] | None:
         """The routine's latest run if it was interrupted, with the step to resume at."""
         row = self.db.execute(

@@ -1,0 +1,160 @@
+"""Each exercise's sessions and personal records, read from the log. Only real-time runs
+count (a preview is not training), and only sets that were done."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from workout_tui.core.durations import format_clock
+from workout_tui.core.log.entries import StepRecord, exercise_key
+
+POUND = 0.45359237  # kg
+EPLEY_MAX_REPS = 12  # past this, a one-rep max estimated from reps means little
+_LOAD = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    """A load as a number and a unit: `12 kg`, `25 lb`; a bare number counts as kg."""
+
+    amount: float
+    unit: str  # "kg", "lb" or ""
+
+    @property
+    def kilos(self) -> float:
+        return self.amount * (POUND if self.unit == "lb" else 1)
+
+    def scaled(self, amount: float) -> str:
+        """`amount` in this load's unit, to a tenth: `16.3 kg`."""
+        number = f"{amount:.1f}".removesuffix(".0")
+        return f"{number} {self.unit}" if self.unit else number
+
+    def __str__(self) -> str:
+        return self.scaled(self.amount)
+
+
+def parse_load(text: str | None) -> Load | None:
+    """The load in a logged text (`12 kg`, `12kg`, `25 lbs`, `12,5`); None when it is not
+    one number (`red band`, `2 × 12 kg`): such a set counts as bodyweight."""
+    match = _LOAD.fullmatch((text or "").strip())
+    if match is None:
+        return None
+    unit = (match[2] or " ").lower()[0]
+    return Load(float(match[1].replace(",", ".")), {"k": "kg", "l": "lb", "p": "lb"}.get(unit, ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One run's done sets of one exercise."""
+
+    run_id: int
+    started_at: datetime
+    sets: tuple[StepRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A best: what it is (`est. 1RM`; "" for the heaviest set and reps), how it reads
+    (`14 kg × 5`), the score it is compared by, and the session that set it."""
+
+    label: str
+    text: str
+    score: tuple[float, ...]
+    run_id: int
+    when: datetime
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.text}" if self.label else self.text
+
+
+Records = dict[str, Record]  # by what is compared: "heaviest", "reps at 12 kg", ...
+
+
+def _candidates(session: Session) -> Iterable[tuple[str, str, str, tuple[float, ...]]]:
+    """(key, label, text, score) of every best this session reaches."""
+    loaded = [(s, parse_load(s.load)) for s in session.sets if s.reps is not None]
+    weighted = [(s, load) for s, load in loaded if load is not None]
+    bodyweight = [s for s, load in loaded if load is None]
+    holds = [s for s in session.sets if s.reps is None]
+    for s, load in weighted:
+        reps = s.reps or 0
+        yield "heaviest", "", f"{load} × {reps}", (load.kilos, reps)
+        yield f"reps at {load}", "", f"{reps} reps at {load}", (reps,)
+        if 0 < reps <= EPLEY_MAX_REPS:
+            estimate = load.amount * (1 + reps / 30) if reps > 1 else load.amount
+            yield "1rm", "est. 1RM", load.scaled(estimate), (estimate * load.kilos / load.amount,)
+    if weighted:
+        volume = sum(load.kilos * (s.reps or 0) for s, load in weighted)
+        yield "volume", "volume", Load(volume, "kg").scaled(volume), (volume,)
+    for s in bodyweight:
+        yield "reps", "", f"{s.reps} reps", (s.reps or 0,)
+    if bodyweight and not weighted:
+        total = sum(s.reps or 0 for s in bodyweight)
+        yield "volume", "volume", f"{total} reps", (total,)
+    for s in holds:
+        yield "hold", "hold", format_clock(s.actual_seconds, round_up=False), (s.actual_seconds,)
+
+
+def beaten(records: Records, session: Session) -> list[tuple[Record, Record]]:
+    """Take in a session; return each record it beat, as (new, was). A first session sets
+    records but beats none."""
+    beats: dict[str, tuple[Record, Record]] = {}
+    for key, label, text, score in _candidates(session):
+        was = records.get(key)
+        if was is None or score > was.score:
+            new = Record(label, text, score, session.run_id, session.started_at)
+            records[key] = new
+            if key in beats:  # a later set of the session beat it again
+                beats[key] = (new, beats[key][1])
+            elif was is not None and was.run_id != session.run_id:
+                beats[key] = (new, was)
+    return list(beats.values())
+
+
+def best(sessions: Sequence[Session]) -> Records:
+    """The records over `sessions` (oldest first), the weightiest kinds first and the most
+    reps at each load from the lightest."""
+    records: Records = {}
+    for session in sessions:
+        beaten(records, session)
+    order = ["heaviest", "1rm", "volume", "reps", "hold"]
+
+    def rank(item: tuple[str, Record]) -> tuple[int, float]:
+        key, record = item
+        load = parse_load(key.removeprefix("reps at ")) if key.startswith("reps at") else None
+        return order.index("reps" if load else key), load.kilos if load else 0
+
+    return dict(sorted(records.items(), key=rank))
+
+
+def headline(records: Records) -> Record | None:
+    """The one best to name in a list: the heaviest set, else most reps, else longest hold."""
+    return records.get("heaviest") or records.get("reps") or records.get("hold")
+
+
+def record_name(key: str) -> str:
+    """What a record is, for a list of them: `most reps` for `reps at 12 kg`."""
+    names = {"1rm": "est. 1RM", "volume": "most volume", "hold": "longest hold"}
+    return names.get(key, "most reps" if key.startswith("reps") else key)
+
+
+def by_exercise(rows: Iterable[tuple[int, datetime, StepRecord]]) -> dict[str, list[Session]]:
+    """Done sets, as (run id, run start, entry) in run order, gathered into each exercise's
+    sessions; by exercise key."""
+    sessions: dict[str, list[Session]] = {}
+    for run_id, started_at, entry in rows:
+        found = sessions.setdefault(exercise_key(entry.exercise or ""), [])
+        if found and found[-1].run_id == run_id:
+            last = found[-1]
+            found[-1] = Session(run_id, started_at, (*last.sets, entry))
+        else:
+            found.append(Session(run_id, started_at, (entry,)))
+    return sessions
+
+
+def record_lines(exercise: str, beats: Sequence[tuple[Record, Record]]) -> list[str]:
+    """`New record: Goblet squat 14 kg × 5, was 12 kg × 5`, one per record beaten."""
+    return [f"New record: {exercise} {new}, was {was.text}" for new, was in beats]
