@@ -20,7 +20,7 @@ def sets(*pairs: tuple[int | None, float], load: str | None = "12 kg") -> list[S
 
 def test_sets_are_described_as_people_write_them() -> None:
     assert describe_sets(sets((10, 30), (10, 30), (10, 30))) == "3 × 10 @ 12 kg"
-    assert describe_sets(sets((10, 30))) == "1 × 10 reps @ 12 kg"
+    assert describe_sets(sets((10, 30))) == "10 reps @ 12 kg"  # one set: no "1 ×"
     assert describe_sets(sets((10, 30), (8, 30))) == "10, 8 reps @ 12 kg"
     assert describe_sets(sets((None, 45), (None, 45))) == "2 × 45s @ 12 kg"
     assert describe_sets(sets((8, 30), (8, 30), load=None)) == "2 × 8"

@@ -9,15 +9,8 @@ import pytest
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
 from workout_tui.core.log.history import HistoryStore
-from workout_tui.core.log.records import (
-    Load,
-    beaten,
-    best,
-    by_exercise,
-    headline,
-    parse_load,
-    record_lines,
-)
+from workout_tui.core.log.records import beaten, best, by_exercise, headline, record_lines
+from workout_tui.core.model import Load, parse_load
 from workout_tui.core.plan import Plan
 
 PLAN = load_plan_text(

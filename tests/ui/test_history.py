@@ -121,9 +121,9 @@ async def test_filter_detail_and_delete(seeded: HistoryStore) -> None:
         assert [str(c) for c in steps.get_row_at(5)] == [
             "6",
             "Goblet squat · set 1/3",
-            "10 reps @ 12 kg",
+            "8 reps @ 12 kg",  # the bottom of its range (8-12): no history yet
             "0:25",
-            "10",
+            "8",
             "12 kg",
         ]
         await pilot.press("escape", "d")
@@ -281,3 +281,20 @@ async def test_the_summary_names_each_record_the_run_beat(tmp_path: Path) -> Non
             "New record: Goblet squat est. 1RM 15.2 kg, was 12.7 kg",
             "New record: Goblet squat volume 192 kg, was 160 kg",
         ]
+
+
+async def test_the_player_offers_the_next_target_and_the_log_starts_from_it(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    routine = {r.slug: r for r in bundled()}["glute-hamstring-strength"]
+    earlier = record(store, routine)
+    for goblet_squat_set in (5, 7, 9):  # every set at the top of 8-12
+        store.relog(earlier, goblet_squat_set, 12, "12 kg")
+    app = make_app(start=routine, history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n", "n", "n")
+        assert text(pilot, "#detail") == "set 1/3 · 14 kg · last: 3 × 12 @ 12 kg → 14 kg"
+        assert text(pilot, "#hint").startswith("8 reps")
+        await pilot.press("space")
+        assert text(pilot, "#logged") == "Logged Goblet squat: 8 reps @ 14 kg · e to change"

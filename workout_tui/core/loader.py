@@ -6,7 +6,9 @@ Every problem is reported as `path:line:col: message`, all of them in one pass.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,7 +16,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from workout_tui.core.durations import parse_duration
-from workout_tui.core.model import SIDES, Block, Defaults, Exercise, Mode, Session
+from workout_tui.core.model import SIDES, Block, Defaults, Exercise, Mode, Session, parse_load
 from workout_tui.core.plan import Plan, PlanError, compile_plan
 from workout_tui.core.problems import Problem, SessionFileError
 from workout_tui.core.yaml_source import SourceError, parse, read_text
@@ -23,6 +25,7 @@ SESSION_KEYS = ("name", "description", "tags", "equipment", "defaults", "exercis
 DEFAULT_KEYS = ("prepare", "rest", "switch_sides", "countdown", "halfway", "voice")
 EXERCISE_KEYS = (
     "name", "hold", "time", "reps", "sets", "sides", "load", "notes", "rest", "rest_between_sets",
+    "progress", "up_to",
 )  # fmt: skip
 BLOCK_KEYS = ("block", "rounds", "rest_between_rounds", "exercises")
 MAX_ITEMS = 500  # exercises in one file, blocks' exercises included
@@ -191,9 +194,9 @@ class _Reader:
                 f"{label} has both `{measures[0]}` and `{extra}`; give exactly one",
             )
         mode = Mode(measures[0]) if measures else None
-        amount = None
+        amount = top = None
         if mode is Mode.REPS:
-            amount = self.counter("reps", MAX_REPS)(fields["reps"][1])
+            amount, top = self.reps(fields["reps"][1])
         elif mode is not None:
             amount = self.positive_duration(fields[mode.value][1])
         sets = self.optional(fields, "sets", self.counter("sets", MAX_SETS), 1)
@@ -204,7 +207,60 @@ class _Reader:
         between = self.optional(fields, "rest_between_sets", self.duration, None)
         if name is None or mode is None or amount is None or len(measures) != 1:
             return None
-        return Exercise(name, mode, amount, sets, sides, load, notes, rest, between)
+        exercise = Exercise(name, mode, amount, sets, sides, load, notes, rest, between, top)
+        return self.progression(exercise, fields, label)
+
+    def reps(self, node: yaml.Node) -> tuple[int | None, int | None]:
+        """`reps: 10`, or a range `reps: 8-12` (bottom and top)."""
+        value = self.scalar(node)
+        if isinstance(value, str) and (match := re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*", value)):
+            bottom, top = int(match[1]), int(match[2])
+            if 1 <= bottom < top <= MAX_REPS:
+                return bottom, top
+            self.report(node, f"a rep range goes from low to high, 1 to {MAX_REPS}, like 8-12")
+            return None, None
+        if isinstance(value, str):
+            self.report(node, f"`reps` must be a whole number to {MAX_REPS} or a range like 8-12")
+            return None, None
+        return self.counter("reps", MAX_REPS)(node), None
+
+    def progression(self, exercise: Exercise, fields: Fields, label: str) -> Exercise | None:
+        """The exercise with its `progress` (and `up_to`), checked against how it is measured."""
+        if "progress" not in fields:
+            if "up_to" in fields:
+                self.report(fields["up_to"][0], f"{label}: `up_to` goes with a timed `progress`")
+            return exercise
+        node = fields["progress"][1]
+        if exercise.is_timed:
+            return self.timed_progression(exercise, node, fields, label)
+        step, load = parse_load(str(self.scalar(node))), parse_load(exercise.load)
+        if exercise.top is None:
+            self.report(node, f"{label}: `progress` needs a rep range to climb, like `reps: 8-12`")
+        elif load is None:
+            self.report(node, f"{label}: `progress` adds to a load like `load: 12 kg`; set one")
+        elif step is None or step.amount <= 0:
+            self.report(node, f"{label} counts reps: `progress` is a load to add, like 2 kg")
+        elif step.unit and load.unit and step.unit != load.unit:
+            self.report(node, f"{label}: `progress: {step}` is not in the load's unit ({load})")
+        else:
+            return replace(exercise, progress=step.amount)
+        return None
+
+    def timed_progression(
+        self, exercise: Exercise, node: yaml.Node, fields: Fields, label: str
+    ) -> Exercise | None:
+        as_load = parse_load(str(self.scalar(node)))
+        if as_load is not None and as_load.unit:
+            self.report(node, f"{label} is timed: `progress` adds time, like 5s, not {as_load}")
+            return None
+        step = self.duration(node)
+        up_to = self.optional(fields, "up_to", self.duration, None)
+        if step == 0:
+            self.report(node, "`progress` must add at least 1 second")
+        if up_to is not None and up_to < exercise.amount:
+            self.report(fields["up_to"][1], f"`up_to` is below the {exercise.amount}s it starts at")
+            return None
+        return replace(exercise, progress=step, up_to=up_to) if step else None
 
     # -- values -----------------------------------------------------------------------------
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 SIDES = ("left", "right")
+POUND = 0.45359237  # kg
+_LOAD = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?)?", re.IGNORECASE)
 
 
 class Mode(StrEnum):
@@ -29,8 +32,42 @@ class Defaults:
 
 
 @dataclass(frozen=True, slots=True)
+class Load:
+    """A load as a number and a unit: `12 kg`, `25 lb`; a bare number counts as kg."""
+
+    amount: float
+    unit: str  # "kg", "lb" or ""
+
+    @property
+    def kilos(self) -> float:
+        return self.amount * (POUND if self.unit == "lb" else 1)
+
+    def scaled(self, amount: float) -> str:
+        """`amount` in this load's unit, to a tenth: `16.3 kg`."""
+        number = f"{amount:.1f}".removesuffix(".0")
+        return f"{number} {self.unit}" if self.unit else number
+
+    def __str__(self) -> str:
+        return self.scaled(self.amount)
+
+
+def parse_load(text: str | None) -> Load | None:
+    """The load in a logged text (`12 kg`, `12kg`, `25 lbs`, `12,5`); None when it is not
+    one number (`red band`, `2 × 12 kg`): such a set counts as bodyweight."""
+    match = _LOAD.fullmatch((text or "").strip())
+    if match is None:
+        return None
+    unit = (match[2] or " ").lower()[0]
+    return Load(float(match[1].replace(",", ".")), {"k": "kg", "l": "lb", "p": "lb"}.get(unit, ""))
+
+
+@dataclass(frozen=True, slots=True)
 class Exercise:
-    """One exercise: a hold or timed set (`amount` seconds) or a rep set (`amount` reps)."""
+    """One exercise: a hold or timed set (`amount` seconds) or a rep set (`amount` reps).
+
+    Opt-in progression: `progress` is what a session adds once earned (kg or lb on a rep
+    set with a range from `amount` to `top` reps; seconds on a hold, up to `up_to`).
+    """
 
     name: str
     mode: Mode
@@ -41,6 +78,9 @@ class Exercise:
     notes: str = ""
     rest: int | None = None
     rest_between_sets: int | None = None
+    top: int | None = None
+    progress: float | None = None
+    up_to: int | None = None
 
     @property
     def is_timed(self) -> bool:

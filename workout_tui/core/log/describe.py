@@ -80,6 +80,6 @@ def describe_sets(sets: Sequence[StepRecord]) -> str:
     if len(loads) > 1:
         return ", ".join(with_load(a, s.load) for a, s in zip(amounts, sets, strict=True))
     unit = "" if timed or (len(set(amounts)) == 1 and len(sets) > 1) else " reps"
-    same = len(set(amounts)) == 1
+    same = len(set(amounts)) == 1 and len(sets) > 1
     text = f"{len(sets)} × {amounts[0]}{unit}" if same else ", ".join(amounts) + unit
     return with_load(text, loads.pop())

@@ -3,47 +3,15 @@ count (a preview is not training), and only sets that were done."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import StepRecord, exercise_key
+from workout_tui.core.model import Load, parse_load
 
-POUND = 0.45359237  # kg
 EPLEY_MAX_REPS = 12  # past this, a one-rep max estimated from reps means little
-_LOAD = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?)?", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Load:
-    """A load as a number and a unit: `12 kg`, `25 lb`; a bare number counts as kg."""
-
-    amount: float
-    unit: str  # "kg", "lb" or ""
-
-    @property
-    def kilos(self) -> float:
-        return self.amount * (POUND if self.unit == "lb" else 1)
-
-    def scaled(self, amount: float) -> str:
-        """`amount` in this load's unit, to a tenth: `16.3 kg`."""
-        number = f"{amount:.1f}".removesuffix(".0")
-        return f"{number} {self.unit}" if self.unit else number
-
-    def __str__(self) -> str:
-        return self.scaled(self.amount)
-
-
-def parse_load(text: str | None) -> Load | None:
-    """The load in a logged text (`12 kg`, `12kg`, `25 lbs`, `12,5`); None when it is not
-    one number (`red band`, `2 × 12 kg`): such a set counts as bodyweight."""
-    match = _LOAD.fullmatch((text or "").strip())
-    if match is None:
-        return None
-    unit = (match[2] or " ").lower()[0]
-    return Load(float(match[1].replace(",", ".")), {"k": "kg", "l": "lb", "p": "lb"}.get(unit, ""))
 
 
 @dataclass(frozen=True, slots=True)
