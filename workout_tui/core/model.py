@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -51,6 +52,7 @@ class Load:
         return self.scaled(self.amount)
 
 
+@functools.lru_cache(maxsize=4096)  # a log repeats a few loads thousands of times
 def parse_load(text: str | None) -> Load | None:
     """The load in a logged text (`12 kg`, `12kg`, `25 lbs`, `12,5`); None when it is not
     one number (`red band`, `2 × 12 kg`): such a set counts as bodyweight."""

@@ -73,7 +73,18 @@ REGISTRY: dict[str, tuple[Binding, ...]] = {
         Binding("enter", "open_run", "Details", id="open-run", tooltip="Every step of this run"),
         Binding("d,delete", "delete_run", "Delete", id="delete-run", tooltip="Delete this run"),
         Binding("slash", "filter", "Filter", id="filter-runs", tooltip="Filter by routine"),
+        Binding("x", "exercises", "Exercises", id="exercises", tooltip="Switch to exercises"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the routines"),
+    ),
+    "exercises": (
+        Binding("enter", "open_exercise", "Details", id="open-exercise", tooltip="This exercise"),
+        Binding("x", "runs", "Runs", id="exercises", tooltip="Switch back to the runs"),
+        Binding("escape", "runs", "Back", id="back-to-runs", tooltip="Back to the runs"),
+    ),
+    "exercise": (
+        Binding(
+            "escape", "app.pop_screen", "Back", id="back-to-exercises", tooltip="Every exercise"
+        ),  # fmt: skip
     ),
     "run-detail": (
         Binding(
@@ -104,7 +115,8 @@ REGISTRY: dict[str, tuple[Binding, ...]] = {
         Binding("escape", "cancel", "Cancel", id="cancel-log", tooltip="Keep what was logged"),
     ),
 }
-WITH_HELP = {"home", "player", "summary", "history", "run-detail"}  # dialogs are answered
+# Dialogs are answered, so they have no help.
+WITH_HELP = {"home", "player", "summary", "history", "run-detail", "exercises", "exercise"}
 
 
 def bindings(screen: str) -> list[BindingType]:

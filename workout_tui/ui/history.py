@@ -167,6 +167,11 @@ class HistoryScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#run-filter", Input).focus()
 
+    def action_exercises(self) -> None:
+        from workout_tui.ui.exercises import ExercisesScreen
+
+        self.app.push_screen(ExercisesScreen(self.store))
+
     def action_back(self) -> None:
         if self.query_one("#run-filter", Input).has_focus:
             self.query_one("#runs", DataTable).focus()

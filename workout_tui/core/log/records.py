@@ -103,6 +103,19 @@ def headline(records: Records) -> Record | None:
     return records.get("heaviest") or records.get("reps") or records.get("hold")
 
 
+def measure(sessions: Sequence[Session]) -> tuple[str, list[float]]:
+    """What to chart for an exercise, and its value in each session: the top load (kg) of
+    loaded sets, else the most reps of bodyweight sets, else the longest hold (seconds)."""
+    every = [s for session in sessions for s in session.sets]
+    if any(s.reps is not None and parse_load(s.load) for s in every):
+        top = [max((parse_load(s.load) or Load(0, "")).kilos for s in x.sets) for x in sessions]
+        return "top load per session, kg", top
+    if any(s.reps is not None for s in every):
+        return "most reps per session", [float(max(s.reps or 0 for s in x.sets)) for x in sessions]
+    held = [max(s.actual_seconds for s in x.sets) for x in sessions]
+    return "longest hold per session, seconds", held
+
+
 def record_name(key: str) -> str:
     """What a record is, for a list of them: `most reps` for `reps at 12 kg`."""
     names = {"1rm": "est. 1RM", "volume": "most volume", "hold": "longest hold"}
