@@ -14,9 +14,11 @@ from workout_tui.core.log.describe import planned_text, result_text, step_label,
 from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord, count_outcomes
 from workout_tui.core.log.history import HistoryStore
 from workout_tui.ui.bindings import bindings
+from workout_tui.ui.calendar import heat_map
 from workout_tui.ui.dialogs import Confirm
 from workout_tui.ui.text import Literal, cells, literal
 
+YEAR_WEEKS = 53
 PAGE = 100  # runs loaded at a time; more load as the cursor nears the end
 OTHER_COLUMNS = 16 + 7 + 4 + 11 + 2 * 5 + 2  # when, time, done, status, cell padding, scrollbar
 STATUS_STYLE = {"completed": "green", "stopped": "yellow", "interrupted": "red", "running": "cyan"}
@@ -55,6 +57,9 @@ class HistoryScreen(Screen[None]):
             with Vertical(id="chart"):
                 yield Sparkline([], id="weeks")
                 yield Literal("minutes a week, last 12 weeks", id="chart-caption")
+        with Horizontal(id="year-row"):
+            yield Literal(id="year")
+            yield Literal("active days,\nthe last year", id="year-caption")
         yield Input(placeholder="/ to filter by routine", id="run-filter")
         yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
         yield Literal(id="empty")
@@ -66,6 +71,7 @@ class HistoryScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         # The routine column takes what the others leave, so the table never scrolls sideways.
+        self._show_year(event.size.width)
         width = max(16, event.size.width - OTHER_COLUMNS)
         if width == self._routine_width:
             return
@@ -89,6 +95,11 @@ class HistoryScreen(Screen[None]):
             "Previews are left out."
         )
         self.query_one("#weeks", Sparkline).data = list(stats.weekly_minutes)
+
+    def _show_year(self, width: int) -> None:
+        weeks = max(1, min(YEAR_WEEKS, width - 18))  # the caption takes 16 columns
+        days = self.store.active_days(weeks)
+        self.query_one("#year", Literal).update(heat_map(days, self.store.now().date(), weeks))
 
     def _reload(self) -> None:
         self.query_one("#runs", DataTable).clear()
@@ -154,6 +165,7 @@ class HistoryScreen(Screen[None]):
                 self.query_one("#runs", DataTable).remove_row(str(run.id))
                 self._loaded -= 1
                 self._show_stats()
+                self._show_year(self.size.width)
                 self.notify(f"Deleted {run.session_name}, {when(run)}.")
 
         question = Confirm(

@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -479,6 +479,17 @@ class HistoryStore:
                 weekly[index] += active / 60
                 week_sessions += index == weeks - 1
         return Stats(self._streak(now), week_sessions, weekly[-1], tuple(weekly))
+
+    def active_days(self, weeks: int = 53) -> dict[date, int]:
+        """Sessions per day (the day they started, where they started) over the last
+        `weeks` weeks, previews and runs with nothing done left out; days without none."""
+        since = self.now() - timedelta(weeks=weeks)
+        rows = self.db.execute(
+            "SELECT substr(started_at, 1, 10), COUNT(*) FROM runs WHERE speed = 1"
+            " AND done_work_steps > 0 AND started_ts >= ? GROUP BY 1",
+            (since.timestamp(),),
+        )
+        return {date.fromisoformat(day): count for day, count in rows}
 
     def _streak(self, now: datetime) -> int:
         """Days in a row, ending today (or yesterday, if today has nothing yet), with a session."""
