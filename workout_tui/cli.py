@@ -74,7 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", parents=[common], help="check routine files and print every problem"
     )
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
+    validate.add_argument(
+        "paths", nargs="*", metavar="ROUTINE",
+        help="a file, a folder or a routine's slug; none checks every routine in the list",
+    )  # fmt: skip
     validate.set_defaults(handler=_validate)
     _add_run_and_history(commands, common)
 
@@ -250,7 +253,8 @@ def _routine_json(routine: Routine) -> dict[str, object]:
 
 def _validate(args: argparse.Namespace) -> int:
     failed = False
-    for path in _expand(args.paths):
+    paths = _expand(args.paths, args) if args.paths else [r.path for r in _library(args)]
+    for path in paths:
         routine = load_routine(path)
         if routine.plan is None:
             failed = True
@@ -261,9 +265,14 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _expand(paths: Sequence[Path]) -> list[Path]:
+def _expand(names: Sequence[str], args: argparse.Namespace) -> list[Path]:
+    """Files to check: a folder's routine files, a file, or the file of a routine's slug
+    (a name that is neither stays a path, reported as missing)."""
     files: list[Path] = []
-    for path in paths:
+    for name in names:
+        path = Path(name)
+        if not path.exists() and "/" not in name and path.suffix not in ROUTINE_SUFFIXES:
+            path = next((r.path for r in _library(args) if r.slug == name), path)
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if p.suffix in ROUTINE_SUFFIXES))
         else:

@@ -186,13 +186,24 @@ def test_run_a_routine_by_path(home: Path) -> None:
         ["run"],
         ["run", "desk-break", "--speed", "fast"],
         ["list", "--nope"],
-        ["validate"],
     ],
 )
 def test_usage_errors_exit_two(home: Path, args: list[str]) -> None:
     result = cli(home, *args)
     assert result.returncode == 2
     assert "usage: workout-tui" in result.stderr
+
+
+def test_validate_takes_slugs_and_with_nothing_checks_every_routine(home: Path) -> None:
+    one = cli(home, "validate", "desk-break")
+    assert one.returncode == 0 and one.stdout.endswith("desk-break.yaml: ok (16 steps, ~5m02s)\n")
+    routines = home / "config" / "workout-tui" / "sessions"
+    routines.mkdir(parents=True)
+    (routines / "mine.yaml").write_text("name: Mine\nexercises:\n  - {name: Row, reps: eight}\n")
+    every = cli(home, "validate")
+    assert every.returncode == 1
+    assert len(every.stdout.splitlines()) == 5 and every.stdout.count(": ok (") == 4
+    assert f"{routines}/mine.yaml:3:23: 'eight' is not reps" in every.stdout
 
 
 def test_version_and_module_entry_point(home: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from workout_tui.core import yaml_source
+from workout_tui.core.durations import parse_duration
 from workout_tui.core.loader import load_plan, load_plan_text
 from workout_tui.core.model import Block, Exercise, Mode
 from workout_tui.core.problems import SessionFileError
@@ -98,9 +99,9 @@ def test_every_problem_is_reported_in_one_pass_with_line_and_column(write_routin
     name = str(path)
     assert problems_of(path) == [
         f"{name}:2:1: unknown key `defualts` in a session; did you mean `defaults`?",
-        f"{name}:5:11: `reps` must be a whole number from 1 to 1000",
+        f"{name}:5:11: `reps` must be a whole number from 1 to 1000, not 0",
         f"{name}:8:5: exercise 'Plank' has both `hold` and `reps`; give exactly one",
-        f"{name}:10:11: `sets` must be a whole number from 1 to 100",
+        f"{name}:10:11: `sets` must be a whole number from 1 to 100, not -2",
         f"{name}:11:11: 'soon' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
         f"{name}:12:5: an exercise needs a `name`",
         f"{name}:15:12: `sides` must list left and/or right once each, like [left, right]",
@@ -259,3 +260,30 @@ def test_merge_keys_share_settings_between_exercises() -> None:
 def test_a_missing_file_and_a_directory_are_problems_not_crashes(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "nope.yaml") == [f"{tmp_path / 'nope.yaml'}:1:1: no such file"]
     assert problems_of(tmp_path) == [f"{tmp_path}:1:1: is a directory, not a session file"]
+
+
+@pytest.mark.parametrize(
+    ("written", "seconds"),
+    [("40 seconds", 40), ("40 sec", 40), ("40 s", 40), ("40S", 40), ("1 min 30 sec", 90),
+     ("2 minutes", 120), ("1 hour", 3600)],
+)  # fmt: skip
+def test_durations_may_spell_their_units(written: str, seconds: int) -> None:
+    assert parse_duration(written) == seconds
+
+
+def test_what_people_write_by_hand_gets_a_message_that_quotes_it(write_routine: Write) -> None:
+    path = write_routine(
+        """
+        name: By hand
+        exercises:
+          - {name: Plank, hold: forty seconds}
+          - {name: Squat, reps: eight}
+          - {name: Row, reps: 8, weight: 12 kg}
+          - {name: Lunge, hold: 40S, sides: [Left, Right]}
+        """
+    )
+    assert problems_of(path) == [
+        f"{path}:3:25: 'forty seconds' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
+        f"{path}:4:25: 'eight' is not reps: write a whole number or a range like 8-12",
+        f"{path}:5:26: unknown key `weight` in an exercise; did you mean `load`?",
+    ]  # [Left, Right] is read as [left, right], as 40S is as 40s

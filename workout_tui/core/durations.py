@@ -7,6 +7,8 @@ import re
 MAX_SECONDS = 4 * 3600  # one hold, set or rest longer than this is a typo, not a plan
 
 _UNITS = re.compile(r"(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?")
+# Units as people spell them (`40 seconds`, `2 min`, `1 hour`), each one way to read.
+_SPELLED = re.compile(r"(\d+)\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?)\b")
 _CLOCK = re.compile(r"(?:(?P<h>\d+):)?(?P<m>\d+):(?P<s>\d\d)")
 
 
@@ -25,10 +27,10 @@ def parse_duration(value: object) -> int:
     if isinstance(value, int):
         seconds = value
     elif isinstance(value, str):
-        text = value.strip().lower().replace(" ", "")
+        text = _SPELLED.sub(lambda m: m[1] + m[2][0], value.strip().lower()).replace(" ", "")
         if text.startswith("-"):
             raise ValueError(f"a duration cannot be negative, got {value!r}")
-        seconds = _parse_text(text)
+        seconds = _parse_text(text, value)
     else:
         raise ValueError(f"expected a duration such as 45s, 1m30s or 1:30, got {value!r}")
     if seconds < 0:
@@ -38,7 +40,7 @@ def parse_duration(value: object) -> int:
     return seconds
 
 
-def _parse_text(text: str) -> int:
+def _parse_text(text: str, written: str) -> int:
     if text.isdigit():
         return int(text)
     for pattern in (_CLOCK, _UNITS):
@@ -48,7 +50,7 @@ def _parse_text(text: str) -> int:
             if pattern is _CLOCK and parts["s"] >= 60:
                 break
             return parts["h"] * 3600 + parts["m"] * 60 + parts["s"]
-    raise ValueError(f"{text!r} is not a duration; write it like 45s, 1m30s, 2m or 1:30")
+    raise ValueError(f"{written!r} is not a duration; write it like 45s, 1m30s, 2m or 1:30")
 
 
 def format_clock(seconds: float, *, round_up: bool = True) -> str:

@@ -28,6 +28,12 @@ EXERCISE_KEYS = (
     "progress", "up_to",
 )  # fmt: skip
 BLOCK_KEYS = ("block", "rounds", "rest_between_rounds", "exercises")
+# What people write for a key, by what it is called here (spelling slips are found apart).
+KNOWN_AS = {
+    "weight": "load", "kg": "load", "repetitions": "reps", "rep": "reps", "duration": "time",
+    "seconds": "hold", "note": "notes", "cues": "notes", "side": "sides", "set": "sets",
+    "round": "rounds", "circuit": "block", "title": "name", "exercise": "name",
+}  # fmt: skip
 MAX_ITEMS = 500  # exercises in one file, blocks' exercises included
 MAX_SETS = 100
 MAX_REPS = 1000
@@ -220,7 +226,7 @@ class _Reader:
             self.report(node, f"a rep range goes from low to high, 1 to {MAX_REPS}, like 8-12")
             return None, None
         if isinstance(value, str):
-            self.report(node, f"`reps` must be a whole number to {MAX_REPS} or a range like 8-12")
+            self.report(node, f"{value!r} is not reps: write a whole number or a range like 8-12")
             return None, None
         return self.counter("reps", MAX_REPS)(node), None
 
@@ -303,7 +309,8 @@ class _Reader:
         for key, (key_node, _) in fields.items():
             if key in allowed:
                 continue
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = [KNOWN_AS[key.lower()]] if KNOWN_AS.get(key.lower()) in allowed else []
+            close = close or difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"; did you mean `{close[0]}`?" if close else f" (known: {', '.join(allowed)})"
             self.report(key_node, f"unknown key `{key}` in {what}{hint}")
 
@@ -383,7 +390,8 @@ class _Reader:
             value = self.scalar(node)
             if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= largest:
                 return value
-            self.report(node, f"`{what}` must be a whole number from 1 to {largest}")
+            got = "" if value is _MISSING else f", not {value!r}"
+            self.report(node, f"`{what}` must be a whole number from 1 to {largest}{got}")
             return None
 
         return read
@@ -399,6 +407,7 @@ class _Reader:
         values = self.text_list(node)
         if values is None:
             return None
+        values = tuple(value.lower() for value in values)  # as `40S` is read like `40s`
         if not values or len(set(values)) != len(values) or not set(values) <= set(SIDES):
             self.report(node, "`sides` must list left and/or right once each, like [left, right]")
             return None
