@@ -287,3 +287,22 @@ def test_what_people_write_by_hand_gets_a_message_that_quotes_it(write_routine: 
         f"{path}:4:25: 'eight' is not reps: write a whole number or a range like 8-12",
         f"{path}:5:26: unknown key `weight` in an exercise; did you mean `load`?",
     ]  # [Left, Right] is read as [left, right], as 40S is as 40s
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "meaning"),
+    [
+        ("  - name: Plank\n    hold: 30s\n   - name: Squat\n    reps: 8\n", "5:4",
+         "this line does not line up with the list it is in: every `- ` item of a list starts "
+         "in the same column (the list starts on line 3)"),
+        ("  - name: Plank\n     hold: 30s\n", "4:10", "a `key: value` where none can start"),
+        ("\t- {name: Plank, hold: 30s}\n", "3:1", "indent with spaces only"),
+    ],
+)  # fmt: skip
+def test_a_yaml_slip_says_what_it_means_for_a_routine(
+    write_routine: Write, text: str, where: str, meaning: str
+) -> None:
+    path = write_routine("name: X\nexercises:\n" + text)
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:{where}: ") and meaning in problem, problem
+    assert "(YAML: " in problem  # PyYAML's words too, for whoever knows them

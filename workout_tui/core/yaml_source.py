@@ -74,16 +74,37 @@ def parse(text: str) -> yaml.Node | None:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(str(part) for part in (error.context, error.problem) if part)
-        raise SourceError(
-            f"not valid YAML: {message}", *(_one_based(mark) if mark else (1, 1))
-        ) from None
+        raise SourceError(_plain(error), *(_one_based(mark) if mark else (1, 1))) from None
     except yaml.YAMLError as error:
         raise SourceError(f"not valid YAML: {error}") from None
     if root is None or root.tag == "tag:yaml.org,2002:null":
         return None  # no document, or one that is only `---`
     _check_nodes(root)
     return root
+
+
+# PyYAML's words for the slips people make by hand, said for a routine file.
+_MEANING = {
+    "expected '-' indicator": "this line does not line up with the list it is in: every "
+    "`- ` item of a list starts in the same column (the list starts on line {line})",
+    "did not find expected key": "this line does not line up with the keys above it: the "
+    "keys of one exercise start in the same column (they start on line {line})",
+    "mapping values are not allowed here": "a `key: value` where none can start: indent "
+    "this line like the keys above it, or quote text that holds `: `",
+    "cannot start any token": "a tab or a character YAML cannot start with here: indent "
+    "with spaces only, and quote text that starts with `@`, `` ` `` or `%`",
+}
+
+
+def _plain(error: yaml.MarkedYAMLError) -> str:
+    """What a YAML error means in a routine file, and PyYAML's own words after it."""
+    said = " ".join(str(part) for part in (error.context, error.problem) if part)
+    mark = error.context_mark or error.problem_mark
+    line = mark.line + 1 if mark else 1
+    for words, meaning in _MEANING.items():
+        if words in said:
+            return f"{meaning.format(line=line)} (YAML: {said})"
+    return f"not valid YAML: {said}"
 
 
 def _check_depth(text: str) -> None:
