@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, TextIO
 
 from workout_tui import version
 from workout_tui.core import locations
-from workout_tui.core.durations import format_span
 from workout_tui.core.library import SUFFIXES as ROUTINE_SUFFIXES
 from workout_tui.core.library import Routine, UnknownRoutine, discover, find, load_routine
 from workout_tui.core.plan import Plan
@@ -188,10 +187,6 @@ def _library(args: argparse.Namespace) -> list[Routine]:
     )
 
 
-def _estimate(plan: Plan) -> str:
-    return ("~" if plan.has_rep_sets else "") + format_span(plan.estimated_seconds)
-
-
 def _list(args: argparse.Namespace) -> int:
     routines = _library(args)
     if args.json:
@@ -224,7 +219,7 @@ def _routine_row(slug: str, source: str, plan: Plan) -> tuple[str, ...]:
         printable(slug),
         printable(session.name),
         source,
-        _estimate(plan),
+        plan.estimate,
         str(len(plan.steps)),
         printable(", ".join(session.equipment)) or "-",
     )
@@ -261,7 +256,7 @@ def _validate(args: argparse.Namespace) -> int:
             for problem in routine.problems:
                 _say(str(problem))
         else:
-            _say(f"{path}: ok ({len(routine.plan.steps)} steps, {_estimate(routine.plan)})")
+            _say(f"{path}: ok ({len(routine.plan.steps)} steps, {routine.plan.estimate})")
     return 1 if failed else 0
 
 

@@ -196,7 +196,7 @@ def test_usage_errors_exit_two(home: Path, args: list[str]) -> None:
 
 def test_validate_takes_slugs_and_with_nothing_checks_every_routine(home: Path) -> None:
     one = cli(home, "validate", "desk-break")
-    assert one.returncode == 0 and one.stdout.endswith("desk-break.yaml: ok (16 steps, ~5m02s)\n")
+    assert one.returncode == 0 and one.stdout.endswith("desk-break.yaml: ok (16 steps, ~5 min)\n")
     routines = home / "config" / "workout-tui" / "sessions"
     routines.mkdir(parents=True)
     (routines / "mine.yaml").write_text("name: Mine\nexercises:\n  - {name: Row, reps: eight}\n")

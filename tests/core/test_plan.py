@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from workout_tui.core.durations import format_estimate
 from workout_tui.core.loader import load_plan_text
 from workout_tui.core.plan import Plan, StepKind
 
@@ -121,3 +124,12 @@ def test_rep_sets_are_estimated_in_the_total() -> None:
 def test_compiling_is_deterministic() -> None:
     text = "name: s\nexercises: [{name: A, hold: 10s, sets: 2, sides: [left, right]}]\n"
     assert plan_of(text) == plan_of(text)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "approximate", "said"),
+    [(45, False, "45s"), (430, False, "7 min"), (302, True, "~5 min"), (1049, True, "~17 min"),
+     (3900, True, "~1 h 05 min")],
+)  # fmt: skip
+def test_a_routines_length_is_said_one_way(seconds: int, approximate: bool, said: str) -> None:
+    assert format_estimate(seconds, approximate) == said

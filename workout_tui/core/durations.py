@@ -73,3 +73,11 @@ def format_span(seconds: float) -> str:
         return f"{whole // 60}m{whole % 60:02}s"
     minutes = round(whole / 60)
     return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02} min"
+
+
+def format_estimate(seconds: float, approximate: bool) -> str:
+    """A routine's length, said one way everywhere: `45s`, `7 min`, `~17 min`, `~1 h 05 min`
+    (`~` when rep sets make it a guess)."""
+    whole = round(seconds)
+    text = format_span(whole) if whole < 60 or whole >= 3600 else f"{round(whole / 60)} min"
+    return ("~" if approximate else "") + text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from workout_tui.core.durations import format_estimate
 from workout_tui.core.model import Block, Exercise, Mode, Session
 
 MAX_STEPS = 2000
@@ -94,6 +95,11 @@ class Plan:
     def estimated_seconds(self) -> int:
         """Planned seconds with rep sets estimated at REP_SECONDS a rep."""
         return sum(step.estimated_seconds for step in self.steps)
+
+    @property
+    def estimate(self) -> str:
+        """How long it takes, as the list, the app and the CLI say it: `~17 min`."""
+        return format_estimate(self.estimated_seconds, self.has_rep_sets)
 
     @property
     def has_rep_sets(self) -> bool:

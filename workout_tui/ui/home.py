@@ -131,9 +131,7 @@ def _entry(routine: Routine) -> Text:
             text.append(f"  {routine.path.name}:{first.line}: {first.message}", style="red")
         return text
     session = routine.plan.session
-    estimate = ("~" if routine.plan.has_rep_sets else "") + format_span(
-        routine.plan.estimated_seconds
-    )
+    estimate = routine.plan.estimate
     facts = [estimate, ", ".join(session.equipment) or "no equipment"]
     if session.tags:
         facts.append(", ".join(session.tags))
