@@ -92,3 +92,18 @@ async def test_ten_thousand_runs_open_the_exercises_in_time(tmp_path: Path) -> N
         await pilot.pause()
         assert table.row_count == 200
     assert opened < 2.5, f"opening took {opened:.2f}s"  # 1.46 s measured here
+
+
+async def test_the_exercises_key_can_be_remapped(seeded: HistoryStore) -> None:  # noqa: F811
+    from workout_tui.core.config import Config
+
+    config = Config(keys={"exercises": "z", "back-to-runs": "b"})
+    app = make_app(history=seeded, show_history=True, config=config)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("x")
+        assert isinstance(app.screen, HistoryScreen)  # x is z now
+        await pilot.press("z")
+        assert isinstance(app.screen, ExercisesScreen)
+        await pilot.press("b")
+        assert isinstance(app.screen, HistoryScreen)
+        assert not any("Unknown key binding" in n.message for n in app._notifications)

@@ -3,7 +3,7 @@ journal. It logs what the history logs, entry for entry, so the two always agree
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
@@ -16,9 +16,8 @@ from workout_tui.core.log.entries import (
     count_outcomes,
     wall_clock,
 )
+from workout_tui.core.log.history import Now
 from workout_tui.core.plan import Plan, Step, StepKind
-
-Now = Callable[[], datetime]
 
 
 def logged_step(step: Step, outcome: Outcome, seconds: float, at: datetime) -> StepRecord:

@@ -4,17 +4,17 @@ done, and the journal writes each finished step to the history as it finishes.""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from workout_tui.core.config import Config
 from workout_tui.core.engine import Clock, CueDue, Engine, Event, SessionEnded
 from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.log.describe import describe_sets
-from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord, exercise_key
+from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord
 from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.log.journal import RunJournal
 from workout_tui.core.log.progression import with_targets
-from workout_tui.core.log.records import Session, beaten, best, by_exercise, record_lines
+from workout_tui.core.log.records import beaten, best, by_exercise, record_lines, sessions_of
 from workout_tui.core.plan import Plan, PlanError, Step, compile_plan
 from workout_tui.core.record import SessionRecord
 
@@ -24,7 +24,9 @@ class Run:
 
     def __init__(self, plan: Plan, clock: Clock, store: HistoryStore | None) -> None:
         # Exercises with `progress` run at today's target, from their last session.
-        plan, self.targets = with_targets(plan, self._sessions_in(store)) if store else (plan, {})
+        plan, self.targets = (
+            with_targets(plan, lambda name: sessions_of(store, name)) if store else (plan, {})
+        )
         self.plan = plan
         self.engine = Engine(plan, clock)
         self.record = SessionRecord(plan)
@@ -69,17 +71,6 @@ class Run:
         updated = self.record.relog(entry, reps, load)
         self.journal.relog(updated.step_index, updated.reps or 0, updated.load)
 
-    @staticmethod
-    def _sessions_in(store: HistoryStore) -> Callable[[str], list[Session]]:
-        def sessions(name: str) -> list[Session]:
-            try:
-                found = by_exercise(store.done_sets(name))
-            except sqlite3.Error:
-                return []
-            return found.get(exercise_key(name), [])
-
-        return sessions
-
     def last_time(self, step: Step) -> str:
         """What was logged for this step's exercise in an earlier run: `last: 3 × 10 @ 12 kg`,
         and where it has `progress`, today's target: `last: 3 × 5 @ 14 kg → 16 kg`."""
@@ -109,11 +100,8 @@ class Run:
         lines = []
         for key, (session,) in mine.items():
             name = session.sets[0].exercise or key
-            try:
-                earlier = by_exercise(store.done_sets(name, before_run=self.journal.run_id))
-            except sqlite3.Error:
-                return []
-            lines += record_lines(name, beaten(best(earlier.get(key, [])), session))
+            earlier = sessions_of(store, name, before_run=self.journal.run_id)
+            lines += record_lines(name, beaten(best(earlier), session))
         return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -49,6 +51,7 @@ class HistoryScreen(Screen[None]):
         self._loaded = 0
         self._more = False
         self._routine_width = 0
+        self._active_days: dict[date, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Literal("History", id="history-title")
@@ -95,11 +98,13 @@ class HistoryScreen(Screen[None]):
             "Previews are left out."
         )
         self.query_one("#weeks", Sparkline).data = list(stats.weekly_minutes)
+        self._active_days = self.store.active_days(YEAR_WEEKS)  # drawn again on each resize
+        self._show_year(self.size.width)
 
     def _show_year(self, width: int) -> None:
         weeks = max(1, min(YEAR_WEEKS, width - 18))  # the caption takes 16 columns
-        days = self.store.active_days(weeks)
-        self.query_one("#year", Literal).update(heat_map(days, self.store.now().date(), weeks))
+        today = self.store.now().date()
+        self.query_one("#year", Literal).update(heat_map(self._active_days, today, weeks))
 
     def _reload(self) -> None:
         self.query_one("#runs", DataTable).clear()
@@ -165,7 +170,6 @@ class HistoryScreen(Screen[None]):
                 self.query_one("#runs", DataTable).remove_row(str(run.id))
                 self._loaded -= 1
                 self._show_stats()
-                self._show_year(self.size.width)
                 self.notify(f"Deleted {run.session_name}, {when(run)}.")
 
         question = Confirm(

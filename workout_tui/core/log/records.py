@@ -3,12 +3,14 @@ count (a preview is not training), and only sets that were done."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import StepRecord, exercise_key
+from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.model import Load, parse_load
 
 EPLEY_MAX_REPS = 12  # past this, a one-rep max estimated from reps means little
@@ -134,6 +136,16 @@ def by_exercise(rows: Iterable[tuple[int, datetime, StepRecord]]) -> dict[str, l
         else:
             found.append(Session(run_id, started_at, (entry,)))
     return sessions
+
+
+def sessions_of(store: HistoryStore, name: str, before_run: int | None = None) -> list[Session]:
+    """One exercise's sessions in the history (before `before_run`, if given), oldest first;
+    none when the history cannot be read."""
+    try:
+        found = by_exercise(store.done_sets(name, before_run=before_run))
+    except sqlite3.Error:
+        return []
+    return found.get(exercise_key(name), [])
 
 
 def record_lines(exercise: str, beats: Sequence[tuple[Record, Record]]) -> list[str]:
