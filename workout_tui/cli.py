@@ -1,4 +1,4 @@
-"""The command-line front door: `workout-tui [list|validate|run|schema] ...`."""
+"""The command-line front door: `workout-tui [list|validate|run|new|edit|...] ...`."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from workout_tui import version
 from workout_tui.core import locations
+from workout_tui.core.files import inside
 from workout_tui.core.library import SUFFIXES as ROUTINE_SUFFIXES
 from workout_tui.core.library import Routine, UnknownRoutine, discover, find, load_routine
 from workout_tui.core.plan import Plan
+from workout_tui.core.printable import complain as _error
 from workout_tui.core.printable import json_text, printable
+from workout_tui.core.printable import say as _say
 
 if TYPE_CHECKING:
     from workout_tui.core.log.history import HistoryStore
@@ -45,17 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _say(text: str, file: TextIO | None = None) -> None:
-    """Print one line that may hold user text (names, paths, messages; a newline in it is
-    shown as ␊), to stdout or `file`."""
-    print(printable(text), file=file)
-
-
-def _error(text: str) -> None:
-    """Print `workout-tui: <text>` to stderr, with user text made printable."""
-    print(f"workout-tui: {printable(text)}", file=sys.stderr)
-
-
 def _parser() -> argparse.ArgumentParser:
     common = _common_options()
     parser = argparse.ArgumentParser(
@@ -79,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     validate.set_defaults(handler=_validate)
     _add_run_and_history(commands, common)
+    _add_new_and_edit(commands, common)
 
     _add_progress(commands, common)
 
@@ -140,6 +133,29 @@ def _add_run_and_history(
     history.set_defaults(handler=_history)
 
 
+def _add_new_and_edit(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    where = locations.user_sessions_dir()
+    new = commands.add_parser(
+        "new", parents=[common], help="write a new routine in your editor",
+        description=f"Create a routine file in {where} (never replacing one) from a commented "
+        "template or a copy, open it in $VISUAL or $EDITOR, and check it when you close it.",
+    )  # fmt: skip
+    new.add_argument("name", nargs="?", metavar="NAME", help="its name (its slug comes from it)")
+    new.add_argument(
+        "--from", dest="source", metavar="ROUTINE", help="start from a copy of this slug or file"
+    )
+    new.set_defaults(handler=_new)
+    edit = commands.add_parser(
+        "edit", parents=[common], help="change a routine in your editor",
+        description="Open a routine in $VISUAL or $EDITOR and check it when you close it. A "
+        f"bundled routine is first copied to {where}; the copy is used in its place.",
+    )  # fmt: skip
+    edit.add_argument("routine", metavar="ROUTINE", help="a routine's slug or a path to its file")
+    edit.set_defaults(handler=_edit)
+
+
 def _add_progress(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
@@ -193,7 +209,7 @@ def _list(args: argparse.Namespace) -> int:
         print(json_text([_routine_json(r) for r in routines]))
         return 0
     rows: list[tuple[str, ...]] = [("SLUG", "NAME", "SOURCE", "TIME", "STEPS", "EQUIPMENT")]
-    rows += [_routine_row(r.slug, r.source, r.plan) for r in routines if r.plan is not None]
+    rows += [_routine_row(r.slug, r.origin, r.plan) for r in routines if r.plan is not None]
     _print_table(rows)
     if len(rows) == 1:
         print("No routines found.")
@@ -231,6 +247,8 @@ def _routine_json(routine: Routine) -> dict[str, object]:
         "source": routine.source,
         "path": str(routine.path),
     }
+    if routine.shadows is not None:
+        entry["replaces"] = str(routine.shadows.path)
     if routine.plan is None:
         entry["problems"] = [str(p) for p in routine.problems]
         return entry
@@ -275,11 +293,11 @@ def _expand(names: Sequence[str], args: argparse.Namespace) -> list[Path]:
     return files
 
 
-def _resolve(args: argparse.Namespace) -> Routine | int:
-    """The routine named on the command line, or an exit status after saying what is wrong."""
-    routines = _library(args)
+def _named(name: str, routines: Sequence[Routine]) -> Routine | int:
+    """The routine called `name` (a slug or a path), or exit status 2 after saying there
+    is none and listing those there are."""
     try:
-        routine = find(args.session, routines)
+        return find(name, routines)
     except UnknownRoutine as error:
         hint = f" Did you mean: {', '.join(error.suggestions)}?" if error.suggestions else ""
         _error(f"no routine called {error.name!r}.{hint}")
@@ -288,11 +306,33 @@ def _resolve(args: argparse.Namespace) -> Routine | int:
             if routine.plan is not None:
                 _say(f"  {routine.slug:28} {routine.plan.session.name}", sys.stderr)
         return 2
-    if routine.plan is None:
+
+
+def _resolve(args: argparse.Namespace) -> Routine | int:
+    """The routine to run, or an exit status after saying what is wrong."""
+    routine = _named(args.session, _library(args))
+    if isinstance(routine, Routine) and routine.plan is None:
         for problem in routine.problems:
             _say(str(problem), sys.stderr)
         return 1
     return routine
+
+
+def _new(args: argparse.Namespace) -> int:
+    from workout_tui.edit_command import new_routine
+
+    routines = _library(args)
+    source = None if args.source is None else _named(args.source, routines)
+    if isinstance(source, int):
+        return source
+    return new_routine(args.name, source, routines)
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from workout_tui.edit_command import edit_routine
+
+    routine = _named(args.routine, _library(args))
+    return routine if isinstance(routine, int) else edit_routine(routine)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -314,7 +354,7 @@ def _history(args: argparse.Namespace) -> int:
     from workout_tui.core.log.history import open_history
 
     data_dir = locations.data_dir(getattr(args, "data_dir", None))
-    if args.output is not None and _inside(args.output, data_dir):
+    if args.output is not None and inside(args.output, data_dir):
         _error(f"will not write the export into the data dir ({data_dir}); pick another -o")
         return 2
     store, notices = open_history(data_dir, read_only=True)  # an export changes nothing
@@ -466,11 +506,6 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _open_app(args: argparse.Namespace) -> int:
     return _launch(args, start=None)
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    """Whether `path` is in `folder` (or is it), following links."""
-    return path.expanduser().resolve().is_relative_to(folder.expanduser().resolve())
 
 
 def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool = False) -> int:

@@ -52,3 +52,8 @@ def write_whole(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path` is in `folder` (or is it), following links."""
+    return path.expanduser().resolve().is_relative_to(folder.expanduser().resolve())

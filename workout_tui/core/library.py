@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workout_tui.core.model import Session
@@ -24,11 +24,22 @@ class Routine:
     source: str  # "bundled", "user" or "file"
     plan: Plan | None
     problems: tuple[Problem, ...] = ()
+    shadows: Routine | None = None  # one with the same slug further down, hidden by this one
 
     @property
     def session(self) -> Session | None:
         """The loaded session, or None when the file has problems."""
         return self.plan.session if self.plan else None
+
+    @property
+    def origin(self) -> str:
+        """Where it comes from, as the list says it: `bundled`, or `user, replaces bundled`."""
+        return self.source + (f", replaces {self.shadows.source}" if self.shadows else "")
+
+    @property
+    def title(self) -> str:
+        """The routine's name, or its slug when the file has problems."""
+        return self.plan.session.name if self.plan else self.slug
 
 
 def file_hash(path: Path) -> str:
@@ -62,14 +73,16 @@ def load_routine(path: Path, source: str = "file") -> Routine:
 
 
 def discover(dirs: Iterable[tuple[Path, str]], cache: Path | None = None) -> list[Routine]:
-    """Every routine file in the given (directory, source) pairs, in order, sorted by slug.
+    """Every routine in the given (directory, source) pairs: each folder in turn, its files
+    sorted by name. Where two files have one slug the first is used in place of the other,
+    which its `shadows` names (a user's copy of a bundled routine).
 
     With `cache`, files unchanged since the last launch are not read again (see
     `routine_cache`), and the cache is brought up to date.
     """
     cached = read_cache(cache) if cache is not None else {}
     kept: dict[str, tuple[Stamp, Session]] = {}
-    routines: list[Routine] = []
+    routines: dict[str, Routine] = {}  # by slug: the first file with a slug wins
     for directory, source in dirs:
         if not directory.is_dir():
             continue
@@ -77,12 +90,14 @@ def discover(dirs: Iterable[tuple[Path, str]], cache: Path | None = None) -> lis
             now = stamp(path)  # before reading: a file changed meanwhile is read again next time
             entry = cached.get(str(path))
             routine = _cached(path, source, now, entry) or load_routine(path, source)
-            routines.append(routine)
+            first = routines.setdefault(routine.slug, routine)
+            if first is not routine and first.shadows is None:
+                routines[routine.slug] = replace(first, shadows=routine)
             if now is not None and routine.plan is not None:
                 kept[str(path)] = (now, routine.plan.session)
     if cache is not None and kept != cached:
         write_cache(cache, kept)
-    return routines
+    return list(routines.values())
 
 
 def _cached(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from typing import TextIO
 
 # C0 controls (but tab and newline, handled apart), DEL, C1 controls, and the bidi
 # embeddings, overrides and isolates that reorder text around them.
@@ -43,3 +45,14 @@ def json_text(value: object, indent: int | None = 2) -> str:
     json escapes the C0 controls; DEL, C1 and the bidi controls are escaped here too."""
     text = json.dumps(value, indent=indent, ensure_ascii=False)
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def say(text: str, file: TextIO | None = None) -> None:
+    """Print one line that may hold user text (names, paths, messages; a newline in it is
+    shown as ␊), to stdout or `file`."""
+    print(printable(text), file=file)
+
+
+def complain(text: str) -> None:
+    """Print `workout-tui: <text>` to stderr, with user text made printable."""
+    print(f"workout-tui: {printable(text)}", file=sys.stderr)

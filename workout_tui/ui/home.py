@@ -137,7 +137,7 @@ def _entry(routine: Routine) -> Text:
         facts.append(", ".join(session.tags))
     text = Text(session.name, style="bold")
     if routine.source != "bundled":
-        text.append(f"  ({routine.source})", style="dim")
+        text.append(f"  ({routine.origin})", style="dim")
     text.append("\n  " + " · ".join(facts), style="dim")
     return text
 

@@ -1,0 +1,113 @@
+"""Writing routines: a new file from a template or a copy, and the person's editor to open it.
+
+Nothing here overwrites a file: a new routine takes a free slug, and a bundled routine is
+copied before it is edited, so the copy shadows it and the bundled file stays as shipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+SCHEMA_LINE = "# yaml-language-server: $schema={uri}\n"
+FALLBACK_EDITORS = ("sensible-editor", "editor", "nano", "vi")
+
+TEMPLATE = """\
+# A workout-tui routine. Every key, its default and an example: `workout-tui schema`,
+# or docs/session-format.md. Save and close the editor to check it.
+name: {name}
+description: What this routine is for, in a sentence or two.
+tags: [mobility]          # words to filter the list by
+equipment: []             # e.g. [mat, kettlebell]
+defaults:
+  prepare: 10s            # get ready before the first step
+  rest: 15s               # after each exercise
+  switch_sides: 5s        # between left and right
+exercises:
+  - name: Half-kneeling hip flexor stretch
+    hold: 45s             # a timed hold; or `time: 30s` for a timed set
+    sides: [left, right]  # once per side
+    notes: Tuck the pelvis under and squeeze the glute of the back leg.
+  - name: Goblet squat
+    sets: 3
+    reps: 8-12            # a rep set: press space when done
+    load: 12 kg           # free text, shown and logged
+    rest_between_sets: 60s
+    notes: Bell at chest height; sit back so the weight stays over the heels.
+"""
+
+
+class NoEditor(Exception):
+    """No editor could be found to open a routine in."""
+
+
+def slugify(name: str) -> str:
+    """The slug a routine called `name` is saved under: `Hip mobility!` -> `hip-mobility`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-")
+    return slug or "my-routine"
+
+
+def free_slug(name: str, taken: Collection[str]) -> str:
+    """`name`'s slug, numbered (`-2`, `-3`, ...) past the slugs already `taken`."""
+    base = slugify(name)
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def with_schema(text: str, schema: Path) -> str:
+    """The routine text with the schema line first, so editors complete and check it."""
+    line = SCHEMA_LINE.format(uri=schema.resolve().as_uri())
+    if text.startswith("# yaml-language-server:"):
+        return line + text.split("\n", 1)[1] if "\n" in text else line
+    return line + text
+
+
+def create(folder: Path, slug: str, text: str) -> Path:
+    """Write a new routine file `<folder>/<slug>.yaml`; never replaces one.
+
+    Raises:
+        FileExistsError: the file is there already.
+        OSError: it could not be written (nothing is left half-written).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{slug}.yaml"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+    except BaseException:
+        path.unlink(missing_ok=True)  # ours, just made: a full disk leaves no empty file
+        raise
+    return path
+
+
+def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The command that opens a file for editing: $VISUAL, then $EDITOR, then the first
+    of FALLBACK_EDITORS on PATH (the variables may hold arguments, as in `code -w`).
+
+    Raises:
+        NoEditor: none is set and none is installed.
+    """
+    if environ is None:
+        environ = os.environ
+    for variable in ("VISUAL", "EDITOR"):
+        value = environ.get(variable, "").strip()
+        if value:
+            try:
+                return shlex.split(value)
+            except ValueError:
+                return [value]  # an unbalanced quote: take it as one program's path
+    for name in FALLBACK_EDITORS:
+        found = shutil.which(name, path=environ.get("PATH"))
+        if found:
+            return [found]
+    raise NoEditor(
+        "no editor found: set $EDITOR (e.g. export EDITOR=nano) or install nano or vi"
+    )

@@ -1,0 +1,154 @@
+"""The `new` and `edit` commands: make the file (or copy a bundled one), open the person's
+editor on it, check it when the editor closes, and offer to edit again until it loads.
+
+The file is only ever written by the editor once it exists, so nothing typed is lost: a
+routine left with problems stays on disk as it is, and the list shows its problems.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from workout_tui.core import locations
+from workout_tui.core.authoring import (
+    TEMPLATE,
+    NoEditor,
+    create,
+    editor_command,
+    free_slug,
+    with_schema,
+)
+from workout_tui.core.files import inside
+from workout_tui.core.library import Routine, load_routine
+from workout_tui.core.printable import complain, say
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][\w .,()'/&+-]*")
+
+
+def new_routine(name: str | None, source: Routine | None, routines: Sequence[Routine]) -> int:
+    """Create a routine (from the template, or a copy of `source`) and edit it."""
+    editor = _editor()
+    if editor is None:
+        return 1
+    if source is not None:
+        name = name or f"{source.title} (copy)"
+        text = _renamed(_read(source.path), name)
+    else:
+        name = name or "My routine"
+        text = TEMPLATE.format(name=_yaml_name(name))
+    taken = {r.slug for r in routines}
+    while True:  # a file made meanwhile under the chosen slug is left alone: take the next
+        slug = free_slug(name, taken)
+        try:
+            path = create(locations.user_sessions_dir(), slug, with_schema(text, _schema()))
+            break
+        except FileExistsError:
+            taken.add(slug)
+        except OSError as error:
+            complain(f"cannot create {error.filename or slug}: {error.strerror or error}")
+            return 1
+    say(f"Created {path}")
+    return edit_loop(path, editor)
+
+
+def edit_routine(routine: Routine) -> int:
+    """Edit a routine's file; a bundled one is copied to the user's routines first."""
+    editor = _editor()
+    if editor is None:
+        return 1
+    path = routine.path
+    if inside(path, locations.bundled_sessions_dir()):
+        text = with_schema(_read(path), _schema())
+        try:
+            path = create(locations.user_sessions_dir(), routine.slug, text)
+        except FileExistsError:
+            path = locations.user_sessions_dir() / f"{routine.slug}.yaml"
+            say(f"Editing your copy of {routine.slug}: {path}")
+        except OSError as error:
+            complain(f"cannot copy {routine.slug} to edit it: {error.strerror or error}")
+            return 1
+        else:
+            say(f"Copied {routine.slug} to {path}; your copy is used in place of the bundled")
+            say("one, which stays as shipped (delete the copy to go back to it).")
+    return edit_loop(path, editor)
+
+
+def edit_loop(path: Path, editor: list[str]) -> int:
+    """Open `editor` on `path` until the routine loads or the person stops asking."""
+    while True:
+        if not _open_editor(editor, path):
+            say(f"The file is kept as it is: {path}")
+            return 1
+        routine = load_routine(path, "user")
+        if routine.plan is not None:
+            plan = routine.plan
+            say(f"{path}: ok ({len(plan.steps)} steps, {plan.estimate}).")
+            say(f"Run it with: workout-tui run {routine.slug}")
+            return 0
+        for problem in routine.problems:
+            say(str(problem))
+        if not _ask("Edit again? [Y/n] "):
+            say(f"Kept {path} as it is; the list shows its problems until it is fixed")
+            say(f"(workout-tui edit {routine.slug}).")
+            return 1
+
+
+def _editor() -> list[str] | None:
+    """The editor command, or None after saying there is none to run."""
+    try:
+        command = editor_command()
+    except NoEditor as error:
+        complain(str(error))
+        return None
+    if shutil.which(command[0]) is None:
+        complain(f"cannot find the editor {command[0]!r} (from $VISUAL or $EDITOR)")
+        return None
+    return command
+
+
+def _open_editor(command: list[str], path: Path) -> bool:
+    """Run the editor on `path`; False (having said why) when it could not be started."""
+    try:
+        status = subprocess.call([*command, str(path)])
+    except OSError as error:
+        complain(f"cannot start the editor {command[0]!r}: {error.strerror or error}")
+        return False
+    if status != 0:
+        complain(f"the editor exited with status {status}; checking the file as it is")
+    return True
+
+
+def _ask(question: str) -> bool:
+    """Yes unless the answer starts with n (end of input counts as no)."""
+    try:
+        answer = input(question)
+    except EOFError:
+        print()
+        return False
+    return not answer.strip().lower().startswith("n")
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def _renamed(text: str, name: str) -> str:
+    """A copied routine's text with its top-level `name:` set to `name`."""
+    line = f"name: {_yaml_name(name)}"
+    renamed, count = re.subn(r"(?m)^name:.*$", lambda _: line, text, count=1)
+    return renamed if count else f"{line}\n{text}"
+
+
+def _yaml_name(name: str) -> str:
+    """`name` as a YAML scalar: plain when it is safe to, else double-quoted."""
+    import json
+
+    return name if _PLAIN_NAME.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+
+
+def _schema() -> Path:
+    return locations.schema_path()
