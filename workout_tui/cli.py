@@ -14,14 +14,16 @@ from workout_tui.core import locations
 from workout_tui.core.files import inside
 from workout_tui.core.library import SUFFIXES as ROUTINE_SUFFIXES
 from workout_tui.core.library import Routine, UnknownRoutine, discover, find, load_routine
-from workout_tui.core.plan import Plan
 from workout_tui.core.printable import complain as _error
 from workout_tui.core.printable import json_text, printable
 from workout_tui.core.printable import say as _say
 
 if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    from workout_tui.core.config import Config
     from workout_tui.core.log.history import HistoryStore
     from workout_tui.core.log.records import Session
+    from workout_tui.core.summary import Summary
 
 
 class UsageError(Exception):
@@ -52,34 +54,55 @@ def _parser() -> argparse.ArgumentParser:
     common = _common_options()
     parser = argparse.ArgumentParser(
         prog="workout-tui",
-        description="A terminal timer that guides you through stretching and strength routines.",
+        description="A terminal timer that guides you through stretching and strength routines."
+        f" Your routines: {locations.user_sessions_dir()}. Settings: {locations.config_file()}."
+        f" History: {locations.data_dir()}.",
         parents=[common],
+        formatter_class=_Help,
     )
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_list_and_validate(commands, common)
+    _add_run_and_history(commands, common)
+    _add_new_and_edit(commands, common)
+    _add_progress(commands, common)
+    _command(
+        commands, common, "schema", _schema, "print the JSON Schema of the routine format",
+        f"Print the JSON Schema of the routine format ({locations.schema_path()}); an editor"
+        " with a YAML language server uses it to complete and check routine files.",
+    )  # fmt: skip
+    return parser
 
-    listing = commands.add_parser("list", parents=[common], help="list the available routines")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    listing.set_defaults(handler=_list)
 
-    validate = commands.add_parser(
-        "validate", parents=[common], help="check routine files and print every problem"
+def _command(
+    commands: Commands, common: argparse.ArgumentParser, name: str, handler: object,
+    summary: str, description: str,
+) -> argparse.ArgumentParser:  # fmt: skip
+    """A subcommand: `summary` in the list of commands, `description` in its own --help."""
+    command = commands.add_parser(
+        name, parents=[common], help=summary, description=description, formatter_class=_Help
     )
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _add_list_and_validate(commands: Commands, common: argparse.ArgumentParser) -> None:
+    listing = _command(
+        commands, common, "list", _list, "list the available routines",
+        f"List every routine: yours from {locations.user_sessions_dir()} (and --sessions-dir),"
+        " then the bundled ones. One of yours with a bundled routine's slug is used in its"
+        " place. Files with problems are named on stderr.",
+    )  # fmt: skip
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    validate = _command(
+        commands, common, "validate", _validate, "check routine files and print every problem",
+        "Check routine files and print each problem as path:line:col: message; exit status 1"
+        " if any has one.",
+    )  # fmt: skip
     validate.add_argument(
         "paths", nargs="*", metavar="ROUTINE",
         help="a file, a folder or a routine's slug; none checks every routine in the list",
     )  # fmt: skip
-    validate.set_defaults(handler=_validate)
-    _add_run_and_history(commands, common)
-    _add_new_and_edit(commands, common)
-
-    _add_progress(commands, common)
-
-    schema = commands.add_parser(
-        "schema", parents=[common], help="print the JSON Schema of the routine format"
-    )
-    schema.set_defaults(handler=_schema)
-    return parser
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -102,21 +125,23 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def _add_run_and_history(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
-    run = commands.add_parser("run", parents=[common], help="run a routine (slug or file)")
+def _add_run_and_history(commands: Commands, common: argparse.ArgumentParser) -> None:
+    run = _command(
+        commands, common, "run", _run, "run a routine (slug or file)",
+        f"Run a routine in the app; each step is saved to the history ({locations.data_dir()})"
+        " as it ends.",
+    )  # fmt: skip
     run.add_argument("session", metavar="SESSION", help="a routine's slug or a path to its file")
     run.add_argument(
         "--speed", type=_speed, default=1.0, metavar="F", help="run F times faster (preview)"
     )
     run.add_argument("--mute", action="store_true", help="no sound")
     run.add_argument("--no-voice", action="store_true", help="beeps only, no spoken lines")
-    run.set_defaults(handler=_run)
-
-    history = commands.add_parser(
-        "history", parents=[common], help="browse past sessions, or export them"
-    )
+    history = _command(
+        commands, common, "history", _history, "browse past sessions, or export them",
+        "Browse past runs in the app, export them as JSON or CSV, or import an export. The"
+        f" history is kept in {locations.data_dir()}.",
+    )  # fmt: skip
     history.add_argument(
         "--export", choices=("json", "csv"), help="print every run as JSON or CSV instead"
     )
@@ -130,41 +155,49 @@ def _add_run_and_history(
         metavar="FILE",
         help="add the runs of a JSON export (runs already here are skipped)",
     )
-    history.set_defaults(handler=_history)
 
 
-def _add_new_and_edit(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
+def _add_new_and_edit(commands: Commands, common: argparse.ArgumentParser) -> None:
     where = locations.user_sessions_dir()
-    new = commands.add_parser(
-        "new", parents=[common], help="write a new routine in your editor",
-        description=f"Create a routine file in {where} (never replacing one) from a commented "
-        "template or a copy, open it in $VISUAL or $EDITOR, and check it when you close it.",
+    new = _command(
+        commands, common, "new", _new, "write a new routine in your editor",
+        f"Create a routine file in {where} (never replacing one) from a commented template or"
+        " a copy, open it in $VISUAL or $EDITOR, and check it when you close the editor.",
     )  # fmt: skip
     new.add_argument("name", nargs="?", metavar="NAME", help="its name (its slug comes from it)")
     new.add_argument(
         "--from", dest="source", metavar="ROUTINE", help="start from a copy of this slug or file"
     )
-    new.set_defaults(handler=_new)
-    edit = commands.add_parser(
-        "edit", parents=[common], help="change a routine in your editor",
-        description="Open a routine in $VISUAL or $EDITOR and check it when you close it. A "
-        f"bundled routine is first copied to {where}; the copy is used in its place.",
+    edit = _command(
+        commands, common, "edit", _edit, "change a routine in your editor",
+        "Open a routine in $VISUAL or $EDITOR and check it when you close the editor. A"
+        f" bundled routine is first copied to {where}; the copy is used in its place.",
     )  # fmt: skip
     edit.add_argument("routine", metavar="ROUTINE", help="a routine's slug or a path to its file")
-    edit.set_defaults(handler=_edit)
 
 
-def _add_progress(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
-    progress = commands.add_parser(
-        "progress", parents=[common], help="each exercise's best and last, or one's records"
-    )
+def _add_progress(commands: Commands, common: argparse.ArgumentParser) -> None:
+    progress = _command(
+        commands, common, "progress", _progress, "each exercise's best and last, or one's records",
+        "Each exercise you have done, with its sessions, best and last, from the history in"
+        f" {locations.data_dir()}; or, named, one exercise's records and sessions.",
+    )  # fmt: skip
     progress.add_argument("exercise", nargs="?", metavar="EXERCISE", help="one exercise, by name")
     progress.add_argument("--json", action="store_true", help="print JSON instead of text")
-    progress.set_defaults(handler=_progress)
+
+
+class _Help(argparse.HelpFormatter):
+    """Help that keeps paths whole when it wraps (`workout-tui`, not `workout-` `tui`) and
+    shows any control character in them as a visible mark."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        text = printable(" ".join(text.split()))
+        return textwrap.fill(
+            text, width, initial_indent=indent, subsequent_indent=indent,
+            break_on_hyphens=False, break_long_words=False,
+        )  # fmt: skip
 
 
 class _Version(argparse.Action):
@@ -200,7 +233,18 @@ def _library(args: argparse.Namespace) -> list[Routine]:
             (locations.bundled_sessions_dir(), "bundled"),
         ],
         cache=locations.routine_cache(),
+        config=_config(quiet=True),
     )
+
+
+def _config(quiet: bool = False) -> Config:
+    """The config file's settings; its problems said on stderr unless `quiet`."""
+    from workout_tui.core.config import load_config
+
+    config, notices = load_config(locations.config_file())
+    for notice in [] if quiet else notices:
+        _error(notice)
+    return config
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -209,7 +253,7 @@ def _list(args: argparse.Namespace) -> int:
         print(json_text([_routine_json(r) for r in routines]))
         return 0
     rows: list[tuple[str, ...]] = [("SLUG", "NAME", "SOURCE", "TIME", "STEPS", "EQUIPMENT")]
-    rows += [_routine_row(r.slug, r.origin, r.plan) for r in routines if r.plan is not None]
+    rows += [_routine_row(r.slug, r.origin, r.summary) for r in routines if r.summary]
     _print_table(rows)
     if len(rows) == 1:
         print("No routines found.")
@@ -229,15 +273,14 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
               + "  " + row[-1])  # fmt: skip
 
 
-def _routine_row(slug: str, source: str, plan: Plan) -> tuple[str, ...]:
-    session = plan.session
+def _routine_row(slug: str, origin: str, summary: Summary) -> tuple[str, ...]:
     return (
         printable(slug),
-        printable(session.name),
-        source,
-        plan.estimate,
-        str(len(plan.steps)),
-        printable(", ".join(session.equipment)) or "-",
+        printable(summary.name),
+        origin,
+        summary.estimate,
+        str(summary.steps),
+        printable(", ".join(summary.equipment)) or "-",
     )
 
 
@@ -249,17 +292,17 @@ def _routine_json(routine: Routine) -> dict[str, object]:
     }
     if routine.shadows is not None:
         entry["replaces"] = str(routine.shadows.path)
-    if routine.plan is None:
+    summary = routine.summary
+    if summary is None:
         entry["problems"] = [str(p) for p in routine.problems]
         return entry
-    session = routine.plan.session
     entry.update(
-        name=session.name,
-        description=session.description,
-        estimated_seconds=routine.plan.estimated_seconds,
-        steps=len(routine.plan.steps),
-        equipment=list(session.equipment),
-        tags=list(session.tags),
+        name=summary.name,
+        description=summary.description,
+        estimated_seconds=summary.seconds,
+        steps=summary.steps,
+        equipment=list(summary.equipment),
+        tags=list(summary.tags),
     )
     return entry
 
@@ -267,14 +310,15 @@ def _routine_json(routine: Routine) -> dict[str, object]:
 def _validate(args: argparse.Namespace) -> int:
     failed = False
     paths = _expand(args.paths, args) if args.paths else [r.path for r in _library(args)]
+    config = _config()
     for path in paths:
-        routine = load_routine(path)
-        if routine.plan is None:
+        summary = (routine := load_routine(path, config=config)).summary
+        if summary is None:
             failed = True
             for problem in routine.problems:
                 _say(str(problem))
         else:
-            _say(f"{path}: ok ({len(routine.plan.steps)} steps, {routine.plan.estimate})")
+            _say(f"{path}: ok ({summary.steps} steps, {summary.estimate})")
     return 1 if failed else 0
 
 
@@ -303,14 +347,16 @@ def _named(name: str, routines: Sequence[Routine]) -> Routine | int:
         _error(f"no routine called {error.name!r}.{hint}")
         print("Available routines:", file=sys.stderr)
         for routine in routines:
-            if routine.plan is not None:
-                _say(f"  {routine.slug:28} {routine.plan.session.name}", sys.stderr)
+            if routine.summary is not None:
+                _say(f"  {routine.slug:28} {routine.summary.name}", sys.stderr)
         return 2
 
 
 def _resolve(args: argparse.Namespace) -> Routine | int:
     """The routine to run, or an exit status after saying what is wrong."""
     routine = _named(args.session, _library(args))
+    if isinstance(routine, Routine):
+        routine = routine.loaded(_config(quiet=True))
     if isinstance(routine, Routine) and routine.plan is None:
         for problem in routine.problems:
             _say(str(problem), sys.stderr)
@@ -325,14 +371,14 @@ def _new(args: argparse.Namespace) -> int:
     source = None if args.source is None else _named(args.source, routines)
     if isinstance(source, int):
         return source
-    return new_routine(args.name, source, routines)
+    return new_routine(args.name, source, routines, _config(quiet=True))
 
 
 def _edit(args: argparse.Namespace) -> int:
     from workout_tui.edit_command import edit_routine
 
     routine = _named(args.routine, _library(args))
-    return routine if isinstance(routine, int) else edit_routine(routine)
+    return routine if isinstance(routine, int) else edit_routine(routine, _config(quiet=True))
 
 
 def _run(args: argparse.Namespace) -> int:

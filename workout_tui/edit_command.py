@@ -22,6 +22,7 @@ from workout_tui.core.authoring import (
     free_slug,
     with_schema,
 )
+from workout_tui.core.config import Config
 from workout_tui.core.files import inside
 from workout_tui.core.library import Routine, load_routine
 from workout_tui.core.printable import complain, say
@@ -29,7 +30,9 @@ from workout_tui.core.printable import complain, say
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][\w .,()'/&+-]*")
 
 
-def new_routine(name: str | None, source: Routine | None, routines: Sequence[Routine]) -> int:
+def new_routine(
+    name: str | None, source: Routine | None, routines: Sequence[Routine], config: Config
+) -> int:
     """Create a routine (from the template, or a copy of `source`) and edit it."""
     editor = _editor()
     if editor is None:
@@ -52,10 +55,10 @@ def new_routine(name: str | None, source: Routine | None, routines: Sequence[Rou
             complain(f"cannot create {error.filename or slug}: {error.strerror or error}")
             return 1
     say(f"Created {path}")
-    return edit_loop(path, editor)
+    return edit_loop(path, editor, config)
 
 
-def edit_routine(routine: Routine) -> int:
+def edit_routine(routine: Routine, config: Config) -> int:
     """Edit a routine's file; a bundled one is copied to the user's routines first."""
     editor = _editor()
     if editor is None:
@@ -74,19 +77,19 @@ def edit_routine(routine: Routine) -> int:
         else:
             say(f"Copied {routine.slug} to {path}; your copy is used in place of the bundled")
             say("one, which stays as shipped (delete the copy to go back to it).")
-    return edit_loop(path, editor)
+    return edit_loop(path, editor, config)
 
 
-def edit_loop(path: Path, editor: list[str]) -> int:
-    """Open `editor` on `path` until the routine loads or the person stops asking."""
+def edit_loop(path: Path, editor: list[str], config: Config) -> int:
+    """Open `editor` on `path` until the routine loads or the person stops asking (the
+    length it says counts the `config`'s prepare and rest, as the list does)."""
     while True:
         if not _open_editor(editor, path):
             say(f"The file is kept as it is: {path}")
             return 1
-        routine = load_routine(path, "user")
-        if routine.plan is not None:
-            plan = routine.plan
-            say(f"{path}: ok ({len(plan.steps)} steps, {plan.estimate}).")
+        routine = load_routine(path, "user", config)
+        if routine.summary is not None:
+            say(f"{path}: ok ({routine.summary.steps} steps, {routine.summary.estimate}).")
             say(f"Run it with: workout-tui run {routine.slug}")
             return 0
         for problem in routine.problems:

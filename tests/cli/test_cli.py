@@ -299,3 +299,15 @@ def test_history_export_problems_are_clear(home: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("workout-tui: History is off: ")
     assert "Traceback" not in result.stderr
+
+
+def test_each_commands_help_says_what_it_does_and_where_its_files_go(home: Path) -> None:
+    routines, data = str(home / "config" / "workout-tui" / "sessions"), str(home / "data")
+    where = {"list": routines, "new": routines, "edit": routines, "run": data, "history": data,
+             "progress": data, "schema": "session.schema.json",
+             "validate": "path:line:col"}  # fmt: skip
+    for command, place in where.items():
+        shown = " ".join(cli(home, command, "--help").stdout.split())
+        assert place in shown, (command, shown)
+    top = " ".join(cli(home, "--help").stdout.split())
+    assert routines in top and data in top and "config.toml" in top

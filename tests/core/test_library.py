@@ -10,8 +10,8 @@ BUNDLED = Path(__file__).resolve().parents[2] / "sessions"
 
 
 def test_a_users_copy_replaces_the_bundled_routine_of_that_slug(tmp_path: Path) -> None:
-    mine = "name: My desk break\nexercises: [{name: A, hold: 5s}]\n"
-    (tmp_path / "desk-break.yaml").write_text(mine)
+    text = "name: My desk break\nexercises: [{name: A, hold: 5s}]\n"
+    (tmp_path / "desk-break.yaml").write_text(text)
     routines = discover([(tmp_path, "user"), (BUNDLED, "bundled")])
     slugs = [r.slug for r in routines]
     assert slugs.count("desk-break") == 1 and len(slugs) == 4

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from workout_tui.core import locations
+from workout_tui.core.config import Config
 from workout_tui.core.library import discover
 
 BUNDLED = locations.bundled_sessions_dir()
@@ -24,7 +25,7 @@ def fresh_discover(cache: Path, folder: Path) -> tuple[list[str], bool]:
         "import sys, json; from pathlib import Path; from workout_tui.core.library import discover;"
         f"r = discover([(Path({str(folder)!r}), 'user'), (Path({str(BUNDLED)!r}), 'bundled')],"
         f" cache=Path({str(cache)!r}));"
-        "print(json.dumps([[x.slug, x.session.name if x.session else str(x.problems[0])]"
+        "print(json.dumps([[x.slug, x.title if x.summary else str(x.problems[0])]"
         " for x in r])); print('yaml' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -41,7 +42,10 @@ def test_a_second_launch_reads_no_yaml_and_finds_the_same_routines(tmp_path: Pat
     assert second == first and not read_yaml
     parsed = discover([(tmp_path, "user"), (BUNDLED, "bundled")])  # no cache at all
     cached = discover([(tmp_path, "user"), (BUNDLED, "bundled")], cache=cache)
-    assert cached == parsed  # plans and all
+    assert [(r.slug, r.summary, r.problems) for r in cached] == [
+        (r.slug, r.summary, r.problems) for r in parsed
+    ]
+    assert cached[0].plan is None and cached[0].loaded() == parsed[0]  # read when opened
 
 
 def test_an_edited_routine_is_read_again(tmp_path: Path) -> None:
@@ -51,7 +55,7 @@ def test_an_edited_routine_is_read_again(tmp_path: Path) -> None:
     discover([(tmp_path, "user")], cache=cache)
     path.write_text(MINE.replace("Mine", "Edited"))
     (routine,) = discover([(tmp_path, "user")], cache=cache)
-    assert routine.session is not None and routine.session.name == "Edited"
+    assert routine.summary is not None and routine.summary.name == "Edited"
 
 
 def test_a_broken_routine_is_never_cached_and_keeps_its_problems(tmp_path: Path) -> None:
@@ -59,7 +63,7 @@ def test_a_broken_routine_is_never_cached_and_keeps_its_problems(tmp_path: Path)
     cache = tmp_path / "routines.json"
     for _ in range(2):
         (routine,) = discover([(tmp_path, "user")], cache=cache)
-        assert routine.plan is None and routine.problems
+        assert routine.summary is None and routine.problems
 
 
 @pytest.mark.parametrize(
@@ -67,7 +71,7 @@ def test_a_broken_routine_is_never_cached_and_keeps_its_problems(tmp_path: Path)
     [
         b"\x00junk",
         b'{"layout": 999, "routines": {}}',  # from a newer version
-        b'{"layout": 1, "routines": {"x": 3}}',
+        b'{"layout": 2, "context": [null, null], "routines": {"x": 3}}',
         b"[]",
     ],
     ids=["junk", "newer", "wrong-shape", "a-list"],
@@ -79,8 +83,8 @@ def test_a_cache_that_cannot_be_used_is_ignored_and_rewritten(
     cache = tmp_path / "routines.json"
     cache.write_bytes(content)
     (routine,) = discover([(tmp_path, "user")], cache=cache)
-    assert routine.session is not None and routine.session.name == "Mine"
-    assert json.loads(cache.read_text())["layout"] == 1
+    assert routine.summary is not None and routine.summary.name == "Mine"
+    assert json.loads(cache.read_text())["layout"] == 2
 
 
 def test_a_cache_edited_into_nonsense_is_read_past(tmp_path: Path) -> None:
@@ -89,13 +93,26 @@ def test_a_cache_edited_into_nonsense_is_read_past(tmp_path: Path) -> None:
     cache = tmp_path / "routines.json"
     discover([(tmp_path, "user")], cache=cache)
     data = json.loads(cache.read_text())
-    for field, nonsense in (("amount", "lots"), ("name", 5), ("notes", ["[b]"])):
+    # An entry: size, mtime, then the summary's fields in order (name is the first).
+    for index, nonsense in ((2, 5), (3, ["[b]"]), (4, "mat"), (6, "lots"), (8, 1), (9, [3])):
         edited = json.loads(json.dumps(data))
-        edited["routines"][str(path)]["session"]["items"][0][field] = nonsense
+        edited["routines"][str(path)][index] = nonsense
         cache.write_text(json.dumps(edited))
         (routine,) = discover([(tmp_path, "user")], cache=cache)
-        assert routine.plan is not None and routine.plan.steps[-1].seconds == 30
-        assert routine.plan.steps[-1].title == "Plank"
+        assert routine.summary is not None and routine.summary.name == "Mine"
+        assert routine.summary.seconds == 40 and routine.summary.outline == ("• Plank: 30s hold",)
+
+
+def test_the_configs_prepare_and_rest_count_in_the_length(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(MINE.replace("}]", "}, {name: Squat, reps: 10}]"))
+    cache = tmp_path / "routines.json"
+    (plain,) = discover([(tmp_path, "user")], cache=cache)
+    (mine,) = discover([(tmp_path, "user")], cache=cache, config=Config(prepare=60, rest=120))
+    assert plain.summary is not None and mine.summary is not None
+    assert plain.summary.seconds == 10 + 30 + 15 + 30 and plain.summary.estimate == "~1 min"
+    assert mine.summary.seconds == 60 + 30 + 120 + 30 and mine.summary.estimate == "~4 min"
+    (again,) = discover([(tmp_path, "user")], cache=cache)
+    assert again == plain
 
 
 def test_a_fifo_or_a_file_for_a_folder_is_no_cache_and_no_hang(tmp_path: Path) -> None:

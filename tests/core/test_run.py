@@ -9,8 +9,9 @@ from tests.core.test_history import PLAN, run_through
 from workout_tui.core.config import Config
 from workout_tui.core.cues import CueKind
 from workout_tui.core.engine import CueDue
+from workout_tui.core.library import plan_for
 from workout_tui.core.log.history import HistoryStore
-from workout_tui.core.run import Run, plan_for
+from workout_tui.core.run import Run
 
 
 def test_each_finished_step_is_journaled_and_the_end_closes_the_run(

@@ -6,30 +6,34 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workout_tui.core.model import Session
-from workout_tui.core.plan import Plan, compile_plan
+from workout_tui.core.plan import Plan, PlanError, compile_plan
 from workout_tui.core.problems import Problem, SessionFileError
 from workout_tui.core.routine_cache import Stamp, read_cache, stamp, write_cache
+from workout_tui.core.summary import Summary, summarize
+
+if TYPE_CHECKING:
+    from workout_tui.core.config import Config
 
 SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
 class Routine:
-    """A routine file: its slug and source, and either its plan or what is wrong with it."""
+    """A routine file: its slug and source, and either its summary or what is wrong with it.
+
+    A routine found by `discover` is summarized only (from the cache when its file has not
+    changed); `loaded()` reads the file for the plan a run needs.
+    """
 
     slug: str
     path: Path
     source: str  # "bundled", "user" or "file"
-    plan: Plan | None
+    summary: Summary | None
     problems: tuple[Problem, ...] = ()
     shadows: Routine | None = None  # one with the same slug further down, hidden by this one
-
-    @property
-    def session(self) -> Session | None:
-        """The loaded session, or None when the file has problems."""
-        return self.plan.session if self.plan else None
+    plan: Plan | None = None  # once loaded
 
     @property
     def origin(self) -> str:
@@ -39,7 +43,14 @@ class Routine:
     @property
     def title(self) -> str:
         """The routine's name, or its slug when the file has problems."""
-        return self.plan.session.name if self.plan else self.slug
+        return self.summary.name if self.summary else self.slug
+
+    def loaded(self, config: Config | None = None) -> Routine:
+        """This routine with its plan, read from the file as it is now (which may have
+        gained problems since it was listed); `config` is as `load_routine`'s."""
+        if self.plan is not None:
+            return self
+        return replace(load_routine(self.path, self.source, config), shadows=self.shadows)
 
 
 def file_hash(path: Path) -> str:
@@ -61,59 +72,77 @@ class UnknownRoutine(LookupError):
         self.suggestions = tuple(suggestions)
 
 
-def load_routine(path: Path, source: str = "file") -> Routine:
-    """Load one routine file, keeping its problems instead of raising."""
+def load_routine(path: Path, source: str = "file", config: Config | None = None) -> Routine:
+    """Load one routine file, keeping its problems instead of raising. With `config`, the
+    summary's length counts its prepare and rest, as a run will."""
     from workout_tui.core.loader import load_plan  # PyYAML: only when a file must be read
 
     slug = path.stem
     try:
-        return Routine(slug, path, source, load_plan(path))
+        plan = load_plan(path)
     except SessionFileError as error:
         return Routine(slug, path, source, None, error.problems)
+    return Routine(slug, path, source, summarize(plan_for(plan, config)[0]), plan=plan)
 
 
-def discover(dirs: Iterable[tuple[Path, str]], cache: Path | None = None) -> list[Routine]:
-    """Every routine in the given (directory, source) pairs: each folder in turn, its files
-    sorted by name. Where two files have one slug the first is used in place of the other,
-    which its `shadows` names (a user's copy of a bundled routine).
+def plan_for(plan: Plan, config: Config | None) -> tuple[Plan, str]:
+    """The plan with the config's prepare and rest applied (compiled again only if they
+    change it), and a notice if they make it too big to run."""
+    session = config.apply(plan.session) if config is not None else plan.session
+    if session is plan.session:
+        return plan, ""
+    try:
+        return compile_plan(session), ""
+    except PlanError as error:
+        return plan, f"The config's prepare/rest do not fit this routine ({error}); not applied."
+
+
+def discover(
+    dirs: Iterable[tuple[Path, str]], cache: Path | None = None, config: Config | None = None
+) -> list[Routine]:
+    """Every routine in the given (directory, source) pairs, summarized: each folder in turn,
+    its files sorted by name. Where two files have one slug the first is used in place of
+    the other, which its `shadows` names (a user's copy of a bundled routine).
 
     With `cache`, files unchanged since the last launch are not read again (see
-    `routine_cache`), and the cache is brought up to date.
+    `routine_cache`), and the cache is brought up to date. `config` is as `load_routine`'s.
     """
-    cached = read_cache(cache) if cache is not None else {}
-    kept: dict[str, tuple[Stamp, Session]] = {}
+    context = _context(config)
+    cached = read_cache(cache, context) if cache is not None else {}
+    kept: dict[str, tuple[Stamp, Summary]] = {}
     routines: dict[str, Routine] = {}  # by slug: the first file with a slug wins
     for directory, source in dirs:
-        if not directory.is_dir():
-            continue
-        for path in sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file()):
+        for path in _files(directory):
             now = stamp(path)  # before reading: a file changed meanwhile is read again next time
             entry = cached.get(str(path))
-            routine = _cached(path, source, now, entry) or load_routine(path, source)
+            if entry is not None and now is not None and entry[0] == now:
+                routine = Routine(path.stem, path, source, entry[1])
+            else:
+                routine = load_routine(path, source, config)
             first = routines.setdefault(routine.slug, routine)
             if first is not routine and first.shadows is None:
                 routines[routine.slug] = replace(first, shadows=routine)
-            if now is not None and routine.plan is not None:
-                kept[str(path)] = (now, routine.plan.session)
+            if now is not None and routine.summary is not None:
+                kept[str(path)] = (now, routine.summary)
     if cache is not None and kept != cached:
-        write_cache(cache, kept)
+        write_cache(cache, context, kept)
     return list(routines.values())
 
 
-def _cached(
-    path: Path, source: str, now: Stamp | None, entry: tuple[Stamp, Session] | None
-) -> Routine | None:
-    """The routine from the cache when its file has not changed since; else None."""
-    if entry is None or now is None or entry[0] != now:
-        return None
-    try:
-        return Routine(path.stem, path, source, compile_plan(entry[1]))
-    except Exception:  # a cache edited by hand: read the file instead
-        return None
+def _files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def _context(config: Config | None) -> list[int | None]:
+    """What else a summary depends on: the config's prepare and rest."""
+    return [None, None] if config is None else [config.prepare, config.rest]
 
 
 def find(name: str, routines: Sequence[Routine]) -> Routine:
-    """The routine called `name`: a path to a file, or a slug (the first one found wins).
+    """The routine called `name`: a path to a file (loaded), or a slug (the first one found
+    wins; loaded or not, as listed).
 
     Raises:
         UnknownRoutine: when it is neither.

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from workout_tui.core.durations import format_estimate
 from workout_tui.core.model import Block, Exercise, Mode, Session
@@ -46,7 +47,7 @@ class Step:
     @property
     def is_work(self) -> bool:
         """True for a hold, timed set or rep set."""
-        return self.kind in (StepKind.WORK_TIMED, StepKind.WORK_REPS)
+        return self.kind is StepKind.WORK_TIMED or self.kind is StepKind.WORK_REPS
 
     @property
     def estimated_seconds(self) -> int:
@@ -124,7 +125,7 @@ def compile_plan(session: Session) -> Plan:
     builder = _Builder(session)
     defaults = session.defaults
     if defaults.prepare > 0:
-        builder.add(Step(0, StepKind.PREPARE, defaults.prepare))
+        builder.add(StepKind.PREPARE, defaults.prepare)
     for item in session.items:
         if isinstance(item, Block):
             for round_number in range(1, item.rounds + 1):
@@ -151,18 +152,22 @@ def _rest_after(exercise: Exercise, default: int) -> int:
 
 
 class _Builder:
-    """Collects steps in order, enforcing the bounds as it goes (so huge counts stop early)."""
+    """Collects steps in order, enforcing the bounds as it goes (so huge counts stop early).
+
+    Steps are kept as their fields until `finish` makes each Step once: copying frozen
+    Steps to set an index or a next-work link took half the time of loading a library.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.steps: list[Step] = []
+        self.steps: list[dict[str, Any]] = []
         self.total = 0
 
-    def add(self, step: Step) -> None:
+    def add(self, kind: StepKind, seconds: int | None, **fields: Any) -> None:
         if len(self.steps) >= MAX_STEPS:
             raise PlanError(f"the session has more than {MAX_STEPS} steps; split it up")
-        step = replace(step, index=len(self.steps))
-        self.total += step.estimated_seconds
+        step = {"index": len(self.steps), "kind": kind, "seconds": seconds, **fields}
+        self.total += seconds if seconds is not None else fields["exercise"].amount * REP_SECONDS
         if self.total > MAX_TOTAL_SECONDS:
             raise PlanError(
                 f"the session would take over {MAX_TOTAL_SECONDS // 3600} hours; split it up"
@@ -174,11 +179,11 @@ class _Builder:
         if seconds <= 0 or not self.steps:
             return
         last = self.steps[-1]
-        if last.kind is StepKind.REST:
-            self.steps[-1] = replace(last, seconds=max(last.seconds or 0, seconds))
-            self.total += max(0, seconds - (last.seconds or 0))
+        if last["kind"] is StepKind.REST:
+            self.total += max(0, seconds - last["seconds"])
+            last["seconds"] = max(last["seconds"], seconds)
         else:
-            self.add(Step(0, StepKind.REST, seconds))
+            self.add(StepKind.REST, seconds)
 
     def exercise(self, exercise: Exercise, block: Block | None, round_number: int) -> None:
         kind = StepKind.WORK_TIMED if exercise.is_timed else StepKind.WORK_REPS
@@ -189,29 +194,21 @@ class _Builder:
                 self.rest(_or(exercise.rest_between_sets, _rest_after(exercise, defaults.rest)))
             for position, side in enumerate(exercise.sides or (None,)):
                 if position > 0 and defaults.switch_sides > 0:
-                    self.add(Step(0, StepKind.SWITCH, defaults.switch_sides, side=side))
+                    self.add(StepKind.SWITCH, defaults.switch_sides, side=side)
                 self.add(
-                    Step(
-                        0,
-                        kind,
-                        seconds,
-                        exercise=exercise,
-                        side=side,
-                        set_number=set_number,
-                        set_count=exercise.sets,
-                        round_number=round_number,
-                        round_count=block.rounds if block else 1,
-                        block=block.name if block else None,
-                    )
-                )
+                    kind, seconds, exercise=exercise, side=side, set_number=set_number,
+                    set_count=exercise.sets, round_number=round_number,
+                    round_count=block.rounds if block else 1, block=block.name if block else None,
+                )  # fmt: skip
 
     def finish(self) -> Plan:
-        while self.steps and self.steps[-1].kind in (StepKind.REST, StepKind.SWITCH):
+        while self.steps and self.steps[-1]["kind"] in (StepKind.REST, StepKind.SWITCH):
             self.steps.pop()
         steps: list[Step] = []
         next_work: int | None = None
-        for step in reversed(self.steps):
-            steps.append(replace(step, next_work=next_work))
+        for fields in reversed(self.steps):
+            step = Step(**fields, next_work=next_work)
+            steps.append(step)
             if step.is_work:
                 next_work = step.index
         return Plan(self.session, tuple(reversed(steps)))

@@ -1,25 +1,29 @@
-"""Loaded routines kept between launches, so that a start-up with no routine file changed
-reads no YAML (PyYAML's import and the parse are most of what workout-tui adds to
-Textual's own start-up).
+"""Routine summaries kept between launches, so that a start-up with no routine file changed
+reads no YAML (PyYAML's import and the parse are most of what a library of thousands of
+routines would add to Textual's own start-up).
 
-The cache is a JSON file of sessions keyed by each file's path, size and modification
-time. Anything unexpected in it (another version's layout, damage, a FIFO in its place)
-only means the files are read again; a cache that cannot be written is not an error.
+The cache is a JSON file of summaries keyed by each file's path, size and modification
+time, made under one config's prepare and rest (the `context`; another means all are
+read again). Anything unexpected in it (another version's layout, damage, a FIFO in its
+place) only means the files are read again; a cache that cannot be written is not an error.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+from dataclasses import astuple, fields
 from pathlib import Path
 from typing import Any
 
 from workout_tui.core.files import read_regular, write_whole
-from workout_tui.core.model import Block, Defaults, Exercise, Mode, Session
+from workout_tui.core.summary import Summary
 
-LAYOUT = 1  # bump when the shape of a cached session changes
-MAX_CACHE_BYTES = 8 * 1024 * 1024
+LAYOUT = 2  # bump when the shape of a cached summary changes
+MAX_CACHE_BYTES = 64 * 1024 * 1024
 Stamp = tuple[int, int]  # (size, modification time in ns)
+_FIELDS = [field.name for field in fields(Summary)]
+_TYPES: dict[str, type] = {"steps": int, "seconds": int, "has_rep_sets": bool}
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -31,67 +35,48 @@ def stamp(path: Path) -> Stamp | None:
     return info.st_size, info.st_mtime_ns
 
 
-def read_cache(cache: Path) -> dict[str, tuple[Stamp, Session]]:
-    """Path -> (stamp, session) for every file in the cache; empty when it cannot be used."""
+def read_cache(cache: Path, context: object) -> dict[str, tuple[Stamp, Summary]]:
+    """Path -> (stamp, summary) for every usable entry made under `context`; empty when the
+    cache cannot be used."""
     try:
         data = json.loads(read_regular(cache, MAX_CACHE_BYTES))
-        if data.get("layout") != LAYOUT:
+        if data.get("layout") != LAYOUT or data.get("context") != context:
             return {}
-        entries = {
-            path: ((entry["size"], entry["mtime_ns"]), _session(entry["session"]))
-            for path, entry in data["routines"].items()
-        }
-        return {path: entry for path, entry in entries.items() if _well_typed(entry[1])}
+        entries = data["routines"].items()
+        found = {path: _entry(entry) for path, entry in entries if isinstance(path, str)}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
+    return {path: entry for path, entry in found.items() if entry is not None}
 
 
-def write_cache(cache: Path, sessions: dict[str, tuple[Stamp, Session]]) -> None:
-    """Keep these sessions for the next launch (whole or not at all; failures are quiet)."""
-    routines = {
-        path: {"size": size, "mtime_ns": mtime, "session": _plain(session)}
-        for path, ((size, mtime), session) in sessions.items()
-    }
-    text = json.dumps({"layout": LAYOUT, "routines": routines})
+def write_cache(cache: Path, context: object, entries: dict[str, tuple[Stamp, Summary]]) -> None:
+    """Keep these summaries for the next launch (whole or not at all; failures are quiet)."""
+    routines = {path: [size, mtime, *astuple(summary)]
+                for path, ((size, mtime), summary) in entries.items()}  # fmt: skip
+    text = json.dumps({"layout": LAYOUT, "context": context, "routines": routines})
     with contextlib.suppress(OSError):  # no cache this time: the files are read again
         write_whole(cache, text)
 
 
-def _plain(session: Session) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(session)
-
-
-def _session(data: dict[str, Any]) -> Session:
-    items = tuple(
-        Block(**{**item, "exercises": tuple(_exercise(e) for e in item["exercises"])})
-        if "exercises" in item
-        else _exercise(item)
-        for item in data["items"]
-    )
-    return Session(
-        **{
-            **data,
-            "items": items,
-            "tags": tuple(data["tags"]),
-            "equipment": tuple(data["equipment"]),
-            "defaults": Defaults(**data["defaults"]),
-        }
-    )
-
-
-def _well_typed(session: Session) -> bool:
-    """Whether the text a screen shows is text (a cache edited by hand may say otherwise)."""
-    exercises = [
-        e for item in session.items for e in (item.exercises if isinstance(item, Block) else [item])
-    ]
-    texts = [session.name, session.description, *session.tags, *session.equipment]
-    texts += [i.name for i in session.items] + [e.notes for e in exercises]
-    texts += [e.load for e in exercises if e.load is not None]
-    texts += [s for e in exercises for s in e.sides]
-    return all(isinstance(t, str) for t in texts)
-
-
-def _exercise(data: dict[str, Any]) -> Exercise:
-    return Exercise(**{**data, "mode": Mode(data["mode"]), "sides": tuple(data["sides"])})
+def _entry(entry: Any) -> tuple[Stamp, Summary] | None:
+    """One cached entry, or None when it is not what this version writes (a cache edited by
+    hand must not put anything but text on screen)."""
+    if not isinstance(entry, list) or len(entry) != 2 + len(_FIELDS):
+        return None
+    size, mtime, *values = entry
+    data = dict(zip(_FIELDS, values, strict=True))
+    for name, value in data.items():
+        wanted = _TYPES.get(name)
+        if wanted is not None:
+            if type(value) is not wanted:
+                return None
+        elif name in ("name", "description"):
+            if not isinstance(value, str):
+                return None
+        elif not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return None
+        else:
+            data[name] = tuple(value)
+    if type(size) is not int or type(mtime) is not int:
+        return None
+    return (size, mtime), Summary(**data)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from workout_tui.core.config import Config
 from workout_tui.core.engine import Clock, CueDue, Engine, Event, SessionEnded
 from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.log.describe import describe_sets
@@ -15,7 +14,7 @@ from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.log.journal import RunJournal
 from workout_tui.core.log.progression import with_targets
 from workout_tui.core.log.records import beaten, best, by_exercise, record_lines, sessions_of
-from workout_tui.core.plan import Plan, PlanError, Step, compile_plan
+from workout_tui.core.plan import Plan, Step
 from workout_tui.core.record import SessionRecord
 
 
@@ -103,18 +102,6 @@ class Run:
             earlier = sessions_of(store, name, before_run=self.journal.run_id)
             lines += record_lines(name, beaten(best(earlier), session))
         return lines
-
-
-def plan_for(plan: Plan, config: Config) -> tuple[Plan, str]:
-    """The plan with the config's prepare and rest applied (compiled again only if they
-    change it), and a notice if they make it too big to run."""
-    session = config.apply(plan.session)
-    if session is plan.session:
-        return plan, ""
-    try:
-        return compile_plan(session), ""
-    except PlanError as error:
-        return plan, f"The config's prepare/rest do not fit this routine ({error}); not applied."
 
 
 def resumable(store: HistoryStore | None, routine: Routine) -> tuple[RunSummary, int] | None:

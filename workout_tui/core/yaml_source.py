@@ -17,7 +17,8 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 24
 MAX_NODES = 20_000  # counted after aliases are followed, so an alias bomb stops here
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LIBYAML = getattr(yaml, "CSafeLoader", None)
+_Loader = _LIBYAML or yaml.SafeLoader
 _OPEN = (
     yaml.FlowSequenceStartToken,
     yaml.FlowMappingStartToken,
@@ -70,17 +71,28 @@ def read_text(path: Path) -> str:
 def parse(text: str) -> yaml.Node | None:
     """Compose the text into one YAML node tree (None if it holds no document)."""
     try:
-        _check_depth(text)
+        if _Loader is not _LIBYAML:  # the pure-Python composer recurses: bound it first
+            _check_depth(text)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise SourceError(_plain(error), *(_one_based(mark) if mark else (1, 1))) from None
+        raise _located(text, error) from None
     except yaml.YAMLError as error:
         raise SourceError(f"not valid YAML: {error}") from None
     if root is None or root.tag == "tag:yaml.org,2002:null":
         return None  # no document, or one that is only `---`
     _check_nodes(root)
     return root
+
+
+def _located(text: str, composed: yaml.MarkedYAMLError) -> SourceError:
+    """The error to report for a document that did not compose."""
+    error = composed
+    try:
+        _check_depth(text)  # nested past libyaml's own limit: say ours, and where
+    except yaml.MarkedYAMLError as scanned:
+        error = scanned  # the pure-Python scanner's words, which _MEANING knows
+    mark = error.problem_mark or error.context_mark
+    return SourceError(_plain(error), *(_one_based(mark) if mark else (1, 1)))
 
 
 # PyYAML's words for the slips people make by hand, said for a routine file.
@@ -108,8 +120,10 @@ def _plain(error: yaml.MarkedYAMLError) -> str:
 
 
 def _check_depth(text: str) -> None:
-    # Scanning tokens is flat; composing a deeply nested document recurses (and
-    # libyaml's composer crashes the interpreter far past this depth).
+    # Scanning tokens is flat; composing a deeply nested document recurses. libyaml
+    # refuses past its own limit (1000), so with it the depth is checked on the composed
+    # nodes instead (`_check_nodes`): scanning every file twice was a fifth of the time
+    # a library of 2000 routines took to load.
     try:
         _scan_depth(text, _Loader)
     except yaml.YAMLError:
@@ -135,12 +149,16 @@ def _scan_depth(text: str, loader: Any) -> None:
 
 
 def _check_nodes(root: yaml.Node) -> None:
-    """Refuse non-plain tags, and count nodes as aliases expand them."""
+    """Refuse non-plain tags and deep nesting, and count nodes as aliases expand them."""
     count = 0
-    stack = [root]
+    stack = [(root, 1)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         count += 1
+        if depth > MAX_DEPTH and isinstance(node, yaml.CollectionNode):
+            raise SourceError(
+                f"nested more than {MAX_DEPTH} levels deep", *_one_based(node.start_mark)
+            )
         if count > MAX_NODES:
             raise SourceError(
                 f"more than {MAX_NODES} values once aliases are expanded",
@@ -153,10 +171,10 @@ def _check_nodes(root: yaml.Node) -> None:
                 *_one_based(node.start_mark),
             )
         if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                stack.extend((key, value))
+                stack.extend(((key, depth + 1), (value, depth + 1)))
 
 
 def _one_based(mark: yaml.Mark) -> tuple[int, int]:

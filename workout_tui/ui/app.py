@@ -44,7 +44,7 @@ class WorkoutApp(App[None]):
         self.keymap: dict[str, str] = {}  # the config's remapping, as applied
 
     def get_default_screen(self) -> HomeScreen:
-        return HomeScreen(self.settings.routines)
+        return HomeScreen(self.settings.routines, self.settings.config)
 
     def on_mount(self) -> None:
         problems = [*self.settings.notices, *self._apply_theme(), *self._apply_keys()]
@@ -119,7 +119,8 @@ class WorkoutApp(App[None]):
 
     def _play(self, routine: Routine, resume: tuple[RunSummary, int] | None) -> None:
         from workout_tui.core.engine import speed_clock
-        from workout_tui.core.run import Run, plan_for
+        from workout_tui.core.library import plan_for
+        from workout_tui.core.run import Run
         from workout_tui.ui.keys import hint_keys
         from workout_tui.ui.player import PlayerScreen
 

@@ -12,12 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
-from workout_tui.core.durations import format_span
+from workout_tui.core.config import Config
 from workout_tui.core.library import Routine
-from workout_tui.core.model import Block, Exercise, Mode, Session
 from workout_tui.ui.bindings import bindings
+from workout_tui.ui.entry import Entry
 from workout_tui.ui.messages import HistoryRequested, RoutineChosen
-from workout_tui.ui.text import Literal, safe
+from workout_tui.ui.text import Literal
+
+ENTRY_LINES = 2  # a routine's name, then its length, equipment and tags
 
 
 class HomeScreen(Screen[None]):
@@ -25,9 +27,11 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = bindings("home")
 
-    def __init__(self, routines: Sequence[Routine]) -> None:
+    def __init__(self, routines: Sequence[Routine], config: Config | None = None) -> None:
         super().__init__()
         self.routines = list(routines)
+        self.config = config  # the lengths shown count its prepare and rest
+        self._options: dict[str, Option] = {}  # made once each: filtering only picks them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,23 +71,28 @@ class HomeScreen(Screen[None]):
     def _fill(self, text: str) -> None:
         words = text.lower().split()
         options = self.query_one("#routines", OptionList)
-        options.clear_options()
-        for routine in self.routines:
-            if all(word in _search_text(routine) for word in words):
-                options.add_option(
-                    Option(safe(_entry(routine)), id=routine.slug + ":" + str(routine.path))
-                )
+        options.set_options(
+            self._option(routine)
+            for routine in self.routines
+            if all(word in _search_text(routine) for word in words)
+        )
         if options.option_count:
             options.highlighted = 0
         else:
             self.query_one("#details-text", Literal).update("No routine matches that filter.")
+
+    def _option(self, routine: Routine) -> Option:
+        key = _option_id(routine)
+        if key not in self._options:
+            self._options[key] = Option(Entry(lambda: _entry(routine), ENTRY_LINES), id=key)
+        return self._options[key]
 
     def _selected(self) -> Routine | None:
         options = self.query_one("#routines", OptionList)
         option = options.highlighted_option
         if option is None:
             return None
-        return next(r for r in self.routines if r.slug + ":" + str(r.path) == option.id)
+        return next(r for r in self.routines if _option_id(r) == option.id)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
@@ -106,36 +115,46 @@ class HomeScreen(Screen[None]):
         routine = self._selected()
         if routine is None:
             return
-        if routine.plan is None:
-            self.notify("This routine has problems; fix the file and restart.", severity="error")
+        loaded = routine.loaded(self.config)  # the file as it is now
+        if loaded.summary != routine.summary or loaded.problems != routine.problems:
+            self._replace(routine, loaded)
+        if loaded.plan is None:
+            self.notify("This routine has problems: fix its file first.", severity="error")
             return
-        self.post_message(RoutineChosen(routine))
+        self.post_message(RoutineChosen(loaded))
+
+    def _replace(self, old: Routine, new: Routine) -> None:
+        """Show `new` where `old` was listed (the same file, read again)."""
+        self.routines[self.routines.index(old)] = new
+        options = self.query_one("#routines", OptionList)
+        options.replace_option_prompt(_option_id(new), Entry(lambda: _entry(new), ENTRY_LINES))
+        self.query_one("#details-text", Literal).update(_details(new))
 
     def action_history(self) -> None:
         self.post_message(HistoryRequested())
 
 
+def _option_id(routine: Routine) -> str:
+    return f"{routine.slug}:{routine.path}"
+
+
 def _search_text(routine: Routine) -> str:
-    session = routine.session
-    parts = [routine.slug]
-    if session is not None:
-        parts += [session.name, *session.tags, *session.equipment]
-    return " ".join(parts).lower()
+    summary = routine.summary
+    return routine.slug.lower() + (" " + summary.search_text if summary else "")
 
 
 def _entry(routine: Routine) -> Text:
-    if routine.plan is None:
+    summary = routine.summary
+    if summary is None:
         text = Text(f"{routine.path.name}  ⚠ cannot load\n", style="bold red")
         first = routine.problems[0] if routine.problems else None
         if first is not None:
             text.append(f"  {routine.path.name}:{first.line}: {first.message}", style="red")
         return text
-    session = routine.plan.session
-    estimate = routine.plan.estimate
-    facts = [estimate, ", ".join(session.equipment) or "no equipment"]
-    if session.tags:
-        facts.append(", ".join(session.tags))
-    text = Text(session.name, style="bold")
+    facts = [summary.estimate, ", ".join(summary.equipment) or "no equipment"]
+    if summary.tags:
+        facts.append(", ".join(summary.tags))
+    text = Text(summary.name, style="bold")
     if routine.source != "bundled":
         text.append(f"  ({routine.origin})", style="dim")
     text.append("\n  " + " · ".join(facts), style="dim")
@@ -143,46 +162,17 @@ def _entry(routine: Routine) -> Text:
 
 
 def _details(routine: Routine) -> Text:
-    if routine.plan is None:
+    summary = routine.summary
+    if summary is None:
         text = Text("This routine cannot be loaded:\n\n", style="bold red")
         for problem in routine.problems:
             text.append(f"{problem}\n")
         return text
-    session = routine.plan.session
-    text = Text(session.name + "\n", style="bold")
-    if session.description:
-        text.append(session.description + "\n")
+    text = Text(summary.name + "\n", style="bold")
+    if summary.description:
+        text.append(summary.description + "\n")
     text.append("\n")
-    for line in outline(session):
+    for line in summary.outline:
         text.append(line + "\n")
-    text.append(f"\n{len(routine.plan.steps)} steps · Enter to start", style="dim")
+    text.append(f"\n{summary.steps} steps · Enter to start", style="dim")
     return text
-
-
-def outline(session: Session) -> list[str]:
-    """One line per exercise (indented inside blocks): `Goblet squat: 3 × 10 reps @ 12 kg`."""
-    lines: list[str] = []
-    for item in session.items:
-        if isinstance(item, Block):
-            rounds = f" × {item.rounds} rounds" if item.rounds > 1 else ""
-            lines.append(f"{item.name}{rounds}:")
-            lines += [f"  {_exercise_line(e)}" for e in item.exercises]
-        else:
-            lines.append(_exercise_line(item))
-    return lines
-
-
-def _exercise_line(exercise: Exercise) -> str:
-    amount = (
-        f"{exercise.amount} reps"
-        if exercise.mode is Mode.REPS
-        else f"{format_span(exercise.amount)} {exercise.mode.value}"
-    )
-    sets = f"{exercise.sets} × " if exercise.sets > 1 else ""
-    sides = (
-        ", each side"
-        if len(exercise.sides) > 1
-        else (f", {exercise.sides[0]}" if exercise.sides else "")
-    )
-    load = f" @ {exercise.load}" if exercise.load else ""
-    return f"• {exercise.name}: {sets}{amount}{load}{sides}"
