@@ -222,19 +222,21 @@ def _speed(text: str) -> float:
 
 
 def _library(args: argparse.Namespace) -> list[Routine]:
+    return _scan(_folders(args), _config(quiet=True))
+
+
+def _folders(args: argparse.Namespace) -> list[tuple[Path, str]]:
+    """The folders routines are read from, with their source, first to last."""
     extra = [(Path(d).expanduser(), "user") for d in getattr(args, "sessions_dir", [])]
     for folder, _ in extra:
         if not folder.is_dir():
             raise UsageError(f"--sessions-dir {folder}: no such folder")
-    return discover(
-        [
-            *extra,
-            (locations.user_sessions_dir(), "user"),
-            (locations.bundled_sessions_dir(), "bundled"),
-        ],
-        cache=locations.routine_cache(),
-        config=_config(quiet=True),
-    )
+    user = (locations.user_sessions_dir(), "user")
+    return [*extra, user, (locations.bundled_sessions_dir(), "bundled")]
+
+
+def _scan(folders: list[tuple[Path, str]], config: Config) -> list[Routine]:
+    return discover(folders, cache=locations.routine_cache(), config=config)
 
 
 def _config(quiet: bool = False) -> Config:
@@ -566,8 +568,10 @@ def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool 
     from workout_tui.ui.settings import Settings
 
     config, notices = load_config(locations.config_file())
+    folders = _folders(args)
     settings = Settings(
-        routines=_library(args),
+        routines=_scan(folders, config),
+        rescan=lambda: _scan(folders, config),
         config=config,
         notices=notices,
         start=start,

@@ -7,27 +7,14 @@ routine left with problems stays on disk as it is, and the list shows its proble
 
 from __future__ import annotations
 
-import re
-import shutil
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from workout_tui.core import locations
-from workout_tui.core.authoring import (
-    TEMPLATE,
-    NoEditor,
-    create,
-    editor_command,
-    free_slug,
-    with_schema,
-)
+from workout_tui.core.authoring import NoEditor, editable, editor_command, new_file
 from workout_tui.core.config import Config
-from workout_tui.core.files import inside
 from workout_tui.core.library import Routine, load_routine
 from workout_tui.core.printable import complain, say
-
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9][\w .,()'/&+-]*")
 
 
 def new_routine(
@@ -37,23 +24,12 @@ def new_routine(
     editor = _editor()
     if editor is None:
         return 1
-    if source is not None:
-        name = name or f"{source.title} (copy)"
-        text = _renamed(_read(source.path), name)
-    else:
-        name = name or "My routine"
-        text = TEMPLATE.format(name=_yaml_name(name))
-    taken = {r.slug for r in routines}
-    while True:  # a file made meanwhile under the chosen slug is left alone: take the next
-        slug = free_slug(name, taken)
-        try:
-            path = create(locations.user_sessions_dir(), slug, with_schema(text, _schema()))
-            break
-        except FileExistsError:
-            taken.add(slug)
-        except OSError as error:
-            complain(f"cannot create {error.filename or slug}: {error.strerror or error}")
-            return 1
+    taken = [r.slug for r in routines]
+    try:
+        path = new_file(name, source, taken)
+    except OSError as error:
+        complain(f"cannot create {error.filename or 'the routine'}: {error.strerror or error}")
+        return 1
     say(f"Created {path}")
     return edit_loop(path, editor, config)
 
@@ -63,20 +39,16 @@ def edit_routine(routine: Routine, config: Config) -> int:
     editor = _editor()
     if editor is None:
         return 1
-    path = routine.path
-    if inside(path, locations.bundled_sessions_dir()):
-        text = with_schema(_read(path), _schema())
-        try:
-            path = create(locations.user_sessions_dir(), routine.slug, text)
-        except FileExistsError:
-            path = locations.user_sessions_dir() / f"{routine.slug}.yaml"
-            say(f"Editing your copy of {routine.slug}: {path}")
-        except OSError as error:
-            complain(f"cannot copy {routine.slug} to edit it: {error.strerror or error}")
-            return 1
-        else:
-            say(f"Copied {routine.slug} to {path}; your copy is used in place of the bundled")
-            say("one, which stays as shipped (delete the copy to go back to it).")
+    try:
+        path, copied = editable(routine.path, routine.slug)
+    except OSError as error:
+        complain(f"cannot copy {routine.slug} to edit it: {error.strerror or error}")
+        return 1
+    if copied:
+        say(f"Copied {routine.slug} to {path}; your copy is used in place of the bundled")
+        say("one, which stays as shipped (delete the copy to go back to it).")
+    elif path != routine.path:
+        say(f"Editing your copy of {routine.slug}: {path}")
     return edit_loop(path, editor, config)
 
 
@@ -103,14 +75,10 @@ def edit_loop(path: Path, editor: list[str], config: Config) -> int:
 def _editor() -> list[str] | None:
     """The editor command, or None after saying there is none to run."""
     try:
-        command = editor_command()
+        return editor_command()
     except NoEditor as error:
         complain(str(error))
         return None
-    if shutil.which(command[0]) is None:
-        complain(f"cannot find the editor {command[0]!r} (from $VISUAL or $EDITOR)")
-        return None
-    return command
 
 
 def _open_editor(command: list[str], path: Path) -> bool:
@@ -133,25 +101,3 @@ def _ask(question: str) -> bool:
         print()
         return False
     return not answer.strip().lower().startswith("n")
-
-
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8", errors="replace")
-
-
-def _renamed(text: str, name: str) -> str:
-    """A copied routine's text with its top-level `name:` set to `name`."""
-    line = f"name: {_yaml_name(name)}"
-    renamed, count = re.subn(r"(?m)^name:.*$", lambda _: line, text, count=1)
-    return renamed if count else f"{line}\n{text}"
-
-
-def _yaml_name(name: str) -> str:
-    """`name` as a YAML scalar: plain when it is safe to, else double-quoted."""
-    import json
-
-    return name if _PLAIN_NAME.fullmatch(name) else json.dumps(name, ensure_ascii=False)
-
-
-def _schema() -> Path:
-    return locations.schema_path()

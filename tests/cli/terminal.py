@@ -42,16 +42,32 @@ class Terminal:
     @property
     def text(self) -> str:
         """Everything drawn so far, with the escape sequences taken out."""
-        return ESCAPES.sub(b"", self.output).decode("utf-8", "replace")
+        return self.text_since(0)
 
-    def wait_for(self, needle: str, timeout: float = 30) -> float:
-        """Read until `needle` has been drawn; returns seconds since launch."""
+    def text_since(self, start: int) -> str:
+        """What was drawn after the first `start` bytes, with the escape sequences taken out."""
+        return ESCAPES.sub(b"", self.output[start:]).decode("utf-8", "replace")
+
+    def wait_for(self, needle: str, timeout: float = 30, since: int = 0) -> float:
+        """Read until `needle` has been drawn (after the first `since` bytes of output);
+        returns seconds since launch."""
         deadline = time.monotonic() + timeout
-        while needle not in self.text:
+        while needle not in self.text_since(since):
             if time.monotonic() > deadline:
                 raise AssertionError(f"{needle!r} never appeared; screen:\n{self.text[-3000:]}")
             self.drain(0.005)
         return time.perf_counter() - self.started
+
+    def redraw(self) -> int:
+        """Have the program draw the whole screen again (a change of size does), and return
+        where in the output that starts: a change drawn in place may write only the cells
+        that differ, so a line of text is whole only in a full drawing."""
+        mark = len(self.output)
+        for columns in (101, 100):
+            fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
+            os.kill(self.pid, signal.SIGWINCH)
+            self.drain(0.1)
+        return mark
 
     def type(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
@@ -102,4 +118,5 @@ class Terminal:
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-        os.close(self.fd)
+        with contextlib.suppress(OSError):  # closed already, when the program had ended
+            os.close(self.fd)

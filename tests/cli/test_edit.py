@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.cli.terminal import Terminal
 from tests.cli.test_cli import SCRIPT, cli, env
 from tests.conftest import REPO
 from tests.hostile.conftest import fill, tiny_disk  # noqa: F401  (a fixture)
@@ -157,3 +159,47 @@ def test_a_full_disk_says_so_and_leaves_nothing(home: Path, tiny_disk: Path) -> 
     assert "cannot create" in result.stderr and "No space left on device" in result.stderr
     assert "Traceback" not in result.stderr
     assert list((tiny_disk / "workout-tui" / "sessions").iterdir()) == []
+
+
+def test_a_copy_from_a_fifo_is_refused_without_hanging(home: Path) -> None:
+    fifo = home / "from.yaml"
+    os.mkfifo(fifo)
+    result = run(home, "new", "--from", str(fifo), editor=editor(home, []))
+    assert result.returncode == 1 and "is not a regular file" in result.stderr
+    assert opened(home) == 0 and not (home / USER).exists()
+
+
+def test_e_and_n_on_the_list_edit_in_the_editor_and_come_back_with_the_change(
+    home: Path,
+) -> None:
+    before = BUNDLED_HIP.read_bytes()
+    edits = editor(home, [("name: Hip flexor and quad stretch", "name: Hips, my way")],
+                   [("name: My routine", "name: Dawn routine")],
+                   [("hold: 45s", "hold: forty")])  # fmt: skip
+    terminal = Terminal([SCRIPT], {**env(home), "EDITOR": edits, "VISUAL": ""}, cwd=home)
+    try:
+        terminal.wait_for("Neck and mid-back relief")
+        terminal.type("\x1b[B\x1b[B")  # down to the hip flexor stretch
+        terminal.wait_for("Lengthen the hip flexors")
+        mark = len(terminal.output)
+        terminal.type("e")
+        terminal.wait_for("Hips, my way", since=mark)
+        terminal.wait_for("Hips, my way  (user, replaces b", since=terminal.redraw())  # cut at 80
+        assert BUNDLED_HIP.read_bytes() == before and opened(home) == 1
+        mark = len(terminal.output)
+        terminal.type("n")
+        terminal.wait_for("Dawn routine", since=mark)
+        mark = terminal.redraw()
+        terminal.wait_for("Dawn routine  (user)", since=mark)
+        terminal.wait_for("10 steps · Enter to start", since=mark)  # highlighted: its outline
+        mark = len(terminal.output)
+        terminal.type("e")  # on the new one, which it has highlighted: now with a typo
+        terminal.wait_for("cannot load", since=mark)
+        mark = terminal.redraw()
+        terminal.wait_for("my-routine.yaml  ⚠ cannot load", since=mark)
+        terminal.wait_for("'forty' is not a duration", since=mark)
+        terminal.type("q")
+        assert terminal.exit_code() == 0
+    finally:
+        terminal.close()
+    assert (home / USER / "my-routine.yaml").read_text().count("hold: forty") == 1

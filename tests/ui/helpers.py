@@ -35,7 +35,8 @@ exercises:
 
 
 def bundled() -> list[Routine]:
-    return discover([(locations.bundled_sessions_dir(), "bundled")])
+    """The bundled routines, loaded (as the app gets a routine to run)."""
+    return [r.loaded() for r in discover([(locations.bundled_sessions_dir(), "bundled")])]
 
 
 def practice(tmp_path: Path) -> Routine:

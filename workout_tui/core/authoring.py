@@ -13,6 +13,11 @@ import shutil
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
+from workout_tui.core import locations
+from workout_tui.core.files import inside, read_regular
+from workout_tui.core.library import Routine
+from workout_tui.core.yaml_source import MAX_FILE_BYTES
+
 SCHEMA_LINE = "# yaml-language-server: $schema={uri}\n"
 FALLBACK_EDITORS = ("sensible-editor", "editor", "nano", "vi")
 
@@ -41,8 +46,49 @@ exercises:
 """
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][\w .,()'/&+-]*")
+
+
 class NoEditor(Exception):
     """No editor could be found to open a routine in."""
+
+
+def new_file(name: str | None, source: Routine | None, taken: Collection[str]) -> Path:
+    """Write a new routine to the user's routines: the template, or a copy of `source`,
+    named `name`, under a slug not `taken` (nor on disk).
+
+    Raises:
+        OSError: it could not be written (nothing is left behind).
+    """
+    if source is not None:
+        name = name or f"{source.title} (copy)"
+        text = _renamed(_read(source.path), name)
+    else:
+        name = name or "My routine"
+        text = TEMPLATE.format(name=_yaml_name(name))
+    taken = set(taken)
+    while True:  # a file made meanwhile under the chosen slug is left alone: take the next
+        slug = free_slug(name, taken)
+        try:
+            return create(locations.user_sessions_dir(), slug, with_schema(text))
+        except FileExistsError:
+            taken.add(slug)
+
+
+def editable(path: Path, slug: str) -> tuple[Path, bool]:
+    """The file to edit for the routine at `path`: that file, or for a bundled routine a
+    copy in the user's routines (made now unless it is there); and whether it was made now.
+
+    Raises:
+        OSError: the copy could not be written.
+    """
+    if not inside(path, locations.bundled_sessions_dir()):
+        return path, False
+    text = with_schema(_read(path))
+    try:
+        return create(locations.user_sessions_dir(), slug, text), True
+    except FileExistsError:
+        return locations.user_sessions_dir() / f"{slug}.yaml", False
 
 
 def slugify(name: str) -> str:
@@ -61,9 +107,9 @@ def free_slug(name: str, taken: Collection[str]) -> str:
     return slug
 
 
-def with_schema(text: str, schema: Path) -> str:
+def with_schema(text: str) -> str:
     """The routine text with the schema line first, so editors complete and check it."""
-    line = SCHEMA_LINE.format(uri=schema.resolve().as_uri())
+    line = SCHEMA_LINE.format(uri=locations.schema_path().resolve().as_uri())
     if text.startswith("# yaml-language-server:"):
         return line + text.split("\n", 1)[1] if "\n" in text else line
     return line + text
@@ -88,12 +134,31 @@ def create(folder: Path, slug: str, text: str) -> Path:
     return path
 
 
+def _read(path: Path) -> str:
+    """A routine's text to copy (never hanging on a FIFO; raises OSError)."""
+    return read_regular(path, MAX_FILE_BYTES).decode("utf-8", errors="replace")
+
+
+def _renamed(text: str, name: str) -> str:
+    """A copied routine's text with its top-level `name:` set to `name`."""
+    line = f"name: {_yaml_name(name)}"
+    renamed, count = re.subn(r"(?m)^name:.*$", lambda _: line, text, count=1)
+    return renamed if count else f"{line}\n{text}"
+
+
+def _yaml_name(name: str) -> str:
+    """`name` as a YAML scalar: plain when it is safe to, else double-quoted."""
+    import json
+
+    return name if _PLAIN_NAME.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+
+
 def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
     """The command that opens a file for editing: $VISUAL, then $EDITOR, then the first
     of FALLBACK_EDITORS on PATH (the variables may hold arguments, as in `code -w`).
 
     Raises:
-        NoEditor: none is set and none is installed.
+        NoEditor: none is set and none is installed, or the one set is not there.
     """
     if environ is None:
         environ = os.environ
@@ -101,13 +166,14 @@ def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
         value = environ.get(variable, "").strip()
         if value:
             try:
-                return shlex.split(value)
+                command = shlex.split(value)
             except ValueError:
-                return [value]  # an unbalanced quote: take it as one program's path
+                command = [value]  # an unbalanced quote: take it as one program's path
+            if shutil.which(command[0], path=environ.get("PATH")) is None:
+                raise NoEditor(f"cannot find the editor {command[0]!r} (from ${variable})")
+            return command
     for name in FALLBACK_EDITORS:
         found = shutil.which(name, path=environ.get("PATH"))
         if found:
             return [found]
-    raise NoEditor(
-        "no editor found: set $EDITOR (e.g. export EDITOR=nano) or install nano or vi"
-    )
+    raise NoEditor("no editor found: set $EDITOR (e.g. export EDITOR=nano) or install nano or vi")

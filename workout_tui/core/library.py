@@ -47,9 +47,7 @@ class Routine:
 
     def loaded(self, config: Config | None = None) -> Routine:
         """This routine with its plan, read from the file as it is now (which may have
-        gained problems since it was listed); `config` is as `load_routine`'s."""
-        if self.plan is not None:
-            return self
+        changed, or gained problems, since it was listed); `config` is as `load_routine`'s."""
         return replace(load_routine(self.path, self.source, config), shadows=self.shadows)
 
 
@@ -117,8 +115,8 @@ def discover(
             entry = cached.get(str(path))
             if entry is not None and now is not None and entry[0] == now:
                 routine = Routine(path.stem, path, source, entry[1])
-            else:
-                routine = load_routine(path, source, config)
+            else:  # the plan is not kept: `loaded()` reads the file as it is when opened
+                routine = replace(load_routine(path, source, config), plan=None)
             first = routines.setdefault(routine.slug, routine)
             if first is not routine and first.shadows is None:
                 routines[routine.slug] = replace(first, shadows=routine)

@@ -44,7 +44,8 @@ class WorkoutApp(App[None]):
         self.keymap: dict[str, str] = {}  # the config's remapping, as applied
 
     def get_default_screen(self) -> HomeScreen:
-        return HomeScreen(self.settings.routines, self.settings.config)
+        settings = self.settings
+        return HomeScreen(settings.routines, settings.config, settings.rescan)
 
     def on_mount(self) -> None:
         problems = [*self.settings.notices, *self._apply_theme(), *self._apply_keys()]

@@ -27,6 +27,10 @@ REGISTRY: dict[str, tuple[Binding, ...]] = {
         ),  # fmt: skip
         Binding("slash", "filter", "Filter", id="filter", tooltip="Type to filter the routines"),
         Binding("h", "history", "History", id="history", tooltip="Past sessions"),
+        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the highlighted routine"),
+        Binding("n", "new", "New", id="new", tooltip="Write a new routine in your editor"),
+        Binding("r", "reload", "Reload", id="reload", show=False,
+                tooltip="Read the routine files again"),  # fmt: skip
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit workout-tui"),
         Binding(
             "escape",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from rich.text import Text
 from textual import events
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from workout_tui.core.config import Config
 from workout_tui.core.library import Routine
+from workout_tui.core.printable import printable
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.entry import Entry
 from workout_tui.ui.messages import HistoryRequested, RoutineChosen
@@ -27,10 +29,16 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = bindings("home")
 
-    def __init__(self, routines: Sequence[Routine], config: Config | None = None) -> None:
+    def __init__(
+        self,
+        routines: Sequence[Routine],
+        config: Config | None = None,
+        rescan: Callable[[], Sequence[Routine]] | None = None,
+    ) -> None:
         super().__init__()
         self.routines = list(routines)
         self.config = config  # the lengths shown count its prepare and rest
+        self.rescan = rescan  # reads the library again (None: a fixed list)
         self._options: dict[str, Option] = {}  # made once each: filtering only picks them
 
     def compose(self) -> ComposeResult:
@@ -50,6 +58,11 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self._fill("")
         self.query_one("#routines", OptionList).focus()
+        self.watch(self.app, "app_focus", self._app_focused, init=False)
+
+    def _app_focused(self, focused: bool) -> None:
+        if focused and self.is_current:
+            self.reload()  # back from another window, where files may have changed
 
     def on_key(self, event: events.Key) -> None:
         """A letter typed on the list (other than a key bound here) starts the filter with it."""
@@ -88,10 +101,10 @@ class HomeScreen(Screen[None]):
         return self._options[key]
 
     def _selected(self) -> Routine | None:
-        options = self.query_one("#routines", OptionList)
-        option = options.highlighted_option
-        if option is None:
-            return None
+        option = self.query_one("#routines", OptionList).highlighted_option
+        return None if option is None else self._routine(option)
+
+    def _routine(self, option: Option) -> Routine:
         return next(r for r in self.routines if _option_id(r) == option.id)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -133,6 +146,52 @@ class HomeScreen(Screen[None]):
     def action_history(self) -> None:
         self.post_message(HistoryRequested())
 
+    def action_reload(self) -> None:
+        self.reload()
+        self.notify(f"Read the routine files again: {len(self.routines)} routines.", timeout=3)
+
+    def reload(self, select: Path | None = None) -> None:
+        """Read the library again, keeping the filter and the highlighted routine (or
+        highlighting the one in `select`)."""
+        if self.rescan is None:
+            return
+        current = self._selected()
+        wanted = select or (current.path if current else None)
+        self.routines = list(self.rescan())
+        self._options.clear()
+        self._fill(self.query_one("#filter", Input).value)
+        options = self.query_one("#routines", OptionList)
+        for index, option in enumerate(options.options):
+            if self._routine(option).path == wanted:
+                options.highlighted = index
+
+    def action_edit(self) -> None:
+        from workout_tui.core.authoring import editable
+
+        routine = self._selected()
+        if routine is not None:
+            self._edit(lambda: editable(routine.path, routine.slug)[0])
+
+    def action_new(self) -> None:
+        from workout_tui.core.authoring import new_file
+
+        with self.prevent(Input.Changed):
+            self.query_one("#filter", Input).value = ""  # so that the new one is listed
+        self._edit(lambda: new_file(None, None, [r.slug for r in self.routines]))
+
+    def _edit(self, prepare: Callable[[], Path]) -> None:
+        from workout_tui.ui.editing import edit_in_editor
+
+        path, problem = edit_in_editor(self.app, prepare)
+        if path is not None:
+            self.reload(select=path)
+        routine = self._selected()
+        if problem:
+            self.notify(problem, severity="error")
+        elif routine is not None and routine.problems:
+            self.notify(f"{routine.path.name} has problems (see them on the right); e edits it"
+                        " again.", severity="warning", timeout=8)  # fmt: skip
+
 
 def _option_id(routine: Routine) -> str:
     return f"{routine.slug}:{routine.path}"
@@ -143,21 +202,26 @@ def _search_text(routine: Routine) -> str:
     return routine.slug.lower() + (" " + summary.search_text if summary else "")
 
 
+# Each piece of user text is made printable before it becomes a Text: Rich would drop a
+# BEL or a CR silently, where the person should see ␇ or ␍ (see core.printable).
+
+
 def _entry(routine: Routine) -> Text:
     summary = routine.summary
     if summary is None:
-        text = Text(f"{routine.path.name}  ⚠ cannot load\n", style="bold red")
+        text = Text(f"{printable(routine.path.name)}  ⚠ cannot load\n", style="bold red")
         first = routine.problems[0] if routine.problems else None
         if first is not None:
-            text.append(f"  {routine.path.name}:{first.line}: {first.message}", style="red")
+            where = f"{routine.path.name}:{first.line}: {first.message}"
+            text.append(f"  {printable(where)}", style="red")
         return text
     facts = [summary.estimate, ", ".join(summary.equipment) or "no equipment"]
     if summary.tags:
         facts.append(", ".join(summary.tags))
-    text = Text(summary.name, style="bold")
+    text = Text(printable(summary.name), style="bold")
     if routine.source != "bundled":
         text.append(f"  ({routine.origin})", style="dim")
-    text.append("\n  " + " · ".join(facts), style="dim")
+    text.append("\n  " + printable(" · ".join(facts)), style="dim")
     return text
 
 
@@ -166,13 +230,15 @@ def _details(routine: Routine) -> Text:
     if summary is None:
         text = Text("This routine cannot be loaded:\n\n", style="bold red")
         for problem in routine.problems:
-            text.append(f"{problem}\n")
+            text.append(f"{printable(str(problem))}\n")
         return text
-    text = Text(summary.name + "\n", style="bold")
+    text = Text(printable(summary.name) + "\n", style="bold")
     if summary.description:
-        text.append(summary.description + "\n")
+        text.append(printable(summary.description, lines=True) + "\n")
     text.append("\n")
     for line in summary.outline:
-        text.append(line + "\n")
+        text.append(printable(line) + "\n")
     text.append(f"\n{summary.steps} steps · Enter to start", style="dim")
+    if routine.source != "bundled":
+        text.append(f"\n{printable(str(routine.path))} ({routine.origin})", style="dim")
     return text

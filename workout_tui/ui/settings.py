@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ class Settings:
     """
 
     routines: Sequence[Routine] = ()
+    rescan: Callable[[], Sequence[Routine]] | None = None  # the routines read again
     config: Config = field(default_factory=Config)
     notices: Sequence[str] = ()  # said when the app opens (config problems)
     start: Routine | None = None  # run this routine at once
