@@ -37,6 +37,13 @@ def test_cues_are_not_grossly_late(home: Path) -> None:
     assert result["cues"] >= 3 and result["p99_ms"] < 100, result
 
 
+def test_a_large_library_lists_opens_and_filters_quickly(home: Path) -> None:
+    result = bench.library(home, routines=200, runs=1)
+    assert result["list_cold_s"]["full"]["median"] < 10, result
+    assert result["first_frame_s"]["full"]["median"] < 3 * result["first_frame_s"]["four"]["median"]
+    assert result["keystroke_s"]["full"]["median"] < 0.5, result
+
+
 def test_a_large_history_opens_in_a_similar_time_and_memory(home: Path) -> None:
     result = bench.history(home, runs=500, steps_per_run=15, repeats=1)
     assert result["open_s"]["ratio"] < 5 and result["detail_s"]["ratio"] < 5, result

@@ -30,13 +30,18 @@ class Terminal:
     def __init__(
         self, argv: Sequence[str | Path], env: dict[str, str], cwd: Path | None = None
     ) -> None:
+        # COLUMNS and LINES would override the terminal's own size (pytest-xdist's workers
+        # set them to 80x24).
+        env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
         self.started = time.perf_counter()
         self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: become the program
+        if self.pid == 0:  # the child: size its terminal (before the program can ask), and
+            # become the program. Sized from the parent, a program quick to start could
+            # read the size before it was set and miss the signal that it changed.
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
             if cwd is not None:
                 os.chdir(cwd)
             os.execve(str(argv[0]), [str(a) for a in argv], env)
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.output = b""
 
     @property
@@ -58,17 +63,6 @@ class Terminal:
             self.drain(0.005)
         return time.perf_counter() - self.started
 
-    def redraw(self) -> int:
-        """Have the program draw the whole screen again (a change of size does), and return
-        where in the output that starts: a change drawn in place may write only the cells
-        that differ, so a line of text is whole only in a full drawing."""
-        mark = len(self.output)
-        for columns in (101, 100):
-            fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
-            os.kill(self.pid, signal.SIGWINCH)
-            self.drain(0.1)
-        return mark
-
     def type(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
 
@@ -83,11 +77,21 @@ class Terminal:
         return self.exit_code()
 
     def drain(self, wait: float = 0) -> None:
-        """Take in what the program has drawn, waiting up to `wait` seconds for it."""
+        """Take in all the program has drawn, waiting up to `wait` seconds for it to start.
+
+        A read gives at most 4 KiB from a pseudo-terminal: one read a call would fall ever
+        further behind a program that draws more, and time what it drew long before.
+        """
         ready, _, _ = select.select([self.fd], [], [], wait)
-        if ready:
-            with contextlib.suppress(OSError):  # the program ended and closed its side
-                self.output += os.read(self.fd, 65536)
+        while ready:
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:  # the program ended and closed its side
+                return
+            if not data:
+                return
+            self.output += data
+            ready, _, _ = select.select([self.fd], [], [], 0)
 
     def exit_code(self, timeout: float = 15) -> int:
         """Wait for the program to end (reading as it draws) and return its exit status."""

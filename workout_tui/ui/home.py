@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,13 +14,10 @@ from textual.widgets.option_list import Option
 
 from workout_tui.core.config import Config
 from workout_tui.core.library import Routine
-from workout_tui.core.printable import printable
 from workout_tui.ui.bindings import bindings
-from workout_tui.ui.entry import Entry
 from workout_tui.ui.messages import HistoryRequested, RoutineChosen
+from workout_tui.ui.routine_text import details, entry_of, option_id, search_text
 from workout_tui.ui.text import Literal
-
-ENTRY_LINES = 2  # a routine's name, then its length, equipment and tags
 
 
 class HomeScreen(Screen[None]):
@@ -39,7 +35,10 @@ class HomeScreen(Screen[None]):
         self.routines = list(routines)
         self.config = config  # the lengths shown count its prepare and rest
         self.rescan = rescan  # reads the library again (None: a fixed list)
-        self._options: dict[str, Option] = {}  # made once each: filtering only picks them
+        self._index: list[tuple[str, Option]] | None = None  # (search text, option) each
+        self._by_id: dict[str | None, Routine] = {}  # each option's routine
+        self._detailed: Routine | None = None  # the routine the details pane shows
+        self._chosen: list[Option] = []  # the options the filter picked, listed or to be
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,31 +80,44 @@ class HomeScreen(Screen[None]):
         filter_input.value = ""
         self.query_one("#routines", OptionList).focus()
 
-    def _fill(self, text: str) -> None:
-        words = text.lower().split()
-        options = self.query_one("#routines", OptionList)
-        options.set_options(
-            self._option(routine)
-            for routine in self.routines
-            if all(word in _search_text(routine) for word in words)
-        )
-        if options.option_count:
-            options.highlighted = 0
-        else:
-            self.query_one("#details-text", Literal).update("No routine matches that filter.")
+    def _fill(self, text: str, keep: Path | None = None) -> None:
+        """List the routines whose words hold every word of `text`, highlighting the one in
+        `keep` (by default the highlighted one) if it is listed, else the first.
 
-    def _option(self, routine: Routine) -> Option:
-        key = _option_id(routine)
-        if key not in self._options:
-            self._options[key] = Option(Entry(lambda: _entry(routine), ENTRY_LINES), id=key)
-        return self._options[key]
+        A keystroke that changes nothing redraws nothing.
+        """
+        if keep is None:
+            current = self._selected()
+            keep = current.path if current else None
+        if self._index is None:  # made once for the routines: filtering only picks options
+            self._by_id = {option_id(r): r for r in self.routines}
+            self._index = [(search_text(r), Option(entry_of(r), id=key))
+                           for key, r in self._by_id.items()]  # fmt: skip
+        words = text.lower().split()
+        chosen = [option for said, option in self._index if all(w in said for w in words)]
+        if chosen and chosen == self._chosen:
+            return
+        self._chosen = chosen
+        at = next((i for i, o in enumerate(chosen) if self._by_id[o.id].path == keep), 0)
+        options = self.query_one("#routines", OptionList)
+        options.set_options(chosen)
+        options.highlighted = at if chosen else None
+        if not chosen:
+            self._show(None)
 
     def _selected(self) -> Routine | None:
         option = self.query_one("#routines", OptionList).highlighted_option
         return None if option is None else self._routine(option)
 
     def _routine(self, option: Option) -> Routine:
-        return next(r for r in self.routines if _option_id(r) == option.id)
+        return self._by_id[option.id]
+
+    def _show(self, routine: Routine | None) -> None:
+        """Show `routine` in the details pane (laid out again only when it changes)."""
+        if routine is not self._detailed or routine is None:
+            self._detailed = routine
+            shown = details(routine) if routine else "No routine matches that filter."
+            self.query_one("#details-text", Literal).update(shown)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
@@ -113,7 +125,7 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_highlighted(self) -> None:
         routine = self._selected()
         if routine is not None:
-            self.query_one("#details-text", Literal).update(_details(routine))
+            self._show(routine)
 
     def on_option_list_option_selected(self) -> None:
         self.action_start()
@@ -138,10 +150,16 @@ class HomeScreen(Screen[None]):
 
     def _replace(self, old: Routine, new: Routine) -> None:
         """Show `new` where `old` was listed (the same file, read again)."""
-        self.routines[self.routines.index(old)] = new
-        options = self.query_one("#routines", OptionList)
-        options.replace_option_prompt(_option_id(new), Entry(lambda: _entry(new), ENTRY_LINES))
-        self.query_one("#details-text", Literal).update(_details(new))
+        position = self.routines.index(old)
+        self.routines[position] = new
+        self.query_one("#routines", OptionList).replace_option_prompt(
+            option_id(new), entry_of(new)
+        )
+        if self._index is not None:  # the same option, found by the new one's words
+            option = self._index[position][1]
+            self._index[position] = (search_text(new), option)
+            self._by_id[option.id] = new
+        self._show(new)
 
     def action_history(self) -> None:
         self.post_message(HistoryRequested())
@@ -158,12 +176,8 @@ class HomeScreen(Screen[None]):
         current = self._selected()
         wanted = select or (current.path if current else None)
         self.routines = list(self.rescan())
-        self._options.clear()
-        self._fill(self.query_one("#filter", Input).value)
-        options = self.query_one("#routines", OptionList)
-        for index, option in enumerate(options.options):
-            if self._routine(option).path == wanted:
-                options.highlighted = index
+        self._index = None
+        self._fill(self.query_one("#filter", Input).value, keep=wanted)
 
     def action_edit(self) -> None:
         from workout_tui.core.authoring import editable
@@ -191,54 +205,3 @@ class HomeScreen(Screen[None]):
         elif routine is not None and routine.problems:
             self.notify(f"{routine.path.name} has problems (see them on the right); e edits it"
                         " again.", severity="warning", timeout=8)  # fmt: skip
-
-
-def _option_id(routine: Routine) -> str:
-    return f"{routine.slug}:{routine.path}"
-
-
-def _search_text(routine: Routine) -> str:
-    summary = routine.summary
-    return routine.slug.lower() + (" " + summary.search_text if summary else "")
-
-
-# Each piece of user text is made printable before it becomes a Text: Rich would drop a
-# BEL or a CR silently, where the person should see ␇ or ␍ (see core.printable).
-
-
-def _entry(routine: Routine) -> Text:
-    summary = routine.summary
-    if summary is None:
-        text = Text(f"{printable(routine.path.name)}  ⚠ cannot load\n", style="bold red")
-        first = routine.problems[0] if routine.problems else None
-        if first is not None:
-            where = f"{routine.path.name}:{first.line}: {first.message}"
-            text.append(f"  {printable(where)}", style="red")
-        return text
-    facts = [summary.estimate, ", ".join(summary.equipment) or "no equipment"]
-    if summary.tags:
-        facts.append(", ".join(summary.tags))
-    text = Text(printable(summary.name), style="bold")
-    if routine.source != "bundled":
-        text.append(f"  ({routine.origin})", style="dim")
-    text.append("\n  " + printable(" · ".join(facts)), style="dim")
-    return text
-
-
-def _details(routine: Routine) -> Text:
-    summary = routine.summary
-    if summary is None:
-        text = Text("This routine cannot be loaded:\n\n", style="bold red")
-        for problem in routine.problems:
-            text.append(f"{printable(str(problem))}\n")
-        return text
-    text = Text(printable(summary.name) + "\n", style="bold")
-    if summary.description:
-        text.append(printable(summary.description, lines=True) + "\n")
-    text.append("\n")
-    for line in summary.outline:
-        text.append(printable(line) + "\n")
-    text.append(f"\n{summary.steps} steps · Enter to start", style="dim")
-    if routine.source != "bundled":
-        text.append(f"\n{printable(str(routine.path))} ({routine.origin})", style="dim")
-    return text
