@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.cli.terminal import Terminal
 from tests.cli.test_cli import SCRIPT, cli, env
 from tests.conftest import REPO
@@ -200,3 +202,27 @@ def test_e_and_n_on_the_list_edit_in_the_editor_and_come_back_with_the_change(
     finally:
         terminal.close()
     assert (home / USER / "my-routine.yaml").read_text().count("hold: forty") == 1
+
+
+def test_n_closed_without_a_change_keeps_no_routine(home: Path) -> None:
+    terminal = Terminal([SCRIPT], {**env(home), "EDITOR": "true", "VISUAL": ""}, cwd=home)
+    try:
+        terminal.wait_for("Neck and mid-back relief")
+        mark = len(terminal.output)
+        terminal.type("n")
+        terminal.wait_for("Nothing was written", since=mark)
+        terminal.type("q")
+        assert terminal.exit_code() == 0
+    finally:
+        terminal.close()
+    assert list((home / USER).iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["2024", "Yes", "null", "Morning: mobility # 1", "- dash"])
+def test_a_name_yaml_would_read_as_something_else_is_kept_as_written(
+    home: Path, name: str
+) -> None:
+    result = run(home, "new", name, editor=editor(home, []))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (entry,) = json.loads(cli(home, "list", "--json").stdout)[:1]
+    assert entry["name"] == name

@@ -75,3 +75,26 @@ def test_desk_break_takes_about_five_minutes() -> None:
 def test_the_sounds_for_every_cue_ship() -> None:
     names = {p.stem for p in locations.sounds_dir().glob("*.wav")}
     assert names == {"tick", "go", "halfway", "switch", "rest", "done"}
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["45s", "1m30s", "2m", "1:30", "1:02:03", "90", "40 seconds", "40 sec", "40 s", "40S",
+     "2 Min", "1 hour 5 minutes", "1h 30m", "soon", "40 secnds", "1:75", "", "  ", "-5s",
+     "40 seconds ago"],
+)  # fmt: skip
+def test_the_schema_reads_a_duration_as_the_loader_does(written: str) -> None:
+    """An editor's schema check says what `validate` says: a duration it accepts is one
+    the loader accepts (and the other way round), in any case, with units spelled out."""
+    from workout_tui.core.durations import parse_duration
+
+    schema = json.loads(locations.schema_path().read_text(encoding="utf-8"))
+    routine = {"name": "x", "exercises": [{"name": "a", "hold": "5s", "rest": written,
+                                           "sides": ["Left", "RIGHT"]}]}  # fmt: skip
+    try:
+        parse_duration(written)
+        loader_accepts = True
+    except ValueError:
+        loader_accepts = False
+    schema_accepts = jsonschema.Draft202012Validator(schema).is_valid(routine)
+    assert schema_accepts == loader_accepts

@@ -26,3 +26,11 @@ def test_a_broken_copy_still_replaces_it_and_keeps_its_problems(tmp_path: Path) 
     mine = discover([(tmp_path, "user"), (BUNDLED, "bundled")])[0]
     assert mine.plan is None and mine.problems and mine.title == "desk-break"
     assert mine.origin == "user, replaces bundled"
+
+
+def test_the_outline_says_a_rep_range_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "squat.yaml"
+    path.write_text("name: S\nexercises: [{name: Goblet squat, sets: 3, reps: 8-12, load: 12 kg}]")
+    (routine,) = discover([(tmp_path, "user")])
+    assert routine.summary is not None
+    assert routine.summary.outline == ("• Goblet squat: 3 × 8-12 reps @ 12 kg",)

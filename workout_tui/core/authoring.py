@@ -46,7 +46,8 @@ exercises:
 """
 
 
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9][\w .,()'/&+-]*")
+_PLAIN_NAME = re.compile(r"[A-Za-z][\w .,()'/&+-]*")
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null"}  # not text, unquoted
 
 
 class NoEditor(Exception):
@@ -150,7 +151,9 @@ def _yaml_name(name: str) -> str:
     """`name` as a YAML scalar: plain when it is safe to, else double-quoted."""
     import json
 
-    return name if _PLAIN_NAME.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+    if _PLAIN_NAME.fullmatch(name) and name.lower() not in _YAML_WORDS:
+        return name
+    return json.dumps(name, ensure_ascii=False)
 
 
 def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:

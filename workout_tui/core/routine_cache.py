@@ -19,7 +19,7 @@ from typing import Any
 from workout_tui.core.files import read_regular, write_whole
 from workout_tui.core.summary import Summary
 
-LAYOUT = 2  # bump when the shape of a cached summary changes
+LAYOUT = 3  # bump when the shape (or the wording) of a cached summary changes
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 Stamp = tuple[int, int]  # (size, modification time in ns)
 _FIELDS = [field.name for field in fields(Summary)]

@@ -63,8 +63,9 @@ def outline(session: Session) -> list[str]:
 
 
 def _exercise_line(exercise: Exercise) -> str:
+    reps = f"{exercise.amount}-{exercise.top}" if exercise.top else str(exercise.amount)
     amount = (
-        f"{exercise.amount} reps"
+        f"{reps} reps"
         if exercise.mode is Mode.REPS
         else f"{format_span(exercise.amount)} {exercise.mode.value}"
     )
