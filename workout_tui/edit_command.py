@@ -45,8 +45,9 @@ def edit_routine(routine: Routine, config: Config) -> int:
         complain(f"cannot copy {routine.slug} to edit it: {error.strerror or error}")
         return 1
     if copied:
-        say(f"Copied {routine.slug} to {path}; your copy is used in place of the bundled")
-        say("one, which stays as shipped (delete the copy to go back to it).")
+        say(f"Copied {routine.slug} to {path}.")
+        say("Your copy is used in place of the bundled one, which stays as shipped (delete")
+        say("the copy to go back to it).")
     elif path != routine.path:
         say(f"Editing your copy of {routine.slug}: {path}")
     return edit_loop(path, editor, config)
