@@ -11,6 +11,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from workout_tui.core import locations
 from workout_tui.core.authoring import NoEditor, editable, editor_command, new_file
 from workout_tui.core.config import Config
 from workout_tui.core.library import Routine, load_routine
@@ -61,15 +62,17 @@ def edit_loop(path: Path, editor: list[str], config: Config) -> int:
             say(f"The file is kept as it is: {path}")
             return 1
         routine = load_routine(path, "user", config)
+        # By slug when it is in the user's routines; else by path, which always finds it.
+        name = routine.slug if path.parent == locations.user_sessions_dir() else str(path)
         if routine.summary is not None:
             say(f"{path}: ok ({routine.summary.steps} steps, {routine.summary.estimate}).")
-            say(f"Run it with: workout-tui run {routine.slug}")
+            say(f"Run it with: workout-tui run {name}")
             return 0
         for problem in routine.problems:
             say(str(problem))
         if not _ask("Edit again? [Y/n] "):
             say(f"Kept {path} as it is; the list shows its problems until it is fixed")
-            say(f"(workout-tui edit {routine.slug}).")
+            say(f"(workout-tui edit {name}).")
             return 1
 
 
@@ -89,6 +92,9 @@ def _open_editor(command: list[str], path: Path) -> bool:
     except OSError as error:
         complain(f"cannot start the editor {command[0]!r}: {error.strerror or error}")
         return False
+    except KeyboardInterrupt:  # ctrl+c in the terminal while a windowed editor had the file
+        print()
+        return False
     if status != 0:
         complain(f"the editor exited with status {status}; checking the file as it is")
     return True
@@ -98,7 +104,7 @@ def _ask(question: str) -> bool:
     """Yes unless the answer starts with n (end of input counts as no)."""
     try:
         answer = input(question)
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):
         print()
         return False
     return not answer.strip().lower().startswith("n")

@@ -226,3 +226,16 @@ def test_a_name_yaml_would_read_as_something_else_is_kept_as_written(
     assert result.returncode == 0, result.stdout + result.stderr
     (entry,) = json.loads(cli(home, "list", "--json").stdout)[:1]
     assert entry["name"] == name
+
+
+def test_ctrl_c_at_the_question_keeps_the_file_without_a_traceback(home: Path) -> None:
+    typo = editor(home, [("hold: 45s", "hold: soon")])
+    terminal = Terminal([SCRIPT, "new"], {**env(home), "EDITOR": typo, "VISUAL": ""}, cwd=home)
+    try:
+        terminal.wait_for("Edit again? [Y/n]")
+        terminal.type("\x03")
+        assert terminal.exit_code() == 1
+        assert "Kept" in terminal.text and "Traceback" not in terminal.text
+    finally:
+        terminal.close()
+    assert "hold: soon" in (home / USER / "my-routine.yaml").read_text()
