@@ -14,7 +14,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from workout_tui.core import locations
-from workout_tui.core.library import Routine
+from workout_tui.core.library import Routine, plan_for
 from workout_tui.core.printable import printable
 from workout_tui.ui.home import HomeScreen
 from workout_tui.ui.messages import ExitNotice, HistoryRequested, RoutineChosen, RunEnded
@@ -120,7 +120,6 @@ class WorkoutApp(App[None]):
 
     def _play(self, routine: Routine, resume: tuple[RunSummary, int] | None) -> None:
         from workout_tui.core.engine import speed_clock
-        from workout_tui.core.library import plan_for
         from workout_tui.core.run import Run
         from workout_tui.ui.keys import hint_keys
         from workout_tui.ui.player import PlayerScreen
