@@ -39,6 +39,11 @@ class Terminal:
             # become the program. Sized from the parent, a program quick to start could
             # read the size before it was set and miss the signal that it changed.
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+            # As from a shell: no signal blocked or ignored (both outlive exec, and a test
+            # runner's process may have either: ctrl+c then never reached the program).
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            for signum in (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP):
+                signal.signal(signum, signal.SIG_DFL)
             if cwd is not None:
                 os.chdir(cwd)
             os.execve(str(argv[0]), [str(a) for a in argv], env)
