@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from workout_tui.core.config import EXAMPLE, Config, load_config, save_theme
+import pytest
+
+from workout_tui.core.config import EXAMPLE, Breaks, Config, load_config, save_theme
 from workout_tui.core.loader import load_plan_text
 
 
@@ -27,10 +29,11 @@ def test_bad_values_are_reported_and_replaced_by_defaults(tmp_path: Path) -> Non
     config, problems = load_config(path)
     assert config == Config(voice=False)
     assert problems == [
-        f"{path}: `mute` must be true or false, not 'yes'",
-        f"{path}: `rest`: 'soon' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
-        f"{path}: `theme` must be a theme name, not 3",
-        f"{path}: unknown setting `colour` (known: mute, voice, theme, prepare, rest, keys)",
+        f"{path}:1: `mute` must be true or false, not 'yes'",
+        f"{path}:2: `rest`: 'soon' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
+        f"{path}:3: `theme` must be a theme name, not 3",
+        f"{path}:4: unknown setting `colour` (known: mute, voice, theme, prepare, rest, keys,"
+        " breaks)",
     ]
 
 
@@ -72,3 +75,32 @@ def test_saving_the_theme_keeps_the_rest_of_the_file_and_refuses_what_it_cannot_
     os.mkfifo(fifo)  # read, it would hang; replaced, a named pipe someone made would be lost
     problem = save_theme(fifo, "nord")
     assert problem is not None and "not a regular file" in problem and fifo.is_fifo()
+
+
+def test_the_break_settings_are_read_and_each_problem_located(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'mute = true\n[keys]\nevery = "x"\n[breaks]\nevery = "30 min"\nroutine = "desk-break"\n'
+        'snooze = "soon"\nquiet = "22:00-07:00"\nevry = "1m"\n'
+    )
+    config, problems = load_config(path)
+    assert config.breaks == Breaks(every=1800, routine="desk-break", quiet=(1320, 420))
+    assert problems == [
+        f"{path}:7: [breaks] `snooze`: 'soon' is not a duration; write it like 45s, 1m30s,"
+        " 2m or 1:30",
+        f"{path}:9: [breaks] unknown setting `evry`; did you mean `every`?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [('[breaks]\nquiet = "25:00-07:00"', '`quiet` is a span of the day like "22:00-07:00"'),
+     ("[breaks]\nevery = 0", "`every` must be longer than 0s"),
+     ("[breaks]\nroutine = 3", "`routine` is a routine's slug"),
+     ('breaks = "often"', "`breaks` is a table")],
+)  # fmt: skip
+def test_a_bad_break_setting_keeps_its_default(tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text + "\n")
+    config, (problem,) = load_config(path)
+    assert config.breaks == Breaks() and said in problem and problem.startswith(f"{path}:")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from workout_tui.core.breaks import DEFAULT_EVERY, DEFAULT_SNOOZE
 from workout_tui.core.durations import parse_duration
 from workout_tui.core.files import read_regular, write_whole
 from workout_tui.core.model import Session
@@ -25,6 +27,16 @@ pause = "space,k"
 
 
 @dataclass(frozen=True, slots=True)
+class Breaks:
+    """The break reminder's settings (`[breaks]`)."""
+
+    every: int = DEFAULT_EVERY  # seconds of sitting between breaks
+    snooze: int = DEFAULT_SNOOZE  # seconds a snooze puts a break off
+    routine: str = "desk-break"  # the slug of the routine a break runs
+    quiet: tuple[int, int] | None = None  # minutes after midnight, from and to (may wrap)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Settings from the config file; every field has a sensible default."""
 
@@ -34,6 +46,7 @@ class Config:
     prepare: int | None = None  # overrides every routine's defaults.prepare when set
     rest: int | None = None  # overrides every routine's defaults.rest when set
     keys: dict[str, str] = field(default_factory=dict)
+    breaks: Breaks = field(default_factory=Breaks)
 
     def apply(self, session: Session) -> Session:
         """The session with this config's prepare and rest overrides applied."""
@@ -69,8 +82,69 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         try:
             values[key] = _setting(key, value)
         except ValueError as error:
-            problems.append(f"{path}: {error}")
+            problems.append(f"{path}:{_line(text, None, key)}: {error}")
+    if isinstance(values.get("breaks"), dict):
+        values["breaks"], said = _breaks(values["breaks"])  # type: ignore[arg-type]
+        problems += [f"{path}:{_line(text, 'breaks', key)}: {error}" for key, error in said]
     return Config(**values), problems  # type: ignore[arg-type]
+
+
+def _line(text: str, table: str | None, key: str) -> int:
+    """The line `key = ...` is on in `table` (None: the top level); 1 if it is not found."""
+    current: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"\s*\[([^\]]*)\]", line)
+        if header:
+            current = header.group(1).strip().strip('"')
+        elif current == table and re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number
+    return 1
+
+
+def _breaks(table: dict[str, object]) -> tuple[Breaks, list[tuple[str, str]]]:
+    """`[breaks]` as settings, and (key, what is wrong) for each value left at its default."""
+    values: dict[str, object] = {}
+    problems: list[tuple[str, str]] = []
+    for key, value in table.items():
+        try:
+            values[key] = _break_setting(key, value)
+        except ValueError as error:
+            problems.append((key, f"[breaks] {error}"))
+    return Breaks(**values), problems  # type: ignore[arg-type]
+
+
+def _break_setting(key: str, value: object) -> object:
+    """One `[breaks]` value, or ValueError saying what is wrong with it."""
+    if key in ("every", "snooze"):
+        try:
+            seconds = parse_duration(value)
+        except ValueError as error:
+            raise ValueError(f"`{key}`: {error}") from None
+        if seconds < 1:
+            raise ValueError(f"`{key}` must be longer than 0s")
+        return seconds
+    if key == "routine":
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        raise ValueError(f"`routine` is a routine's slug, like \"desk-break\", not {value!r}")
+    if key == "quiet":
+        return _quiet_hours(value)
+    import difflib  # only for a misspelt key: the app's start-up does without it
+
+    known = ("every", "snooze", "routine", "quiet")
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f"did you mean `{close[0]}`?" if close else f"known: {', '.join(known)}"
+    raise ValueError(f"unknown setting `{key}`; {hint}")
+
+
+def _quiet_hours(value: object) -> tuple[int, int]:
+    """`"22:00-07:00"` as minutes after midnight, from and to."""
+    found = re.fullmatch(r"\s*(\d\d?):(\d\d)\s*-\s*(\d\d?):(\d\d)\s*", value) if isinstance(
+        value, str) else None  # fmt: skip
+    hours = [int(part) for part in found.groups()] if found else []
+    if not found or hours[0] > 23 or hours[2] > 23 or hours[1] > 59 or hours[3] > 59:
+        raise ValueError(f'`quiet` is a span of the day like "22:00-07:00", not {value!r}')
+    return hours[0] * 60 + hours[1], hours[2] * 60 + hours[3]
 
 
 def _setting(key: str, value: object) -> object:
@@ -88,6 +162,10 @@ def _setting(key: str, value: object) -> object:
             return parse_duration(value)
         except ValueError as error:
             raise ValueError(f"`{key}`: {error}") from None
+    if key == "breaks":
+        if isinstance(value, dict):
+            return value  # read whole by `_breaks`
+        raise ValueError("`breaks` is a table: [breaks] on a line of its own, then its keys")
     if key == "keys":
         if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
             return dict(value)
@@ -95,14 +173,13 @@ def _setting(key: str, value: object) -> object:
     raise ValueError(f"unknown setting `{key}` (known: {', '.join(_KNOWN)})")
 
 
-_KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys")
+_KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys", "breaks")
 
 
 def save_theme(path: Path, theme: str) -> str | None:
     """Set `theme` in the config file, keeping the rest of it as written; None when saved,
     else what went wrong."""
     import json
-    import re
 
     try:
         text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
