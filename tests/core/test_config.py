@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def test_bad_values_are_reported_and_replaced_by_defaults(tmp_path: Path) -> Non
         f"{path}:2: `rest`: 'soon' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
         f"{path}:3: `theme` must be a theme name, not 3",
         f"{path}:4: unknown setting `colour` (known: mute, voice, theme, prepare, rest, keys,"
-        " breaks)",
+        " breaks, plan)",
     ]
 
 
@@ -104,3 +105,20 @@ def test_a_bad_break_setting_keeps_its_default(tmp_path: Path, text: str, said: 
     path.write_text(text + "\n")
     config, (problem,) = load_config(path)
     assert config.breaks == Breaks() and said in problem and problem.startswith(f"{path}:")
+
+
+def test_the_weekly_plan_is_read_by_day_and_a_misspelt_day_located(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[plan]\ndaily = ["hip-flexor-stretch"]\nmon = ["glute-hamstring-strength"]\n'
+        'Wednesday = "glute-hamstring-strength"\ntuesdy = ["desk-break"]\nfri = [3]\n'
+    )
+    config, problems = load_config(path)
+    plan = config.plan
+    assert plan.on(date(2026, 11, 30)) == ("hip-flexor-stretch", "glute-hamstring-strength")
+    assert plan.on(date(2026, 12, 2)) == ("hip-flexor-stretch", "glute-hamstring-strength")
+    assert plan.on(date(2026, 12, 1)) == ("hip-flexor-stretch",)  # tuesday: misspelt, left out
+    assert problems == [
+        f"{path}:5: [plan] `tuesdy` is not a day; did you mean `tuesday`?",
+        f'{path}:6: [plan] `fri` lists routines by slug, like ["desk-break"]',
+    ]

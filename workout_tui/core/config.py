@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from workout_tui.core.breaks import DEFAULT_EVERY, DEFAULT_SNOOZE
 from workout_tui.core.durations import parse_duration
 from workout_tui.core.files import read_regular, write_whole
 from workout_tui.core.model import Session
+from workout_tui.core.week import DAYS, FULL_DAYS, WeekPlan, weekday
 
 DEFAULT_THEME = "textual-dark"
 MAX_CONFIG_BYTES = 64 * 1024  # a settings file is a few lines
@@ -47,6 +49,7 @@ class Config:
     rest: int | None = None  # overrides every routine's defaults.rest when set
     keys: dict[str, str] = field(default_factory=dict)
     breaks: Breaks = field(default_factory=Breaks)
+    plan: WeekPlan = field(default_factory=WeekPlan)
 
     def apply(self, session: Session) -> Session:
         """The session with this config's prepare and rest overrides applied."""
@@ -83,9 +86,13 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
             values[key] = _setting(key, value)
         except ValueError as error:
             problems.append(f"{path}:{_line(text, None, key)}: {error}")
-    if isinstance(values.get("breaks"), dict):
-        values["breaks"], said = _breaks(values["breaks"])  # type: ignore[arg-type]
-        problems += [f"{path}:{_line(text, 'breaks', key)}: {error}" for key, error in said]
+    readers: dict[str, Callable[[dict[str, object]], tuple[object, list[tuple[str, str]]]]]
+    readers = {"breaks": _breaks, "plan": _week_plan}
+    for table, read in readers.items():
+        found = values.get(table)
+        if isinstance(found, dict):
+            values[table], said = read(found)
+            problems += [f"{path}:{_line(text, table, key)}: {error}" for key, error in said]
     return Config(**values), problems  # type: ignore[arg-type]
 
 
@@ -111,6 +118,40 @@ def _breaks(table: dict[str, object]) -> tuple[Breaks, list[tuple[str, str]]]:
         except ValueError as error:
             problems.append((key, f"[breaks] {error}"))
     return Breaks(**values), problems  # type: ignore[arg-type]
+
+
+def _week_plan(table: dict[str, object]) -> tuple[WeekPlan, list[tuple[str, str]]]:
+    """`[plan]` as a week, and (key, what is wrong) for each day left out."""
+    daily: tuple[str, ...] = ()
+    days: dict[int, tuple[str, ...]] = {}
+    problems: list[tuple[str, str]] = []
+    for key, value in table.items():
+        day = weekday(key)
+        slugs = _slugs(value)
+        if key.strip().lower() != "daily" and day is None:
+            problems.append((key, f"[plan] `{key}` is not a day; {_day_hint(key)}"))
+        elif slugs is None:
+            problems.append((key, f'[plan] `{key}` lists routines by slug, like ["desk-break"]'))
+        elif day is None:
+            daily = slugs
+        else:
+            days[day] = (*days.get(day, ()), *slugs)
+    return WeekPlan(daily, days), problems
+
+
+def _slugs(value: object) -> tuple[str, ...] | None:
+    """A list of slugs (or one slug) as a tuple; None when it is anything else."""
+    items = [value] if isinstance(value, str) else value
+    if isinstance(items, list) and all(isinstance(v, str) and v.strip() for v in items):
+        return tuple(v.strip() for v in items)
+    return None
+
+
+def _day_hint(key: str) -> str:
+    import difflib  # only for a misspelt key: the app's start-up does without it
+
+    close = difflib.get_close_matches(key.lower(), ["daily", *DAYS, *FULL_DAYS], n=1)
+    return f"did you mean `{close[0]}`?" if close else "use daily, mon..sun or monday..sunday"
 
 
 def _break_setting(key: str, value: object) -> object:
@@ -162,10 +203,10 @@ def _setting(key: str, value: object) -> object:
             return parse_duration(value)
         except ValueError as error:
             raise ValueError(f"`{key}`: {error}") from None
-    if key == "breaks":
+    if key in ("breaks", "plan"):
         if isinstance(value, dict):
-            return value  # read whole by `_breaks`
-        raise ValueError("`breaks` is a table: [breaks] on a line of its own, then its keys")
+            return value  # read whole by `_breaks` or `_week_plan`
+        raise ValueError(f"`{key}` is a table: [{key}] on a line of its own, then its keys")
     if key == "keys":
         if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
             return dict(value)
@@ -173,7 +214,7 @@ def _setting(key: str, value: object) -> object:
     raise ValueError(f"unknown setting `{key}` (known: {', '.join(_KNOWN)})")
 
 
-_KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys", "breaks")
+_KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys", "breaks", "plan")
 
 
 def save_theme(path: Path, theme: str) -> str | None:
