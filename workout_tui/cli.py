@@ -20,6 +20,9 @@ from workout_tui.core.printable import say as _say
 
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    from collections.abc import Callable
+    from datetime import date
+
     from workout_tui.core.config import Config
     from workout_tui.core.log.history import HistoryStore
     from workout_tui.core.log.records import Session
@@ -66,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_run_and_history(commands, common)
     _add_new_and_edit(commands, common)
     _add_progress(commands, common)
+    _add_today(commands, common)
     _command(
         commands, common, "schema", _schema, "print the JSON Schema of the routine format",
         f"Print the JSON Schema of the routine format ({locations.schema_path()}); an editor"
@@ -174,6 +178,16 @@ def _add_new_and_edit(commands: Commands, common: argparse.ArgumentParser) -> No
         f" bundled routine is first copied to {where}; the copy is used in its place.",
     )  # fmt: skip
     edit.add_argument("routine", metavar="ROUTINE", help="a routine's slug or a path to its file")
+
+
+def _add_today(commands: Commands, common: argparse.ArgumentParser) -> None:
+    today = _command(
+        commands, common, "today", _today, "what the weekly plan asks today, and what is done",
+        f"The routines the weekly plan ([plan] in {locations.config_file()}) asks for today,"
+        " each marked done once run to its end today. Exit status 0 when all are done (or none"
+        " is planned), 1 while any is left: a shell prompt or a status bar can show it.",
+    )  # fmt: skip
+    today.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def _add_progress(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -545,6 +559,56 @@ def _one_exercise(sessions: list[Session], as_json: bool) -> int:
     for session in reversed(sessions):
         _say(f"  {session.started_at:%a %d %b %Y %H:%M}  {describe_sets(session.sets)}")
     return 0
+
+
+def _today(args: argparse.Namespace) -> int:
+    """Today's planned routines, each with whether it is done; 0 when all are, else 1."""
+    from datetime import date
+
+    from workout_tui.core.log.history import open_history
+
+    day = date.today()
+    config = _config()
+    planned = config.plan.on(day)
+    store, notices = open_history(
+        locations.data_dir(getattr(args, "data_dir", None)), read_only=True
+    )
+    for notice in notices:
+        _error(notice)
+    try:
+        done = store.completed_on(day) if store is not None else set()
+    finally:
+        if store is not None:
+            store.close()
+    names = {r.slug: r.title for r in _library(args)}
+    rows = [(slug, names.get(slug), slug in done) for slug in planned]
+
+    def hint(slug: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(slug, list(names), n=1)
+        return f"; did you mean {close[0]!r}?" if close else ""
+
+    _say_today(day, rows, args.json, hint)
+    return 0 if all(is_done for _, _, is_done in rows) else 1
+
+
+def _say_today(
+    day: date, rows: list[tuple[str, str | None, bool]], as_json: bool, hint: Callable[[str], str]
+) -> None:
+    if as_json:
+        print(json_text({"date": day.isoformat(), "planned": [
+            {"slug": slug, "name": name, "done": done} for slug, name, done in rows]}))  # fmt: skip
+        return
+    if not rows:
+        print(f"Nothing planned for {day:%A}: [plan] in {locations.config_file()} sets a week.")
+        return
+    _say(f"{day:%A %d %B}:")
+    for slug, name, done in rows:
+        _say(f"  {'✓' if done else '·'} {slug:28} {name or '(no routine has this slug)'}")
+    for slug in [slug for slug, name, _ in rows if name is None]:
+        _error(f"[plan] in {locations.config_file()} names no routine {slug!r}{hint(slug)}")
+    print(f"{sum(done for *_, done in rows)} of {len(rows)} done.")
 
 
 def _schema(args: argparse.Namespace) -> int:

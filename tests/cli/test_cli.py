@@ -304,7 +304,7 @@ def test_history_export_problems_are_clear(home: Path) -> None:
 def test_each_commands_help_says_what_it_does_and_where_its_files_go(home: Path) -> None:
     routines, data = str(home / "config" / "workout-tui" / "sessions"), str(home / "data")
     where = {"list": routines, "new": routines, "edit": routines, "run": data, "history": data,
-             "progress": data, "schema": "session.schema.json",
+             "progress": data, "schema": "session.schema.json", "today": "config.toml",
              "validate": "path:line:col"}  # fmt: skip
     for command, place in where.items():
         shown = " ".join(cli(home, command, "--help").stdout.split())

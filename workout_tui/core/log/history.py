@@ -491,6 +491,16 @@ class HistoryStore:
         )
         return {date.fromisoformat(day): count for day, count in rows}
 
+    def completed_on(self, day: date) -> set[str]:
+        """The slugs of the routines run to their end on `day` (where they started; previews
+        left out)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT session FROM runs WHERE speed = 1 AND status = 'completed'"
+            " AND substr(started_at, 1, 10) = ?",
+            (day.isoformat(),),
+        )
+        return {slug for (slug,) in rows}
+
     def _streak(self, now: datetime) -> int:
         """Days in a row, ending today (or yesterday, if today has nothing yet), with a session."""
         expected = now.date()
