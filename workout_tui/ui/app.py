@@ -193,23 +193,11 @@ class WorkoutApp(App[None]):
         if self.settings.data_dir is not None and self.history is not None:
             self.history.close()  # a store handed in is closed by its owner
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:  # fmt: skip
         """Every notice is literal: most carry a name, a path or an error's text."""
-        super().notify(
-            printable(message, lines=True),
-            title=printable(title),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
+        super().notify(printable(message, lines=True), title=printable(title),
+                       severity=severity, timeout=timeout, markup=False)  # fmt: skip
 
     def say(self, message: str) -> None:
         """Show a one-line notice; safe to call from any thread."""
