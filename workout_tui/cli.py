@@ -13,14 +13,20 @@ from workout_tui import version
 from workout_tui.core import locations
 from workout_tui.core.files import inside
 from workout_tui.core.library import SUFFIXES as ROUTINE_SUFFIXES
-from workout_tui.core.library import Routine, UnknownRoutine, discover, find, load_routine
+from workout_tui.core.library import (
+    Routine,
+    UnknownRoutine,
+    closest_slugs,
+    discover,
+    find,
+    load_routine,
+)
 from workout_tui.core.printable import complain as _error
 from workout_tui.core.printable import json_text, printable
 from workout_tui.core.printable import say as _say
 
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
-    from collections.abc import Callable
     from datetime import date
 
     from workout_tui.core.config import Config
@@ -236,7 +242,11 @@ def _speed(text: str) -> float:
 
 
 def _library(args: argparse.Namespace) -> list[Routine]:
-    return _scan(_folders(args), _config(quiet=True))
+    """Every routine, read once for the command line (a command may ask more than once)."""
+    if "routines" not in vars(args):
+        args.routines = _scan(_folders(args), _config(args))
+    routines: list[Routine] = args.routines
+    return routines
 
 
 def _folders(args: argparse.Namespace) -> list[tuple[Path, str]]:
@@ -253,13 +263,16 @@ def _scan(folders: list[tuple[Path, str]], config: Config) -> list[Routine]:
     return discover(folders, cache=locations.routine_cache(), config=config)
 
 
-def _config(quiet: bool = False) -> Config:
-    """The config file's settings; its problems said on stderr unless `quiet`."""
-    from workout_tui.core.config import load_config
+def _config(args: argparse.Namespace, say_problems: bool = False) -> Config:
+    """The config file's settings, read once for the command line; with `say_problems`,
+    what is wrong in it is said on stderr."""
+    if "config" not in vars(args):
+        from workout_tui.core.config import load_config
 
-    config, notices = load_config(locations.config_file())
-    for notice in [] if quiet else notices:
-        _error(notice)
+        args.config, args.config_problems = load_config(locations.config_file())
+    for problem in args.config_problems if say_problems else []:
+        _error(problem)
+    config: Config = args.config
     return config
 
 
@@ -326,7 +339,7 @@ def _routine_json(routine: Routine) -> dict[str, object]:
 def _validate(args: argparse.Namespace) -> int:
     failed = False
     paths = _expand(args.paths, args) if args.paths else [r.path for r in _library(args)]
-    config = _config()
+    config = _config(args, say_problems=True)
     for path in paths:
         summary = (routine := load_routine(path, config=config)).summary
         if summary is None:
@@ -371,9 +384,10 @@ def _named(name: str, routines: Sequence[Routine]) -> Routine | int:
 def _resolve(args: argparse.Namespace) -> Routine | int:
     """The routine to run, or an exit status after saying what is wrong."""
     routine = _named(args.session, _library(args))
-    if isinstance(routine, Routine):
-        routine = routine.loaded(_config(quiet=True))
-    if isinstance(routine, Routine) and routine.plan is None:
+    if isinstance(routine, int):
+        return routine
+    routine = routine.loaded(_config(args))
+    if routine.plan is None:
         for problem in routine.problems:
             _say(str(problem), sys.stderr)
         return 1
@@ -387,14 +401,14 @@ def _new(args: argparse.Namespace) -> int:
     source = None if args.source is None else _named(args.source, routines)
     if isinstance(source, int):
         return source
-    return new_routine(args.name, source, routines, _config(quiet=True))
+    return new_routine(args.name, source, routines, _config(args))
 
 
 def _edit(args: argparse.Namespace) -> int:
     from workout_tui.edit_command import edit_routine
 
     routine = _named(args.routine, _library(args))
-    return routine if isinstance(routine, int) else edit_routine(routine, _config(quiet=True))
+    return routine if isinstance(routine, int) else edit_routine(routine, _config(args))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -568,8 +582,7 @@ def _today(args: argparse.Namespace) -> int:
     from workout_tui.core.log.history import open_history
 
     day = date.today()
-    config = _config()
-    planned = config.plan.on(day)
+    planned = _config(args, say_problems=True).plan.on(day)
     store, notices = open_history(
         locations.data_dir(getattr(args, "data_dir", None)), read_only=True
     )
@@ -580,22 +593,18 @@ def _today(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    names = {r.slug: r.title for r in _library(args)}
+    routines = _library(args)
+    names = {r.slug: r.title for r in routines}
     rows = [(slug, names.get(slug), slug in done) for slug in planned]
-
-    def hint(slug: str) -> str:
-        import difflib
-
-        close = difflib.get_close_matches(slug, list(names), n=1)
-        return f"; did you mean {close[0]!r}?" if close else ""
-
-    _say_today(day, rows, args.json, hint)
+    _say_today(day, rows, args.json)
+    for slug in (slug for slug in planned if slug not in names):
+        close = closest_slugs(slug, routines)[:1]
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        _error(f"[plan] in {locations.config_file()} names no routine {slug!r}{hint}")
     return 0 if all(is_done for _, _, is_done in rows) else 1
 
 
-def _say_today(
-    day: date, rows: list[tuple[str, str | None, bool]], as_json: bool, hint: Callable[[str], str]
-) -> None:
+def _say_today(day: date, rows: list[tuple[str, str | None, bool]], as_json: bool) -> None:
     if as_json:
         print(json_text({"date": day.isoformat(), "planned": [
             {"slug": slug, "name": name, "done": done} for slug, name, done in rows]}))  # fmt: skip
@@ -606,8 +615,6 @@ def _say_today(
     _say(f"{day:%A %d %B}:")
     for slug, name, done in rows:
         _say(f"  {'✓' if done else '·'} {slug:28} {name or '(no routine has this slug)'}")
-    for slug in [slug for slug, name, _ in rows if name is None]:
-        _error(f"[plan] in {locations.config_file()} names no routine {slug!r}{hint(slug)}")
     print(f"{sum(done for *_, done in rows)} of {len(rows)} done.")
 
 
@@ -627,17 +634,15 @@ def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool 
             "the app needs a terminal (stdin and stdout are not one); "
             "for scripts, see `list`, `validate` and `history --export`"
         )
-    from workout_tui.core.config import load_config
     from workout_tui.ui.app import WorkoutApp
     from workout_tui.ui.settings import Settings
 
-    config, notices = load_config(locations.config_file())
-    folders = _folders(args)
+    config, folders = _config(args), _folders(args)
     settings = Settings(
-        routines=_scan(folders, config),
+        routines=_library(args),
         rescan=lambda: _scan(folders, config),
         config=config,
-        notices=notices,
+        notices=args.config_problems,  # said in the app
         start=start,
         show_history=show_history,
         speed=getattr(args, "speed", 1.0),

@@ -311,3 +311,10 @@ def test_each_commands_help_says_what_it_does_and_where_its_files_go(home: Path)
         assert place in shown, (command, shown)
     top = " ".join(cli(home, "--help").stdout.split())
     assert routines in top and data in top and "config.toml" in top
+
+
+def test_help_shows_a_home_with_control_characters_as_marks(tmp_path: Path) -> None:
+    home = tmp_path / "[b]\x1b]0;x\x07"
+    (home / "config").mkdir(parents=True)
+    shown = cli(home, "new", "--help").stdout
+    assert "\x1b" not in shown and "\x07" not in shown and "[b]␛]0;x␇" in shown

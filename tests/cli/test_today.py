@@ -71,3 +71,11 @@ def test_with_all_of_today_done_it_exits_zero(home: Path) -> None:
     result = cli(home, "today")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "✓ hip-flexor-stretch" in result.stdout and "1 of 1 done." in result.stdout
+
+
+def test_a_hostile_slug_in_the_plan_is_shown_as_text(home: Path) -> None:
+    plan(home, f'{TODAY} = ["[b]\\u001b]0;x\\u0007' + "z" * 10_000 + '"]\n')
+    result = cli(home, "today")
+    assert result.returncode == 1 and "\x1b" not in result.stdout + result.stderr
+    assert "· [b]␛]0;x␇zzz" in result.stdout and "(no routine has this slug)" in result.stdout
+    assert "[plan] in" in result.stderr

@@ -5,12 +5,15 @@ cannot open an editor when they cannot."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
+from textual.widgets import Input
 
 from tests.ui.helpers import make_app, notices, screen_text, text
 from tests.ui.test_home import listed
+from workout_tui.core.config import Config
 from workout_tui.core.library import discover
 from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.home import HomeScreen
@@ -18,11 +21,12 @@ from workout_tui.ui.home import HomeScreen
 PLANK = "name: {name}\nexercises: [{{name: Plank, hold: 30s}}]\n"
 
 
-def library_app(folder: Path) -> WorkoutApp:
+def library_app(folder: Path, **options: Any) -> WorkoutApp:
     """The app on the routines in `folder`, read again when it asks."""
     return make_app(
-        routines=discover([(folder, "user")]), rescan=lambda: discover([(folder, "user")])
-    )
+        routines=discover([(folder, "user")]), rescan=lambda: discover([(folder, "user")]),
+        **options,
+    )  # fmt: skip
 
 
 async def test_r_reads_the_files_again_and_keeps_the_highlighted_routine(tmp_path: Path) -> None:
@@ -110,6 +114,8 @@ async def test_the_listed_routines_are_kept_out_of_full_collections(tmp_path: Pa
     import gc
 
     (tmp_path / "b.yaml").write_text(PLANK.format(name="BBB"))
+    gc.unfreeze()  # another test's app may have frozen objects in this process
+    assert gc.get_freeze_count() == 0
     app = library_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -118,3 +124,22 @@ async def test_the_listed_routines_are_kept_out_of_full_collections(tmp_path: Pa
         frozen = gc.get_freeze_count()
         assert frozen > len(home._index)
     gc.unfreeze()
+
+
+async def test_new_edit_and_reload_keys_can_be_remapped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", "no-such-editor-here")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (tmp_path / "b.yaml").write_text(PLANK.format(name="BBB"))
+    app = library_app(tmp_path, config=Config(keys={"new": "ctrl+n", "edit": "f4", "reload": "f5"}))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        for key in ("ctrl+n", "f4"):
+            await pilot.press(key)
+            assert "cannot find the editor" in notices(app)
+            app.clear_notifications()
+        (tmp_path / "c.yaml").write_text(PLANK.format(name="CCC"))
+        await pilot.press("f5")
+        assert "Read the routine files again: 2 routines." in notices(app)
+        await pilot.press("n", "e")  # no longer keys here: they start the filter
+        assert app.screen.query_one("#filter", Input).value == "ne"

@@ -129,7 +129,8 @@ def _week_plan(table: dict[str, object]) -> tuple[WeekPlan, list[tuple[str, str]
         day = weekday(key)
         slugs = _slugs(value)
         if key.strip().lower() != "daily" and day is None:
-            problems.append((key, f"[plan] `{key}` is not a day; {_day_hint(key)}"))
+            said = _unknown(key, ("daily", *DAYS, *FULL_DAYS))
+            problems.append((key, f"[plan] `{key}` is not a day; {said}"))
         elif slugs is None:
             problems.append((key, f'[plan] `{key}` lists routines by slug, like ["desk-break"]'))
         elif day is None:
@@ -147,11 +148,12 @@ def _slugs(value: object) -> tuple[str, ...] | None:
     return None
 
 
-def _day_hint(key: str) -> str:
+def _unknown(key: str, known: tuple[str, ...]) -> str:
+    """What to say of a key that is none of `known`: the closest, or them all."""
     import difflib  # only for a misspelt key: the app's start-up does without it
 
-    close = difflib.get_close_matches(key.lower(), ["daily", *DAYS, *FULL_DAYS], n=1)
-    return f"did you mean `{close[0]}`?" if close else "use daily, mon..sun or monday..sunday"
+    close = difflib.get_close_matches(key.lower(), known, n=1)
+    return f"did you mean `{close[0]}`?" if close else f"known: {', '.join(known)}"
 
 
 def _break_setting(key: str, value: object) -> object:
@@ -170,20 +172,17 @@ def _break_setting(key: str, value: object) -> object:
         raise ValueError(f"`routine` is a routine's slug, like \"desk-break\", not {value!r}")
     if key == "quiet":
         return _quiet_hours(value)
-    import difflib  # only for a misspelt key: the app's start-up does without it
+    raise ValueError(f"unknown setting `{key}`; {_unknown(key, _BREAK_KEYS)}")
 
-    known = ("every", "snooze", "routine", "quiet")
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = f"did you mean `{close[0]}`?" if close else f"known: {', '.join(known)}"
-    raise ValueError(f"unknown setting `{key}`; {hint}")
+
+_BREAK_KEYS = ("every", "snooze", "routine", "quiet")
 
 
 def _quiet_hours(value: object) -> tuple[int, int]:
     """`"22:00-07:00"` as minutes after midnight, from and to."""
-    found = re.fullmatch(r"\s*(\d\d?):(\d\d)\s*-\s*(\d\d?):(\d\d)\s*", value) if isinstance(
-        value, str) else None  # fmt: skip
-    hours = [int(part) for part in found.groups()] if found else []
-    if not found or hours[0] > 23 or hours[2] > 23 or hours[1] > 59 or hours[3] > 59:
+    span = re.fullmatch(r"\s*(\d\d?):(\d\d)\s*-\s*(\d\d?):(\d\d)\s*", str(value))
+    hours = [int(part) for part in span.groups()] if span else [99, 0, 0, 0]
+    if not isinstance(value, str) or max(hours[0], hours[2]) > 23 or max(hours[1], hours[3]) > 59:
         raise ValueError(f'`quiet` is a span of the day like "22:00-07:00", not {value!r}')
     return hours[0] * 60 + hours[1], hours[2] * 60 + hours[3]
 

@@ -151,5 +151,9 @@ def find(name: str, routines: Sequence[Routine]) -> Routine:
     for routine in routines:
         if routine.slug == name:
             return routine
-    slugs = [routine.slug for routine in routines]
-    raise UnknownRoutine(name, difflib.get_close_matches(name, slugs, n=3, cutoff=0.5))
+    raise UnknownRoutine(name, closest_slugs(name, routines))
+
+
+def closest_slugs(name: str, routines: Sequence[Routine]) -> list[str]:
+    """Up to three slugs like `name`, closest first, for "did you mean"."""
+    return difflib.get_close_matches(name, [r.slug for r in routines], n=3, cutoff=0.5)

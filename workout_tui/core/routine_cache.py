@@ -23,7 +23,10 @@ LAYOUT = 3  # bump when the shape (or the wording) of a cached summary changes
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 Stamp = tuple[int, int]  # (size, modification time in ns)
 _FIELDS = [field.name for field in fields(Summary)]
-_TYPES: dict[str, type] = {"steps": int, "seconds": int, "has_rep_sets": bool}
+_TEXTS = {"tags", "equipment", "outline"}
+_TYPES: dict[str, type] = {
+    "name": str, "description": str, "steps": int, "seconds": int, "has_rep_sets": bool
+}  # fmt: skip
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -66,17 +69,12 @@ def _entry(entry: Any) -> tuple[Stamp, Summary] | None:
     size, mtime, *values = entry
     data = dict(zip(_FIELDS, values, strict=True))
     for name, value in data.items():
-        wanted = _TYPES.get(name)
-        if wanted is not None:
-            if type(value) is not wanted:
+        if name in _TEXTS:  # JSON has no tuples: a list of text
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 return None
-        elif name in ("name", "description"):
-            if not isinstance(value, str):
-                return None
-        elif not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            return None
-        else:
             data[name] = tuple(value)
+        elif type(value) is not _TYPES[name]:
+            return None
     if type(size) is not int or type(mtime) is not int:
         return None
     return (size, mtime), Summary(**data)
