@@ -10,7 +10,15 @@ from textual.widgets import DataTable, Footer, Sparkline
 
 from workout_tui.core.log.describe import describe_sets
 from workout_tui.core.log.history import HistoryStore
-from workout_tui.core.log.records import Session, best, by_exercise, headline, measure, record_name
+from workout_tui.core.log.records import (
+    Records,
+    Session,
+    best,
+    by_exercise,
+    headline,
+    measure,
+    record_name,
+)
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.text import Literal, cells
 
@@ -41,6 +49,7 @@ class ExercisesScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.exercises: dict[str, list[Session]] = {}
+        self.records: dict[str, Records] = {}  # each exercise's, read once for list and detail
 
     def compose(self) -> ComposeResult:
         yield Literal("Exercises", id="history-title")
@@ -55,7 +64,7 @@ class ExercisesScreen(Screen[None]):
             table.add_column(column, key=column)
         recent = sorted(self.exercises.items(), key=lambda item: -item[1][-1].run_id)
         for key, sessions in recent:
-            top = headline(best(sessions))
+            top = headline(self.records.setdefault(key, best(sessions)))
             row = cells(
                 name_of(sessions),
                 str(len(sessions)),
@@ -76,7 +85,8 @@ class ExercisesScreen(Screen[None]):
         table = self.query_one("#exercises", DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            self.app.push_screen(ExerciseScreen(self.exercises[key or ""]))
+            key = key or ""
+            self.app.push_screen(ExerciseScreen(self.exercises[key], self.records.get(key)))
 
     def action_runs(self) -> None:
         self.app.pop_screen()
@@ -87,9 +97,10 @@ class ExerciseScreen(Screen[None]):
 
     BINDINGS = bindings("exercise")
 
-    def __init__(self, sessions: list[Session]) -> None:
+    def __init__(self, sessions: list[Session], records: Records | None = None) -> None:
         super().__init__()
         self.sessions = sessions
+        self.records = best(sessions) if records is None else records
         self._shown = 0  # sessions in the table, newest first; more load near its end
 
     def compose(self) -> ComposeResult:
@@ -101,8 +112,8 @@ class ExerciseScreen(Screen[None]):
             yield Sparkline(values, id="exercise-trend")
             low, high = min(values), max(values)
             yield Literal(f"{what}: {low:g} to {high:g}, oldest to newest", id="chart-caption")
-        records = best(sessions)
-        lines = [f"{record_name(k):<13} {r.text:<18} {r.when:%d %b %Y}" for k, r in records.items()]
+        lines = [f"{record_name(k):<13} {r.text:<18} {r.when:%d %b %Y}"
+                 for k, r in self.records.items()]  # fmt: skip
         yield Literal("\n".join(lines), id="exercise-records")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()

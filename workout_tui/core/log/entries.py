@@ -3,6 +3,7 @@ from them. Every view of a run (the summary, the history, the exports) reads the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,7 @@ class Outcome(StrEnum):
     PARTIAL = "partial"  # the run stopped in it, or the person went back from it
 
 
+@functools.lru_cache(maxsize=4096)  # a log names a few exercises tens of thousands of times
 def exercise_key(name: str) -> str:
     """An exercise's name as it is matched across routines and runs: case and spaces aside."""
     return " ".join(name.casefold().split())

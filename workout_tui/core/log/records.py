@@ -3,10 +3,12 @@ count (a preview is not training), and only sets that were done."""
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import StepRecord, exercise_key
@@ -40,32 +42,41 @@ class Record:
         return f"{self.label} {self.text}" if self.label else self.text
 
 
+Score = tuple[float, ...]
 Records = dict[str, Record]  # by what is compared: "heaviest", "reps at 12 kg", ...
 
 
-def _candidates(session: Session) -> Iterable[tuple[str, str, str, tuple[float, ...]]]:
-    """(key, label, text, score) of every best this session reaches."""
+def _candidates(session: Session) -> Iterable[tuple[str, str, Callable[[], str], Score]]:
+    """(key, label, text, score) of every best this session reaches. The text is made only
+    for a record: a long log reaches hundreds of thousands of candidates."""
     loaded = [(s, parse_load(s.load)) for s in session.sets if s.reps is not None]
     weighted = [(s, load) for s, load in loaded if load is not None]
     bodyweight = [s for s, load in loaded if load is None]
     holds = [s for s in session.sets if s.reps is None]
     for s, load in weighted:
-        reps = s.reps or 0
-        yield "heaviest", "", f"{load} × {reps}", (load.kilos, reps)
-        yield f"reps at {load}", "", f"{reps} reps at {load}", (reps,)
+        reps, shown = s.reps or 0, _shown(load)
+        yield "heaviest", "", partial("{} × {}".format, shown, reps), (load.kilos, reps)
+        yield f"reps at {shown}", "", partial("{} reps at {}".format, reps, shown), (reps,)
         if 0 < reps <= EPLEY_MAX_REPS:
             estimate = load.amount * (1 + reps / 30) if reps > 1 else load.amount
-            yield "1rm", "est. 1RM", load.scaled(estimate), (estimate * load.kilos / load.amount,)
+            score = (estimate * load.kilos / load.amount,)
+            yield "1rm", "est. 1RM", partial(load.scaled, estimate), score
     if weighted:
         volume = sum(load.kilos * (s.reps or 0) for s, load in weighted)
-        yield "volume", "volume", Load(volume, "kg").scaled(volume), (volume,)
+        yield "volume", "volume", partial(Load(volume, "kg").scaled, volume), (volume,)
     for s in bodyweight:
-        yield "reps", "", f"{s.reps} reps", (s.reps or 0,)
+        yield "reps", "", partial("{} reps".format, s.reps), (s.reps or 0,)
     if bodyweight and not weighted:
         total = sum(s.reps or 0 for s in bodyweight)
-        yield "volume", "volume", f"{total} reps", (total,)
+        yield "volume", "volume", partial("{} reps".format, total), (total,)
     for s in holds:
-        yield "hold", "hold", format_clock(s.actual_seconds, round_up=False), (s.actual_seconds,)
+        seconds = s.actual_seconds
+        yield "hold", "hold", partial(format_clock, seconds, round_up=False), (seconds,)
+
+
+@functools.lru_cache(maxsize=1024)  # loads are few and parsed once (parse_load): so are these
+def _shown(load: Load) -> str:
+    return str(load)
 
 
 def beaten(records: Records, session: Session) -> list[tuple[Record, Record]]:
@@ -75,7 +86,7 @@ def beaten(records: Records, session: Session) -> list[tuple[Record, Record]]:
     for key, label, text, score in _candidates(session):
         was = records.get(key)
         if was is None or score > was.score:
-            new = Record(label, text, score, session.run_id, session.started_at)
+            new = Record(label, text(), score, session.run_id, session.started_at)
             records[key] = new
             if key in beats:  # a later set of the session beat it again
                 beats[key] = (new, beats[key][1])
