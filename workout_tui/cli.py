@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from workout_tui.core.log.history import HistoryStore
     from workout_tui.core.log.records import Session
     from workout_tui.core.summary import Summary
+    from workout_tui.ui.settings import BreakSetup
 
 
 class UsageError(Exception):
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_new_and_edit(commands, common)
     _add_progress(commands, common)
     _add_today(commands, common)
+    _add_breaks(commands, common)
     _command(
         commands, common, "schema", _schema, "print the JSON Schema of the routine format",
         f"Print the JSON Schema of the routine format ({locations.schema_path()}); an editor"
@@ -196,6 +198,26 @@ def _add_today(commands: Commands, common: argparse.ArgumentParser) -> None:
     today.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
+def _add_breaks(commands: Commands, common: argparse.ArgumentParser) -> None:
+    breaks = _command(
+        commands, common, "breaks", _breaks, "remind you to stand up, and run a break routine",
+        "A small screen to keep open all day in a terminal tab or a tmux pane: time sitting, time"
+        " to the next break and today's breaks. When a break is due it plays the cue, rings the"
+        " bell and shows a desktop notice (where notify-send exists); Enter runs the break's"
+        " routine, s snoozes, x skips, p pauses. Settings: [breaks] in"
+        f" {locations.config_file()}; every break goes in the history.",
+    )  # fmt: skip
+    breaks.add_argument(
+        "--every", type=_duration, metavar="TIME",
+        help="sitting time between breaks, like 45m (default: [breaks] every, or 45m)",
+    )  # fmt: skip
+    breaks.add_argument(
+        "--routine", metavar="ROUTINE",
+        help="the break's routine, a slug or a file (default: [breaks] routine, or desk-break)",
+    )  # fmt: skip
+    breaks.add_argument("--mute", action="store_true", help="no sound")
+
+
 def _add_progress(commands: Commands, common: argparse.ArgumentParser) -> None:
     progress = _command(
         commands, common, "progress", _progress, "each exercise's best and last, or one's records",
@@ -239,6 +261,18 @@ def _speed(text: str) -> float:
     if not 0.1 <= value <= 1000:
         raise argparse.ArgumentTypeError("speed must be between 0.1 and 1000")
     return value
+
+
+def _duration(text: str) -> int:
+    from workout_tui.core.durations import parse_duration
+
+    try:
+        seconds = parse_duration(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if seconds < 1:
+        raise argparse.ArgumentTypeError("it must be longer than 0s")
+    return seconds
 
 
 def _library(args: argparse.Namespace) -> list[Routine]:
@@ -598,9 +632,7 @@ def _today(args: argparse.Namespace) -> int:
     rows = [(slug, names.get(slug), slug in done) for slug in planned]
     _say_today(day, rows, args.json)
     for slug in (slug for slug in planned if slug not in names):
-        close = closest_slugs(slug, routines)[:1]
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        _error(f"[plan] in {locations.config_file()} names no routine {slug!r}{hint}")
+        _error(_no_routine(_config(args), f"plan.{slug}", slug, routines))
     return 0 if all(is_done for _, _, is_done in rows) else 1
 
 
@@ -618,6 +650,44 @@ def _say_today(day: date, rows: list[tuple[str, str | None, bool]], as_json: boo
     print(f"{sum(done for *_, done in rows)} of {len(rows)} done.")
 
 
+def _breaks(args: argparse.Namespace) -> int:
+    """The break reminder, with its routine: the one asked for, or the config's."""
+    from dataclasses import replace
+
+    from workout_tui.ui.settings import BreakSetup
+
+    config, routines = _config(args), _library(args)
+    breaks = config.breaks if args.every is None else replace(config.breaks, every=args.every)
+    if args.routine is None:
+        routine, problem = _break_routine(config, routines)
+    else:
+        named, problem = _named(args.routine, routines), ""
+        if isinstance(named, int):
+            return named
+        routine = named
+    return _launch(args, start=None, breaks=BreakSetup(breaks, routine, problem))
+
+
+def _break_routine(config: Config, routines: list[Routine]) -> tuple[Routine | None, str]:
+    """The config's break routine, or None and where the config names one there is not
+    (said when the app opens, too)."""
+    slug = config.breaks.routine
+    try:
+        return find(slug, routines), ""
+    except UnknownRoutine:
+        return None, _no_routine(config, "breaks.routine", slug, routines)
+
+
+def _no_routine(config: Config, setting: str, slug: str, routines: list[Routine]) -> str:
+    """`config.toml:LINE: [table] names no routine 'x'; did you mean 'y'?`, for the slug
+    that `setting` ("plan.<slug>" or "breaks.routine") gives."""
+    close = closest_slugs(slug, routines)[:1]
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    table, line = setting.split(".")[0], config.lines.get(setting)
+    where = f"{locations.config_file()}:{line}:" if line else f"{locations.config_file()}:"
+    return f"{where} [{table}] names no routine {slug!r}{hint}"
+
+
 def _schema(args: argparse.Namespace) -> int:
     sys.stdout.write(locations.schema_path().read_text(encoding="utf-8"))
     return 0
@@ -627,7 +697,12 @@ def _open_app(args: argparse.Namespace) -> int:
     return _launch(args, start=None)
 
 
-def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool = False) -> int:
+def _launch(
+    args: argparse.Namespace,
+    start: Routine | None,
+    show_history: bool = False,
+    breaks: BreakSetup | None = None,
+) -> int:
     """Open the app (imported here so the other commands never load Textual)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
@@ -642,9 +717,10 @@ def _launch(args: argparse.Namespace, start: Routine | None, show_history: bool 
         routines=_library(args),
         rescan=lambda: _scan(folders, config),
         config=config,
-        notices=args.config_problems,  # said in the app
+        notices=[*args.config_problems, *([breaks.problem] if breaks and breaks.problem else [])],
         start=start,
         show_history=show_history,
+        breaks=breaks,
         speed=getattr(args, "speed", 1.0),
         mute=getattr(args, "mute", False),
         voice=not getattr(args, "no_voice", False),

@@ -30,7 +30,8 @@ def test_what_is_planned_today_is_listed_and_left_until_done(home: Path) -> None
     result = cli(home, "today")
     assert result.returncode == 1
     assert "· desk-break" in result.stdout and "0 of 2 done." in result.stdout
-    assert "names no routine 'hip-flexer'; did you mean 'hip-flexor-stretch'?" in result.stderr
+    said = "config.toml:3: [plan] names no routine 'hip-flexer'; did you mean 'hip-flexor-stretch'?"
+    assert said in result.stderr
     listed = json.loads(cli(home, "today", "--json").stdout)
     assert listed["date"] == date.today().isoformat()
     assert [(p["slug"], p["done"]) for p in listed["planned"]] == [
@@ -78,4 +79,4 @@ def test_a_hostile_slug_in_the_plan_is_shown_as_text(home: Path) -> None:
     result = cli(home, "today")
     assert result.returncode == 1 and "\x1b" not in result.stdout + result.stderr
     assert "· [b]␛]0;x␇zzz" in result.stdout and "(no routine has this slug)" in result.stdout
-    assert "[plan] in" in result.stderr
+    assert "config.toml:2: [plan] names no routine" in result.stderr

@@ -4,7 +4,7 @@ one break (not many) after the machine slept."""
 from __future__ import annotations
 
 from tests.conftest import FakeClock
-from workout_tui.core.breaks import BreakPolicy, BreakState, BreakTimer
+from workout_tui.core.breaks import BreakPolicy, BreakState, BreakTimer, is_quiet
 
 POLICY = BreakPolicy(every=45 * 60, snooze=5 * 60)
 
@@ -63,3 +63,14 @@ def test_paused_time_is_not_counted(clock: FakeClock) -> None:
     timer.resume(clock())
     assert timer.left == 25 * 60
     assert sit(timer, clock, 25 * 60) == 1
+
+
+def test_quiet_hours_count_no_sitting_and_may_run_past_midnight(clock: FakeClock) -> None:
+    night = (22 * 60, 7 * 60)
+    assert [is_quiet(night, h * 60) for h in (21, 22, 23, 0, 6, 7)] == [
+        False, True, True, True, True, False,
+    ]  # fmt: skip
+    assert is_quiet((12 * 60, 13 * 60), 12 * 60 + 30) and not is_quiet(None, 0)
+    timer = BreakTimer(POLICY, clock())
+    clock.advance(3 * 3600)
+    assert timer.update(clock(), quiet=True) is False and timer.sitting == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
 from workout_tui.core.config import EXAMPLE, Breaks, Config, load_config, save_theme
 from workout_tui.core.loader import load_plan_text
 
@@ -122,3 +123,28 @@ def test_the_weekly_plan_is_read_by_day_and_a_misspelt_day_located(tmp_path: Pat
         f"{path}:5: [plan] `tuesdy` is not a day; did you mean `tuesday`?",
         f'{path}:6: [plan] `fri` lists routines by slug, like ["desk-break"]',
     ]
+
+
+def test_where_the_break_routine_and_each_planned_slug_are_written_is_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('mute = false\n[breaks]\nroutine = "desk-brake"\n[plan]\n'
+                    'daily = ["a", "b"]\nmon = "c"\n')  # fmt: skip
+    config, problems = load_config(path)
+    assert problems == []
+    assert config.lines == {
+        "breaks.routine": 3, "plan.daily": 5, "plan.a": 5, "plan.b": 5, "plan.mon": 6,
+        "plan.c": 6,
+    }  # fmt: skip
+
+
+def test_the_readme_settings_example_loads_cleanly(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Settings", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "config.toml"
+    path.write_text(example)
+    config, problems = load_config(path)
+    assert problems == []
+    assert config.breaks == Breaks(every=45 * 60, snooze=300, quiet=(19 * 60, 8 * 60))
+    assert config.plan.daily == ("hip-flexor-stretch",)

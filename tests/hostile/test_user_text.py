@@ -19,8 +19,9 @@ from workout_tui.core.library import load_routine
 from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.printable import printable
 from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
-from workout_tui.ui.history import HistoryScreen, RunDetailScreen
+from workout_tui.ui.history import HistoryScreen
 from workout_tui.ui.messages import HistoryRequested
+from workout_tui.ui.run_detail import RunDetailScreen
 from workout_tui.ui.summary import SummaryScreen
 from workout_tui.ui.text import Literal, safe
 
@@ -193,3 +194,27 @@ async def test_the_resume_and_log_dialogs_show_names_literally() -> None:
         await app.push_screen(LogSet(NAME, entry(PLAN.steps[1], 30.0, reps=8, load=TYPED_LOAD)))
         await pilot.pause()
         assert f"Log: {NAME}" in screen_text(pilot) and app.is_running
+
+
+async def test_the_break_screen_shows_a_hostile_routine_name_as_written(tmp_path: Path) -> None:
+    from tests.conftest import FakeClock
+    from workout_tui.core.config import Breaks
+    from workout_tui.ui.breaks import BreakScreen
+    from workout_tui.ui.settings import BreakSetup
+
+    path = tmp_path / "hostile.yaml"
+    path.write_text(
+        'name: "[b]x[/] \\e]0;pwned\\a [@click=app.quit]q[/]"\nexercises: [{name: a, hold: 3s}]\n'
+    )
+    setup = BreakSetup(Breaks(every=5), load_routine(path), "")
+    app = make_app(breaks=setup, wall=FakeClock(0.0))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BreakScreen)
+        app.settings.wall.advance(5)  # type: ignore[attr-defined]
+        screen.tick()
+        await pilot.pause()
+        shown = screen_text(pilot)
+        assert "Breaks · one every 5s · [b]x[/] ␛]0;pwned␇ [@click=app.quit]q[/]" in shown
+        assert "Enter starts [b]x[/] ␛]0;pwned␇ [@click=app.quit]q[/] · s snoozes" in shown
+        assert "\x1b" not in shown and "\x07" not in shown

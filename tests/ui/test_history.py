@@ -13,12 +13,15 @@ from textual.widgets import DataTable
 
 from tests.log_helpers import entry
 from tests.ui.helpers import advance, bundled, make_app, practice, text
+from workout_tui.core.config import Config
 from workout_tui.core.library import Routine, file_hash, load_routine
 from workout_tui.core.log.entries import Outcome
 from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.week import WeekPlan
 from workout_tui.ui.dialogs import Confirm, ResumeRun
-from workout_tui.ui.history import HistoryScreen, RunDetailScreen
+from workout_tui.ui.history import HistoryScreen
 from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.run_detail import RunDetailScreen
 from workout_tui.ui.summary import SummaryScreen
 
 TZ = timezone(timedelta(hours=1))
@@ -298,3 +301,34 @@ async def test_the_player_offers_the_next_target_and_the_log_starts_from_it(
         assert text(pilot, "#hint").startswith("8 reps")
         await pilot.press("space")
         assert text(pilot, "#logged") == "Logged Goblet squat: 8 reps @ 14 kg · e to change"
+
+
+async def test_this_week_shows_sessions_the_plan_done_against_planned_and_breaks(
+    tmp_path: Path,
+) -> None:
+    wall = Wall()
+    store = HistoryStore(tmp_path / "history.sqlite3", wall)
+    desk = next(r for r in bundled() if r.slug == "desk-break")
+    for days, slug_routine in ((0, desk), (1, desk)):
+        wall.now = MONDAY.replace(hour=9) + timedelta(days=days)
+        record(store, slug_routine)
+    for days, action in ((0, "taken"), (0, "taken"), (2, "taken"), (2, "skipped")):
+        store.record_break(action, MONDAY.replace(hour=11) + timedelta(days=days))
+    wall.now = MONDAY.replace(hour=12) + timedelta(days=2)  # Wednesday noon
+    plan = WeekPlan(daily=("desk-break",))
+    app = make_app(history=store, show_history=True, config=Config(plan=plan))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert text(pilot, "#stats").startswith("Streak: 2 days · plan kept 2 days\n")
+        assert text(pilot, "#week").splitlines() == [
+            "This week   Mon  Tue  Wed  Thu  Fri  Sat  Sun",
+            "Sessions      1    1    ·",
+            "Plan        1/1  1/1  0/1",
+            "Breaks        2    ·    1",
+        ]
+
+
+async def test_without_a_plan_or_breaks_the_week_row_is_not_shown(seeded: HistoryStore) -> None:
+    app = make_app(history=seeded, show_history=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert not app.screen.query_one("#week").display
+        assert text(pilot, "#stats").startswith("Streak: 3 days\n")

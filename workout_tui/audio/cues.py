@@ -31,6 +31,7 @@ SOUND_FOR: dict[CueKind, str | None] = {
     CueKind.REST: "rest",
     CueKind.SET_DONE: None,
     CueKind.SESSION_DONE: "done",
+    CueKind.BREAK_DUE: "done",
 }
 SPOKEN = {k for k in CueKind if k is not CueKind.SET_DONE}
 RATE, WIDTH, CHANNELS = 22_050, 2, 1  # every buffer played: 16-bit mono at espeak-ng's rate

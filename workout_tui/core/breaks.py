@@ -48,11 +48,12 @@ class BreakTimer:
         """Seconds of sitting before the next break (0 once it is due)."""
         return max(0.0, self.due_after - self.sitting)
 
-    def update(self, now: float) -> bool:
-        """Count the time since the last call; True when the break has just come due."""
+    def update(self, now: float, quiet: bool = False) -> bool:
+        """Count the time since the last call (none in quiet hours); True when the break has
+        just come due."""
         passed = min(max(0.0, now - self._last), float(self.policy.every))
         self._last = now
-        if self.state is not BreakState.SITTING:
+        if self.state is not BreakState.SITTING or quiet:
             return False
         self.sitting += passed
         if self.sitting >= self.due_after:
@@ -92,8 +93,21 @@ class BreakTimer:
             self._last = now
             self.state = BreakState.SITTING
 
+    def set_counts(self, taken: int = 0, snoozed: int = 0, skipped: int = 0) -> None:
+        """Start the day's counts from these: the history's, or none on a new day."""
+        self.taken, self.snoozed, self.skipped = taken, snoozed, skipped
+
     def _restart(self, now: float) -> None:
         self.state = BreakState.SITTING
         self.sitting = 0.0
         self.due_after = float(self.policy.every)
         self._last = now
+
+
+def is_quiet(span: tuple[int, int] | None, minute: int) -> bool:
+    """Whether `minute` (after midnight) falls in quiet hours `span` (from, to), which may
+    run past midnight, as 22:00-07:00 does."""
+    if span is None:
+        return False
+    start, end = span
+    return start <= minute < end if start <= end else minute >= start or minute < end

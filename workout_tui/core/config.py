@@ -50,6 +50,8 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     breaks: Breaks = field(default_factory=Breaks)
     plan: WeekPlan = field(default_factory=WeekPlan)
+    # Where settings are written, for messages: "breaks.routine" and "plan.<slug>" -> line.
+    lines: dict[str, int] = field(default_factory=dict)
 
     def apply(self, session: Session) -> Session:
         """The session with this config's prepare and rest overrides applied."""
@@ -88,12 +90,26 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
             problems.append(f"{path}:{_line(text, None, key)}: {error}")
     readers: dict[str, Callable[[dict[str, object]], tuple[object, list[tuple[str, str]]]]]
     readers = {"breaks": _breaks, "plan": _week_plan}
+    lines = _lines(text, values)
     for table, read in readers.items():
         found = values.get(table)
         if isinstance(found, dict):
             values[table], said = read(found)
             problems += [f"{path}:{_line(text, table, key)}: {error}" for key, error in said]
-    return Config(**values), problems  # type: ignore[arg-type]
+    return Config(**values, lines=lines), problems  # type: ignore[arg-type]
+
+
+def _lines(text: str, values: dict[str, object]) -> dict[str, int]:
+    """The line of each key in `[breaks]` and `[plan]`, and of each planned slug (the line
+    of the day it is listed under), for messages that name them."""
+    lines: dict[str, int] = {}
+    for table in ("breaks", "plan"):
+        found = values.get(table)
+        for key, value in found.items() if isinstance(found, dict) else ():
+            line = lines[f"{table}.{key}"] = _line(text, table, key)
+            for slug in (_slugs(value) or ()) if table == "plan" else ():
+                lines.setdefault(f"plan.{slug}", line)
+    return lines
 
 
 def _line(text: str, table: str | None, key: str) -> int:

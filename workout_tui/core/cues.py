@@ -25,6 +25,7 @@ class CueKind(StrEnum):
     REST = "rest"
     SET_DONE = "set-done"
     SESSION_DONE = "done"
+    BREAK_DUE = "break"  # the break reminder's: time to stand up
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -20,6 +20,28 @@ class WeekPlan:
         """The slugs planned for `day`, each once, the daily ones first."""
         planned = (*self.daily, *self.days.get(day.weekday(), ()))
         return tuple(dict.fromkeys(planned))
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether no day plans anything."""
+        return not self.daily and not any(self.days.values())
+
+    def kept(self, day: date, done: set[str]) -> bool | None:
+        """Whether every routine planned on `day` is in `done`; None when none was planned."""
+        planned = self.on(day)
+        return all(slug in done for slug in planned) if planned else None
+
+    def streak(self, today: date, done: dict[date, set[str]], days: int = 366) -> int:
+        """Days in a row with the plan kept, up to today (or yesterday, while today's is still
+        open). A day with nothing planned is passed over: it neither counts nor breaks it."""
+        count = 0
+        for back in range(days):
+            day = today - timedelta(days=back)
+            kept = self.kept(day, done.get(day, set()))
+            if kept is False and back > 0:
+                break
+            count += bool(kept)
+        return count
 
 
 def weekday(name: str) -> int | None:

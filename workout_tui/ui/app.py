@@ -6,19 +6,23 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-import threading
 import time
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from workout_tui.core import locations
 from workout_tui.core.library import Routine, plan_for
 from workout_tui.core.printable import printable
 from workout_tui.ui.home import HomeScreen
-from workout_tui.ui.messages import ExitNotice, HistoryRequested, RoutineChosen, RunEnded
-from workout_tui.ui.settings import Settings
+from workout_tui.ui.messages import (
+    BreakTaken,
+    ExitNotice,
+    HistoryRequested,
+    RoutineChosen,
+    RunEnded,
+)
+from workout_tui.ui.settings import BreakSetup, Settings
 
 # The home screen is all a launch has to draw, so everything else is imported when first
 # needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
@@ -45,29 +49,29 @@ class WorkoutApp(App[None]):
 
     def get_default_screen(self) -> HomeScreen:
         settings = self.settings
-        return HomeScreen(settings.routines, settings.config, settings.rescan)
+        return HomeScreen(settings.routines, settings.config, settings.rescan, self.open_history)
 
     def on_mount(self) -> None:
-        problems = [*self.settings.notices, *self._apply_theme(), *self._apply_keys()]
+        problems = [*self.settings.notices, *self._apply_config()]
         if problems:  # one notice: stacked ones run off the top of the screen
             self.notify("\n".join(problems), severity="warning", timeout=10 + 2 * len(problems))
         # A closed terminal (SIGHUP) or a kill (SIGTERM) stops the run cleanly, kept as stopped.
         # Interrupt (SIGINT) too: in the terminal ctrl+c is a key, so it comes only from kill.
         # Not when headless (tests): the process is the test runner's.
-        if not self.is_headless:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-                loop.add_signal_handler(signum, self.stop_and_exit)
+        for signum in () if self.is_headless else (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            asyncio.get_running_loop().add_signal_handler(signum, self.stop_and_exit)
         self.call_after_refresh(self.open_history)  # after the first frame: it reads the disk
         if self.settings.show_history:
             self.show_history()
+        if self.settings.breaks is not None:
+            self.show_breaks(self.settings.breaks)
         if self.settings.start is not None:
             self.start(self.settings.start)
 
-    def open_history(self) -> None:
+    def open_history(self) -> HistoryStore | None:
         """Open the history, once: marks a crashed run interrupted, tells of a damaged file."""
         if self._history_opened:
-            return
+            return self.history
         from workout_tui.core.log.history import open_history
 
         self._history_opened = True
@@ -75,17 +79,14 @@ class WorkoutApp(App[None]):
         self.history, notices = open_history(self.settings.data_dir)
         for notice in notices:
             self.notify(notice, severity="warning", timeout=10)
+        return self.history
 
     def open_cues(self) -> Cues:
         """The cue output, opened on first use (it starts a thread and opens the device)."""
         if self._cues is None:
-            from workout_tui.audio import open_cues
-            from workout_tui.audio.voice import Voice
+            from workout_tui.ui.sound import open_app_cues
 
-            voice_on = self.settings.voice and self.settings.config.voice
-            voice = Voice(locations.cache_dir() / "voice") if voice_on else None
-            self._cues = open_cues(locations.sounds_dir(), voice, self.ring, self.say)
-            self._cues.muted = self.settings.mute or self.settings.config.mute
+            self._cues = open_app_cues(self, self.settings)
         return self._cues
 
     # -- what the screens ask for ----------------------------------------------------------
@@ -108,9 +109,7 @@ class WorkoutApp(App[None]):
             self._play(routine, None)
             return
         run, step = interrupted
-        when = run.started_at.strftime("%a %d %b %H:%M")
-        label = routine.plan.steps[step].label()
-        dialog = ResumeRun(routine.plan.session.name, when, label, step, len(routine.plan.steps))
+        dialog = ResumeRun.of(routine.plan, run, step)
 
         def answer(resume: bool | None) -> None:
             if resume is not None:
@@ -137,9 +136,26 @@ class WorkoutApp(App[None]):
         self.push_screen(screen)
 
     def on_run_ended(self, message: RunEnded) -> None:
+        from workout_tui.ui.breaks import BreakScreen
         from workout_tui.ui.summary import SummaryScreen
 
-        self.switch_screen(SummaryScreen(message.routine, message.run, message.speed))
+        below = self.screen_stack[-2]
+        if isinstance(below, BreakScreen):  # a break goes straight back to counting
+            self.pop_screen()
+            below.back_from_break(message.run)
+        else:
+            self.switch_screen(SummaryScreen(message.routine, message.run, message.speed))
+
+    def show_breaks(self, setup: BreakSetup) -> None:
+        """Open the break reminder; the break routines it starts run on top of it."""
+        from workout_tui.ui.breaks import BreakScreen
+
+        self.open_history()
+        wall, config = self.settings.wall, self.settings.config
+        self.push_screen(BreakScreen(setup, self.history, self.open_cues(), wall, config))
+
+    def on_break_taken(self, message: BreakTaken) -> None:
+        self._play(message.routine, None)  # a break starts afresh: it offers no resume
 
     def show_history(self) -> None:
         """Open the history screen (or say why not)."""
@@ -149,18 +165,16 @@ class WorkoutApp(App[None]):
         if self.history is None:
             self.notify("History is off, so there is nothing to show.", severity="warning")
             return
-        self.push_screen(HistoryScreen(self.history))
+        self.push_screen(HistoryScreen(self.history, self.settings.config.plan))
 
     def on_exit_notice(self, message: ExitNotice) -> None:
         self.exit_notices.append(message.text)
 
     def action_help(self) -> None:
         """Show every key of the screen on top."""
-        from workout_tui.ui.help import HelpScreen, key_rows
+        from workout_tui.ui.help import help_for
 
-        screen = self.screen
-        rows = key_rows(type(screen).BINDINGS, self.keymap)
-        self.push_screen(HelpScreen(screen.__class__.__name__.removesuffix("Screen"), rows))
+        self.push_screen(help_for(self.screen, self.keymap))
 
     def stop_and_exit(self) -> None:
         """Stop any run in progress (kept as stopped) and quit, within 2 s whatever happens."""
@@ -199,26 +213,20 @@ class WorkoutApp(App[None]):
         super().notify(printable(message, lines=True), title=printable(title),
                        severity=severity, timeout=timeout, markup=False)  # fmt: skip
 
-    def say(self, message: str) -> None:
-        """Show a one-line notice; safe to call from any thread."""
-        if threading.get_ident() == self._thread_id:
-            self.notify(message, severity="warning", timeout=8)
+    def _apply_config(self) -> list[str]:
+        """Apply the config's theme and keys; what is wrong with them."""
+        config, problems = self.settings.config, []
+        if config.theme in self.available_themes:
+            self.theme = config.theme
         else:
-            self.call_from_thread(self.say, message)
+            problems.append(f"Unknown theme {config.theme!r}; ctrl+p then 'theme' lists them.")
+        if config.keys:
+            from workout_tui.ui.keys import build_keymap
 
-    def ring(self) -> None:
-        """The sound fallback: ring the terminal bell and flash the screen."""
-        self.bell()
-        screen = self.screen
-        screen.add_class("-flash")
-        self.set_timer(0.2, lambda: screen.remove_class("-flash"))
-
-    def _apply_theme(self) -> list[str]:
-        theme = self.settings.config.theme
-        if theme in self.available_themes:
-            self.theme = theme
-            return []
-        return [f"Unknown theme {theme!r}; ctrl+p then 'theme' lists them."]
+            self.keymap, said = build_keymap(config.keys)
+            self.set_keymap(self.keymap)
+            problems += said
+        return problems
 
     def watch_theme(self, theme: str) -> None:
         """A theme picked in the palette is kept for the next launch, in the config file."""
@@ -226,12 +234,3 @@ class WorkoutApp(App[None]):
 
         if problem := keep_theme(self.settings, theme):
             self.notify(f"The theme is not kept for next time: {problem}", severity="warning")
-
-    def _apply_keys(self) -> list[str]:
-        if not self.settings.config.keys:
-            return []
-        from workout_tui.ui.keys import build_keymap
-
-        self.keymap, problems = build_keymap(self.settings.config.keys)
-        self.set_keymap(self.keymap)
-        return problems

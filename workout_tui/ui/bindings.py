@@ -73,6 +73,17 @@ REGISTRY: dict[str, tuple[Binding, ...]] = {
         Binding("enter,escape", "home", "Back to routines", id="home", tooltip="The routine list"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit workout-tui"),
     ),
+    "breaks": (
+        Binding("enter", "take", "Take the break", id="take-break",
+                tooltip="Start the break's routine now"),  # fmt: skip
+        Binding("s", "snooze", "Snooze", id="snooze", tooltip="Put the break off for a while"),
+        Binding("x", "skip", "Skip", id="skip-break", tooltip="Let this break go"),
+        # One key, two meanings, as space in the player: the footer shows the one that applies.
+        Binding("p", "pause", "Pause", id="pause-breaks",
+                tooltip="Stop counting (lunch, a meeting)"),  # fmt: skip
+        Binding("p", "resume", "Resume", id="resume-breaks", tooltip="Count sitting time again"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit workout-tui"),
+    ),
     "history": (
         Binding("enter", "open_run", "Details", id="open-run", tooltip="Every step of this run"),
         Binding("d,delete", "delete_run", "Delete", id="delete-run", tooltip="Delete this run"),
@@ -120,7 +131,9 @@ REGISTRY: dict[str, tuple[Binding, ...]] = {
     ),
 }
 # Dialogs are answered, so they have no help.
-WITH_HELP = {"home", "player", "summary", "history", "run-detail", "exercises", "exercise"}
+WITH_HELP = {
+    "home", "breaks", "player", "summary", "history", "run-detail", "exercises", "exercise"
+}  # fmt: skip
 
 
 def bindings(screen: str) -> list[BindingType]:

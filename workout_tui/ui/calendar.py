@@ -1,11 +1,15 @@
 """A year at a glance: active days as a calendar heat map, a column a week (Monday on
-top), two days to a character cell (the upper half one day, the lower half the next)."""
+top), two days to a character cell (the upper half one day, the lower half the next).
+And this week a column a day: sessions, the weekly plan done against planned, breaks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from rich.text import Text
+
+from workout_tui.core.week import WeekPlan
 
 # None, one session, two, three or more: GitHub's greens, which read on dark and light.
 SHADES = ("#2d333b", "#0e4429", "#26a641", "#39d353")
@@ -33,3 +37,43 @@ def heat_map(days: dict[date, int], today: date, weeks: int) -> Text:
         text.append("\n")
     text.rstrip()
     return text
+
+
+def week_table(
+    today: date,
+    sessions: dict[date, int],
+    plan: WeekPlan,
+    done: dict[date, set[str]],
+    breaks: dict[date, dict[str, int]],
+) -> Text:
+    """This week up to today, a column a day: sessions, then the plan (`1/2`: done of
+    planned) where there is one, then breaks taken where there were any."""
+    days = [today - timedelta(days=today.weekday() - i) for i in range(7)]
+    rows: list[tuple[str, Callable[[date], tuple[str, str]]]] = [
+        ("Sessions", lambda day: _count(sessions.get(day, 0)))
+    ]
+    if any(plan.on(day) for day in days):
+        rows.append(("Plan", lambda day: _planned(plan, day, done.get(day, set()), today)))
+    if any(breaks.get(day) for day in days):
+        rows.append(("Breaks", lambda day: _count(breaks.get(day, {}).get("taken", 0))))
+    text = Text("This week".ljust(10) + "".join(f"{day:%a}".rjust(5) for day in days))
+    for label, cell in rows:
+        text.append("\n" + label.ljust(10))
+        for day in days[: today.weekday() + 1]:
+            shown, style = cell(day)
+            text.append(shown.rjust(5), style)
+    return text
+
+
+def _count(count: int) -> tuple[str, str]:
+    return (str(count), "") if count else ("·", "dim")
+
+
+def _planned(plan: WeekPlan, day: date, done: set[str], today: date) -> tuple[str, str]:
+    """`done/planned`, green once all is done, yellow for a day gone by with some left."""
+    planned = plan.on(day)
+    if not planned:
+        return "·", "dim"
+    count = sum(slug in done for slug in planned)
+    style = "green" if count == len(planned) else "yellow" if day < today else ""
+    return f"{count}/{len(planned)}", style

@@ -9,7 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
-from workout_tui.core.log.entries import StepRecord
+from workout_tui.core.log.entries import RunSummary, StepRecord
+from workout_tui.core.plan import Plan
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.text import LiteralLabel
 
@@ -53,6 +54,12 @@ class ResumeRun(ModalScreen[bool | None]):
             f"{name} was interrupted {when}.",
             f"Carry on at step {step + 1} of {steps}: {step_label}?",
         )
+
+    @classmethod
+    def of(cls, plan: Plan, run: RunSummary, step: int) -> ResumeRun:
+        """The offer to carry on `run` of `plan` at `step`."""
+        when = run.started_at.strftime("%a %d %b %H:%M")
+        return cls(plan.session.name, when, plan.steps[step].label(), step, len(plan.steps))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.keys import format_key
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from workout_tui.ui.bindings import bindings, keys_of
 from workout_tui.ui.text import Literal, LiteralLabel
@@ -41,3 +41,9 @@ class HelpScreen(ModalScreen[None]):
             yield LiteralLabel(f"Keys: {self.title_text}", classes="dialog-title")
             yield Literal("\n".join(f"{keys:<{width}}  {what}" for keys, what in self.rows))
             yield LiteralLabel("Escape closes this help", classes="dim")
+
+
+def help_for(screen: Screen[object], keymap: Mapping[str, str]) -> HelpScreen:
+    """The help of `screen`: its keys as the person has them."""
+    rows = key_rows(type(screen).BINDINGS, keymap)
+    return HelpScreen(screen.__class__.__name__.removesuffix("Screen"), rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual import events
@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Sparkline
 
 from workout_tui.core.durations import format_clock
-from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_line
-from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord, count_outcomes
+from workout_tui.core.log.entries import RunSummary
 from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.week import WeekPlan
 from workout_tui.ui.bindings import bindings
-from workout_tui.ui.calendar import heat_map
+from workout_tui.ui.calendar import heat_map, week_table
 from workout_tui.ui.dialogs import Confirm
 from workout_tui.ui.text import Literal, cells, literal
 
@@ -45,9 +45,10 @@ class HistoryScreen(Screen[None]):
 
     BINDINGS = bindings("history")
 
-    def __init__(self, store: HistoryStore) -> None:
+    def __init__(self, store: HistoryStore, plan: WeekPlan | None = None) -> None:
         super().__init__()
         self.store = store
+        self.plan = plan or WeekPlan()  # this week's row shows it done against planned
         self._loaded = 0
         self._more = False
         self._routine_width = 0
@@ -63,6 +64,7 @@ class HistoryScreen(Screen[None]):
         with Horizontal(id="year-row"):
             yield Literal(id="year")
             yield Literal("active days,\nthe last year", id="year-caption")
+        yield Literal(id="week")
         yield Input(placeholder="/ to filter by routine", id="run-filter")
         yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
         yield Literal(id="empty")
@@ -89,17 +91,23 @@ class HistoryScreen(Screen[None]):
         self._reload()
 
     def _show_stats(self) -> None:
-        stats = self.store.stats()
-        days = "day" if stats.streak_days == 1 else "days"
+        stats, today = self.store.stats(), self.store.now().date()
+        done = self.store.completed_by_day(today - timedelta(days=366))
+        streak = self.plan.streak(today, done)
+        kept = "" if self.plan.is_empty else f" · plan kept {_days(streak)}"
         sessions = "session" if stats.week_sessions == 1 else "sessions"
         self.query_one("#stats", Literal).update(
-            f"Streak: {stats.streak_days} {days}\n"
+            f"Streak: {_days(stats.streak_days)}{kept}\n"
             f"This week: {stats.week_sessions} {sessions}, {round(stats.week_minutes)} min\n"
             "Previews are left out."
         )
         self.query_one("#weeks", Sparkline).data = list(stats.weekly_minutes)
         self._active_days = self.store.active_days(YEAR_WEEKS)  # drawn again on each resize
         self._show_year(self.size.width)
+        breaks = self.store.breaks_by_day(today - timedelta(days=today.weekday()))
+        week = week_table(today, self._active_days, self.plan, done, breaks)
+        self.query_one("#week", Literal).update(week)
+        self.query_one("#week", Literal).display = len(week.plain.splitlines()) > 2
 
     def _show_year(self, width: int) -> None:
         weeks = max(1, min(YEAR_WEEKS, width - 18))  # the caption takes 16 columns
@@ -157,6 +165,8 @@ class HistoryScreen(Screen[None]):
     def action_open_run(self) -> None:
         run = self._selected()
         if run is not None:
+            from workout_tui.ui.run_detail import RunDetailScreen
+
             self.app.push_screen(RunDetailScreen(self.store, run))
 
     def action_delete_run(self) -> None:
@@ -195,54 +205,5 @@ class HistoryScreen(Screen[None]):
             self.app.pop_screen()
 
 
-class RunDetailScreen(Screen[None]):
-    """Every step of one run: planned against actual, skipped steps, reps and load logged."""
-
-    BINDINGS = bindings("run-detail")
-
-    def __init__(self, store: HistoryStore, run: RunSummary) -> None:
-        super().__init__()
-        self.store = store
-        self.run = run
-
-    def compose(self) -> ComposeResult:
-        run = self.run
-        yield Literal(
-            f"{run.session_name} · {run.started_at.strftime('%a %d %b %Y %H:%M')}",
-            id="detail-title",
-        )
-        yield Literal(id="detail-facts")
-        yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def _facts(self, steps: list[StepRecord]) -> str:
-        run = self.run
-        totals = count_outcomes(steps, run.active_seconds, run.work_seconds, run.planned_work_steps)
-        parts = [run.status, totals_line(totals)]
-        if run.is_preview:
-            parts.append(f"preview at ×{run.speed:g}")
-        return " · ".join(parts)
-
-    def on_mount(self) -> None:
-        steps = self.store.steps(self.run.id)
-        self.query_one("#detail-facts", Literal).update(self._facts(steps))
-        table = self.query_one("#steps", DataTable)
-        for column in ("#", "Step", "Planned", "Done", "Reps", "Load"):
-            table.add_column(column, key=column)
-        for step in steps:
-            done = (
-                result_text(step)
-                if step.outcome is not Outcome.DONE
-                else format_clock(step.actual_seconds, round_up=False)
-            )
-            table.add_row(
-                *cells(
-                    str(step.step_index + 1),
-                    step_label(step),
-                    planned_text(step),
-                    Text(done, style="yellow") if step.outcome is not Outcome.DONE else done,
-                    "" if step.reps is None else str(step.reps),
-                    step.load or "",
-                )
-            )
-        table.focus()
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"

@@ -19,6 +19,7 @@ from workout_tui.ui.bindings import bindings
 from workout_tui.ui.messages import HistoryRequested, RoutineChosen
 from workout_tui.ui.routine_text import details, entry_of, option_id, search_text
 from workout_tui.ui.text import Literal
+from workout_tui.ui.today import OpenHistory, TodaySection
 
 
 class HomeScreen(Screen[None]):
@@ -31,11 +32,14 @@ class HomeScreen(Screen[None]):
         routines: Sequence[Routine],
         config: Config | None = None,
         rescan: Callable[[], Sequence[Routine]] | None = None,
+        history: OpenHistory | None = None,
     ) -> None:
         super().__init__()
         self.routines = list(routines)
-        self.config = config  # the lengths shown count its prepare and rest
+        self.config = config  # the lengths shown count its prepare and rest, and has the plan
         self.rescan = rescan  # reads the library again (None: a fixed list)
+        self.history = history  # opens the history (what is done today), when there is a plan
+        self._today = TodaySection()
         self._index: list[tuple[str, Option]] | None = None  # (search text, option) each
         self._by_id: dict[str | None, Routine] = {}  # each option's routine
         self._detailed: Routine | None = None  # the routine the details pane shows
@@ -56,9 +60,17 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._update_today()
         self._fill("")
         self.query_one("#routines", OptionList).focus()
         self.watch(self.app, "app_focus", self._app_focused, init=False)
+
+    def on_screen_resume(self) -> None:
+        if self._update_today():  # back from a run, which may have done today's plan
+            self._fill(self.query_one("#filter", Input).value)
+
+    def _update_today(self) -> bool:
+        return self._today.refresh(self.config, self.history, self.routines)
 
     def _app_focused(self, focused: bool) -> None:
         if focused and self.is_current:
@@ -100,10 +112,12 @@ class HomeScreen(Screen[None]):
             gc.freeze()
         words = text.lower().split()
         chosen = [option for said, option in self._index if all(w in said for w in words)]
+        chosen = [*self._today.pick(words), *chosen]
         if chosen and chosen == self._chosen:
             return
         self._chosen = chosen
-        at = next((i for i, o in enumerate(chosen) if self._by_id[o.id].path == keep), 0)
+        enabled = [i for i, o in enumerate(chosen) if not o.disabled]  # not a heading
+        at = ([i for i in enabled if self._routine(chosen[i]).path == keep] or enabled or [0])[0]
         options = self.query_one("#routines", OptionList)
         options.set_options(chosen)
         options.highlighted = at if chosen else None
@@ -115,7 +129,7 @@ class HomeScreen(Screen[None]):
         return None if option is None else self._routine(option)
 
     def _routine(self, option: Option) -> Routine:
-        return self._by_id[option.id]
+        return self._by_id.get(option.id) or self._today.routines[option.id]
 
     def _show(self, routine: Routine | None) -> None:
         """Show `routine` in the details pane (laid out again only when it changes)."""
@@ -136,10 +150,11 @@ class HomeScreen(Screen[None]):
         self.action_start()
 
     def action_move(self, delta: int) -> None:
-        options = self.query_one("#routines", OptionList)
-        if options.option_count:
-            current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + delta))
+        options = self.query_one("#routines", OptionList)  # past headings, not past either end
+        at, listed = options.highlighted or 0, enumerate(options.options)
+        ahead = [i for i, o in listed if (i - at) * delta > 0 and not o.disabled]
+        if ahead:
+            options.highlighted = min(ahead, key=lambda i: abs(i - at))
 
     def action_start(self) -> None:
         routine = self._selected()
@@ -182,6 +197,7 @@ class HomeScreen(Screen[None]):
         wanted = select or (current.path if current else None)
         self.routines = list(self.rescan())
         self._index = None
+        self._update_today()
         self._fill(self.query_one("#filter", Input).value, keep=wanted)
 
     def action_edit(self) -> None:
@@ -193,6 +209,7 @@ class HomeScreen(Screen[None]):
 
     def action_new(self) -> None:
         from workout_tui.core.authoring import new_file
+        from workout_tui.ui.editing import file_bytes
 
         with self.prevent(Input.Changed):
             self.query_one("#filter", Input).value = ""  # so that the new one is listed
@@ -205,7 +222,7 @@ class HomeScreen(Screen[None]):
 
         path = self._edit(prepare)
         # `n` pressed by mistake (the start of a word to filter by) leaves no routine behind.
-        if path is not None and made and _reads(path) == made[0]:
+        if path is not None and made and file_bytes(path) == made[0]:
             path.unlink(missing_ok=True)
             self.reload()
             self.notify("Nothing was written, so no new routine was kept.", timeout=4)
@@ -224,11 +241,3 @@ class HomeScreen(Screen[None]):
             self.notify(f"{routine.path.name} has problems (see them on the right); e edits it"
                         " again.", severity="warning", timeout=8)  # fmt: skip
         return path
-
-
-def _reads(path: Path) -> bytes | None:
-    """The file's bytes, or None when it cannot be read (the editor may have moved it)."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None

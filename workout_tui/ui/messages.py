@@ -20,6 +20,14 @@ class RoutineChosen(Message):
         self.routine = routine
 
 
+class BreakTaken(Message):
+    """The person started a break: its routine runs, and the break screen waits for it."""
+
+    def __init__(self, routine: Routine) -> None:
+        super().__init__()
+        self.routine = routine
+
+
 class HistoryRequested(Message):
     """The person asked for the history of past runs."""
 

@@ -18,7 +18,7 @@ def option_id(routine: Routine) -> str:
 
 def entry_of(routine: Routine) -> Entry:
     """The routine's entry in the list, made when first drawn."""
-    return Entry(lambda: _entry(routine), ENTRY_LINES)
+    return Entry(lambda: entry_text(routine), ENTRY_LINES)
 
 
 def search_text(routine: Routine) -> str:
@@ -31,7 +31,8 @@ def search_text(routine: Routine) -> str:
 # BEL or a CR silently, where the person should see ␇ or ␍ (see core.printable).
 
 
-def _entry(routine: Routine) -> Text:
+def entry_text(routine: Routine) -> Text:
+    """The entry's two lines: name and origin, then length, equipment and tags."""
     summary = routine.summary
     if summary is None:
         text = Text(f"{printable(routine.path.name)}  ⚠ cannot load\n", style="bold red")

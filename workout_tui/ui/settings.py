@@ -8,13 +8,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workout_tui.core.config import Config
+from workout_tui.core.config import Breaks, Config
 from workout_tui.core.library import Routine
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
     from workout_tui.audio import Cues
     from workout_tui.core.engine import Clock
     from workout_tui.core.log.history import HistoryStore
+
+
+@dataclass(frozen=True, slots=True)
+class BreakSetup:
+    """The break reminder of this launch: its settings, and its routine or why it has none."""
+
+    breaks: Breaks = field(default_factory=Breaks)
+    routine: Routine | None = None
+    problem: str = ""  # what to say when Enter cannot start a break
 
 
 @dataclass
@@ -31,6 +40,7 @@ class Settings:
     notices: Sequence[str] = ()  # said when the app opens (config problems)
     start: Routine | None = None  # run this routine at once
     show_history: bool = False  # open on the history
+    breaks: BreakSetup | None = None  # open on the break reminder
     speed: float = 1.0  # a preview runs faster
     mute: bool = False
     voice: bool = True
@@ -39,6 +49,7 @@ class Settings:
     history: HistoryStore | None = None
     cues: Cues | None = None
     clock: Clock = time.monotonic
+    wall: Callable[[], float] = time.time  # the break reminder's: it must see a machine sleep
 
 
 def keep_theme(settings: Settings, theme: str) -> str | None:

@@ -125,9 +125,22 @@ MIGRATIONS = [
     UPDATE runs SET done_work_steps = (SELECT COUNT(*) FROM steps WHERE steps.run_id = runs.id
         AND kind LIKE 'work%' AND outcome = 'done');
     """,
+    # 4: what became of each break the break reminder asked for (taken, snoozed, skipped),
+    # with the run a taken break started
+    """
+    CREATE TABLE breaks (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,
+        at TEXT NOT NULL,
+        at_ts REAL NOT NULL,
+        run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL
+    );
+    CREATE INDEX breaks_by_time ON breaks(at_ts);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 STATUSES = ("running", "completed", "stopped", "interrupted")
+BREAK_ACTIONS = ("taken", "snoozed", "skipped")
 
 
 class HistoryUnavailable(Exception):
@@ -365,6 +378,15 @@ class HistoryStore:
             )
         return len(dead)
 
+    def record_break(self, action: str, at: datetime, run_id: int | None = None) -> None:
+        """Log what became of a break at `at`: taken (with the run it started), snoozed or
+        skipped."""
+        assert action in BREAK_ACTIONS
+        self.db.execute(
+            "INSERT INTO breaks (action, at, at_ts, run_id) VALUES (?, ?, ?, ?)",
+            (action, at.isoformat(), at.timestamp(), run_id or None),
+        )
+
     def delete_run(self, run_id: int) -> None:
         """Delete a run and its steps."""
         self.db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
@@ -422,8 +444,10 @@ class HistoryStore:
             " ORDER BY runs.started_ts, runs.id, steps.step_index",
             (before_run or -1, *keys),
         )
+        started: dict[str, datetime] = {}  # a run's sets share its start: read it once
         for row in rows:
-            yield row[0], datetime.fromisoformat(row[1]), _step(row[2:])
+            when = started.get(row[1]) or started.setdefault(row[1], datetime.fromisoformat(row[1]))
+            yield row[0], when, _step(row[2:])
 
     def interrupted_run(self, session: str) -> tuple[RunSummary, int] | None:
         """The routine's latest run if it was interrupted, with the step to resume at."""
@@ -494,12 +518,34 @@ class HistoryStore:
     def completed_on(self, day: date) -> set[str]:
         """The slugs of the routines run to their end on `day` (where they started; previews
         left out)."""
+        return self.completed_by_day(day).get(day, set())
+
+    def breaks_by_day(self, since: date) -> dict[date, dict[str, int]]:
+        """How many breaks were taken, snoozed and skipped each day from `since` (the day
+        they happened, where they happened); days without none."""
         rows = self.db.execute(
-            "SELECT DISTINCT session FROM runs WHERE speed = 1 AND status = 'completed'"
-            " AND substr(started_at, 1, 10) = ?",
-            (day.isoformat(),),
+            "SELECT substr(at, 1, 10), action, COUNT(*) FROM breaks"
+            " WHERE substr(at, 1, 10) >= ? GROUP BY 1, 2",
+            (since.isoformat(),),
         )
-        return {slug for (slug,) in rows}
+        days: dict[date, dict[str, int]] = {}
+        for day, action, count in rows:
+            days.setdefault(date.fromisoformat(day), {})[action] = count
+        return days
+
+    def completed_by_day(self, since: date) -> dict[date, set[str]]:
+        """The slugs of the routines run to their end each day from `since` (the day they
+        started, where they started; previews left out)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT substr(started_at, 1, 10), session FROM runs WHERE speed = 1"
+            " AND status = 'completed' AND started_ts >= ?",
+            (datetime.combine(since, datetime.min.time()).timestamp() - 86400,),
+        )
+        days: dict[date, set[str]] = {}
+        for day, slug in rows:
+            if (found := date.fromisoformat(day)) >= since:
+                days.setdefault(found, set()).add(slug)
+        return days
 
     def _streak(self, now: datetime) -> int:
         """Days in a row, ending today (or yesterday, if today has nothing yet), with a session."""
@@ -579,9 +625,12 @@ def _run(row: Any) -> RunSummary:
     return RunSummary(*values)
 
 
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}  # Outcome(text) is slower
+
+
 def _step(row: Any) -> StepRecord:
     values = list(row)
-    values[14] = Outcome(values[14])
+    values[14] = _OUTCOMES[values[14]]
     values[15] = datetime.fromisoformat(values[15])
     return StepRecord(*values)
 

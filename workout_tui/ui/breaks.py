@@ -1,0 +1,226 @@
+"""The break reminder: time sitting, time to the next break and the day's breaks, for a
+terminal tab kept open all day. When a break comes due: the cue, the bell and a desktop
+notice; Enter runs the break's routine in the player, and the count starts again after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Footer
+
+from workout_tui.audio import Cues
+from workout_tui.audio.desktop import notify_desktop
+from workout_tui.core.breaks import BreakPolicy, BreakState, BreakTimer, is_quiet
+from workout_tui.core.config import Config
+from workout_tui.core.cues import Cue, CueKind
+from workout_tui.core.durations import format_clock, format_span
+from workout_tui.core.log.break_log import BreakLog
+from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.run import Run
+from workout_tui.ui.bindings import bindings
+from workout_tui.ui.messages import BreakTaken, ExitNotice
+from workout_tui.ui.settings import BreakSetup
+from workout_tui.ui.text import Literal
+
+DUE_LINE = "Time for a break"  # spoken, and the desktop notice's title
+STATE_CLASSES = {state: f"-{state.value}" for state in BreakState}
+
+
+class BreakScreen(Screen[None]):
+    """Counts sitting time on the wall clock and asks for a break every so often."""
+
+    BINDINGS = bindings("breaks")
+
+    def __init__(
+        self,
+        setup: BreakSetup,
+        store: HistoryStore | None,
+        cues: Cues,
+        wall: Callable[[], float],
+        config: Config | None = None,
+    ) -> None:
+        super().__init__()
+        self.setup, self.cues, self.wall, self.config = setup, cues, wall, config
+        self.journal = BreakLog(store)
+        breaks = setup.breaks
+        self.timer = BreakTimer(BreakPolicy(breaks.every, breaks.snooze), wall())
+        self._day = self._today()
+        self.timer.set_counts(*self._counts(self._day))
+        self._last = ""  # how the last break went
+        self._state: tuple[BreakState, bool] | None = None  # as last shown (state, quiet)
+        self._told = False  # said that the history is not taking the breaks
+
+    def compose(self) -> ComposeResult:
+        yield Literal(self._title(), id="break-title")
+        with Vertical(id="break-body"):
+            yield Literal(id="break-state")
+            yield Digits(id="break-clock")
+            yield Literal(id="break-prompt")
+            yield Literal(id="break-today")
+            yield Literal(id="break-routine")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.cues.prepare([DUE_LINE])
+        self.set_interval(1.0, self.tick)
+        self.tick()
+
+    def on_unmount(self) -> None:
+        if not self.journal.flush():
+            self.app.post_message(ExitNotice(f"Some breaks were not saved ({self.journal.error})."))
+
+    def _title(self) -> str:
+        routine = self.setup.routine
+        name = f" · {routine.title}" if routine else ""
+        return f"Breaks · one every {format_span(self.setup.breaks.every)}{name}"
+
+    # -- time ------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Count the time since the last look and show it; a break that came due is asked for."""
+        now = self.wall()
+        day = self._today(now)
+        if day != self._day:  # past midnight: a new day's counts
+            self._day = day
+            self.timer.set_counts(*self._counts(day))
+        if self.timer.update(now, self._quiet(now)):
+            self._ask()
+        if self.journal.behind:
+            self.journal.flush()
+        self._show(now)
+
+    def _quiet(self, now: float) -> bool:
+        moment = datetime.fromtimestamp(now)
+        return is_quiet(self.setup.breaks.quiet, moment.hour * 60 + moment.minute)
+
+    def _today(self, now: float | None = None) -> date:
+        return datetime.fromtimestamp(self.wall() if now is None else now).date()
+
+    def _counts(self, day: date) -> tuple[int, int, int]:
+        counts = self.journal.counts_on(day)
+        return counts.get("taken", 0), counts.get("snoozed", 0), counts.get("skipped", 0)
+
+    def _ask(self) -> None:
+        """The break is due: the cue and the bell (unless muted), and a desktop notice."""
+        self.cues.play(Cue(CueKind.BREAK_DUE, DUE_LINE))
+        if not self.cues.muted:
+            self.app.bell()
+        routine = self.setup.routine
+        notify_desktop(DUE_LINE, f"{routine.title} is next" if routine else "Stand up a while")
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _show(self, now: float) -> None:
+        timer, quiet = self.timer, self._quiet(now)
+        if (timer.state, quiet) != self._state:
+            self._state = (timer.state, quiet)
+            for state, name in STATE_CLASSES.items():
+                self.set_class(state is timer.state, name)
+            self.set_class(quiet, "-quiet")
+            self.refresh_bindings()
+            self.query_one("#break-prompt", Literal).update(self._prompt())
+        self.query_one("#break-state", Literal).update(self._state_line(quiet))
+        self.query_one("#break-clock", Digits).update(format_clock(timer.left))
+        self.query_one("#break-today", Literal).update(self._today_line())
+        self.query_one("#break-routine", Literal).update(self._routine_line())
+
+    def _state_line(self, quiet: bool) -> str:
+        timer = self.timer
+        sat = format_clock(timer.sitting, round_up=False)
+        if timer.state is BreakState.PAUSED:
+            return f"Paused after {sat} sitting: p counts again."
+        if timer.state is BreakState.DUE:
+            return f"{DUE_LINE}: you have sat for {sat}."
+        if quiet:
+            return f"Quiet hours ({self._quiet_span()}): no breaks are asked for."
+        return f"Sitting for {sat}. The next break in:"
+
+    def _quiet_span(self) -> str:
+        start, end = self.setup.breaks.quiet or (0, 0)
+        return f"{start // 60:02}:{start % 60:02}-{end // 60:02}:{end % 60:02}"
+
+    def _prompt(self) -> str:
+        if self.timer.state is not BreakState.DUE:
+            return ""
+        routine = self.setup.routine
+        what = f"starts {routine.title}" if routine else "starts the break"
+        snooze = format_span(self.setup.breaks.snooze)
+        return f"Enter {what} · s snoozes it {snooze} · x skips it"
+
+    def _today_line(self) -> str:
+        timer = self.timer
+        line = f"Today: {timer.taken} taken · {timer.snoozed} snoozed · {timer.skipped} skipped"
+        return f"{line}\n{self._last}" if self._last else line
+
+    def _routine_line(self) -> str:
+        if self.setup.routine is None:
+            return self.setup.problem or "No routine is set for breaks."
+        line = f"Break routine: {self.setup.routine.title}"
+        return f"{line}\nNot saved yet: {self.journal.error}" if self.journal.behind else line
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Snooze and skip when a break is due; pause or resume, whichever applies."""
+        state = self.timer.state
+        if action in ("snooze", "skip"):
+            return state is BreakState.DUE
+        if action in ("pause", "resume"):
+            return (state is BreakState.PAUSED) == (action == "resume")
+        return True
+
+    def action_take(self) -> None:
+        """Start the break's routine now, due or not."""
+        routine = self.setup.routine
+        loaded = routine.loaded(self.config) if routine else None
+        if loaded is None or loaded.plan is None:
+            problems = loaded.problems if loaded else ()
+            shown = str(problems[0]) if problems else self.setup.problem
+            self.notify(shown or "No routine is set for breaks.", severity="error", timeout=10)
+            return
+        self.timer.take()
+        self.post_message(BreakTaken(loaded))
+
+    def back_from_break(self, run: Run) -> None:
+        """The break's routine ended (done or stopped): the break counts, and sitting starts
+        anew."""
+        now = self.wall()
+        self.timer.back(now)
+        self.journal.add("taken", run.journal.run_id)
+        self._told_if_behind()
+        how = "done" if run.record.completed else "stopped"
+        at = datetime.fromtimestamp(now)
+        self._last = f"Last break: {run.plan.session.name}, {how} at {at:%H:%M}."
+        self._show(now)
+
+    def action_snooze(self) -> None:
+        self._answer(self.timer.snooze, "snoozed")
+
+    def action_skip(self) -> None:
+        self._answer(self.timer.skip, "skipped")
+
+    def _answer(self, answer: Callable[[float], None], action: str) -> None:
+        if self.timer.state is BreakState.DUE:
+            answer(self.wall())
+            self.journal.add(action)
+            self._told_if_behind()
+            self._show(self.wall())
+
+    def action_pause(self) -> None:
+        self.timer.pause(self.wall())
+        self._show(self.wall())
+
+    def action_resume(self) -> None:
+        self.timer.resume(self.wall())
+        self._show(self.wall())
+
+    def _told_if_behind(self) -> None:
+        if self.journal.behind and not self._told:
+            why = self.journal.error
+            self.notify(f"Cannot save breaks to the history now ({why}); they are kept and saved"
+                        " as soon as it can.", severity="error", timeout=10)  # fmt: skip
+        self._told = self.journal.behind
