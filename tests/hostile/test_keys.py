@@ -100,3 +100,27 @@ async def test_a_key_that_is_no_key_name_is_refused_and_shown_literally(
         await pilot.press("escape")
         await pilot.press("n")  # skip keeps its own keys
         assert text(pilot, "#phase") == "WORK"
+
+
+async def test_the_break_screens_keys_can_be_remapped_and_its_prompt_names_them() -> None:
+    from tests.conftest import FakeClock
+    from workout_tui.core.config import Breaks
+    from workout_tui.ui.breaks import BreakScreen
+    from workout_tui.ui.settings import BreakSetup
+
+    desk = next(r for r in bundled() if r.slug == "desk-break")
+    keys = {"snooze": "z", "skip-break": "k", "take-break": "t"}
+    wall = FakeClock(0.0)
+    app = make_app(breaks=BreakSetup(Breaks(every=10), desk), wall=wall, config=Config(keys=keys))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BreakScreen)
+        wall.advance(10)
+        screen.tick()
+        await pilot.pause()
+        prompt = "t starts Desk break · z snoozes it 5 min · k skips it"
+        assert text(pilot, "#break-prompt") == prompt
+        await pilot.press("s", "x")  # no longer bound here
+        assert (screen.timer.snoozed, screen.timer.skipped) == (0, 0)
+        await pilot.press("z")
+        assert screen.timer.snoozed == 1

@@ -45,6 +45,14 @@ def practice(tmp_path: Path) -> Routine:
     return load_routine(path)
 
 
+def short(tmp_path: Path, name: str, source: str = "file") -> Routine:
+    """A routine of one 5 s hold after 2 s to get ready, slug `short`."""
+    path = tmp_path / "short.yaml"
+    path.write_text(f"name: {name}\ndefaults: {{prepare: 2s}}\n"
+                    "exercises:\n  - {name: Couch stretch, hold: 5s}\n")  # fmt: skip
+    return load_routine(path, source)
+
+
 def make_app(
     start: Routine | None = None, routines: list[Routine] | None = None, **options: Any
 ) -> WorkoutApp:

@@ -4,7 +4,6 @@ hours, one break after a machine slept, and every break kept in the history."""
 
 from __future__ import annotations
 
-import textwrap
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,11 +12,11 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import FakeClock
-from tests.ui.helpers import advance, bundled, make_app, notices, text
+from tests.ui.helpers import advance, bundled, make_app, notices, short, text
 from workout_tui.core.breaks import BreakState
 from workout_tui.core.config import Breaks
 from workout_tui.core.cues import CueKind
-from workout_tui.core.library import Routine, load_routine
+from workout_tui.core.library import Routine
 from workout_tui.core.log.history import HistoryStore
 from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.breaks import BreakScreen
@@ -121,16 +120,9 @@ async def test_enter_runs_the_break_and_stopping_it_comes_back_to_the_count(
 
 
 async def test_a_break_run_to_its_end_comes_back_done(tmp_path: Path) -> None:
-    path = tmp_path / "short.yaml"
-    path.write_text(textwrap.dedent("""
-        name: Short break
-        defaults: {prepare: 2s}
-        exercises:
-          - {name: Stand tall, hold: 5s}
-    """))
     wall = FakeClock(MONDAY_10)
     store = store_on(wall, tmp_path)
-    app = break_app(wall, store, routine=load_routine(path), every=60)
+    app = break_app(wall, store, routine=short(tmp_path, "Short break"), every=60)
     async with app.run_test() as pilot:
         await pilot.press("enter")  # a break can be taken before it is due
         await advance(pilot, 8)

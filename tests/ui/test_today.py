@@ -3,7 +3,6 @@ routine marked once it has been run to its end today."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +10,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from tests.ui.helpers import advance, bundled, make_app
+from tests.ui.helpers import advance, bundled, make_app, short
 from tests.ui.test_home import listed
 from workout_tui.core.config import Config
-from workout_tui.core.library import Routine, load_routine
 from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.week import WeekPlan
 from workout_tui.ui.app import WorkoutApp
@@ -22,19 +20,8 @@ from workout_tui.ui.home import HomeScreen
 from workout_tui.ui.summary import SummaryScreen
 
 
-def short(tmp_path: Path) -> Routine:
-    path = tmp_path / "short.yaml"
-    path.write_text(textwrap.dedent("""
-        name: Short stretch
-        defaults: {prepare: 2s}
-        exercises:
-          - {name: Couch stretch, hold: 5s}
-    """))
-    return load_routine(path, "user")
-
-
 def planned_app(tmp_path: Path, *slugs: str, store: HistoryStore | None = None) -> WorkoutApp:
-    routines = [short(tmp_path), *bundled()]
+    routines = [short(tmp_path, "Short stretch", "user"), *bundled()]
     config = Config(plan=WeekPlan(daily=slugs))
     return make_app(routines=routines, config=config, history=store)
 

@@ -149,10 +149,11 @@ class WorkoutApp(App[None]):
     def show_breaks(self, setup: BreakSetup) -> None:
         """Open the break reminder; the break routines it starts run on top of it."""
         from workout_tui.ui.breaks import BreakScreen
+        from workout_tui.ui.keys import first_keys
 
         self.open_history()
-        wall, config = self.settings.wall, self.settings.config
-        self.push_screen(BreakScreen(setup, self.history, self.open_cues(), wall, config))
+        cues, keys = self.open_cues(), first_keys("breaks", self.keymap)
+        self.push_screen(BreakScreen(setup, self.history, cues, self.settings, keys))
 
     def on_break_taken(self, message: BreakTaken) -> None:
         self._play(message.routine, None)  # a break starts afresh: it offers no resume

@@ -4,7 +4,7 @@ notice; Enter runs the break's routine in the player, and the count starts again
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from textual.app import ComposeResult
@@ -15,7 +15,6 @@ from textual.widgets import Digits, Footer
 from workout_tui.audio import Cues
 from workout_tui.audio.desktop import notify_desktop
 from workout_tui.core.breaks import BreakPolicy, BreakState, BreakTimer, is_quiet
-from workout_tui.core.config import Config
 from workout_tui.core.cues import Cue, CueKind
 from workout_tui.core.durations import format_clock, format_span
 from workout_tui.core.log.break_log import BreakLog
@@ -23,7 +22,7 @@ from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.messages import BreakTaken, ExitNotice
-from workout_tui.ui.settings import BreakSetup
+from workout_tui.ui.settings import BreakSetup, Settings
 from workout_tui.ui.text import Literal
 
 DUE_LINE = "Time for a break"  # spoken, and the desktop notice's title
@@ -40,14 +39,19 @@ class BreakScreen(Screen[None]):
         setup: BreakSetup,
         store: HistoryStore | None,
         cues: Cues,
-        wall: Callable[[], float],
-        config: Config | None = None,
+        settings: Settings,
+        keys: Mapping[str, str],
     ) -> None:
+        """Args:
+        settings: the launch's: its wall clock, and its config for the routine's lengths.
+        keys: the first key of each binding by id, as mapped, for the hints to name.
+        """
         super().__init__()
-        self.setup, self.cues, self.wall, self.config = setup, cues, wall, config
+        self.setup, self.cues, self.keys = setup, cues, keys
+        self.wall, self.config = settings.wall, settings.config
         self.journal = BreakLog(store)
         breaks = setup.breaks
-        self.timer = BreakTimer(BreakPolicy(breaks.every, breaks.snooze), wall())
+        self.timer = BreakTimer(BreakPolicy(breaks.every, breaks.snooze), self.wall())
         self._day = self._today()
         self.timer.set_counts(*self._counts(self._day))
         self._last = ""  # how the last break went
@@ -132,7 +136,7 @@ class BreakScreen(Screen[None]):
         timer = self.timer
         sat = format_clock(timer.sitting, round_up=False)
         if timer.state is BreakState.PAUSED:
-            return f"Paused after {sat} sitting: p counts again."
+            return f"Paused after {sat} sitting: {self.keys['resume-breaks']} counts again."
         if timer.state is BreakState.DUE:
             return f"{DUE_LINE}: you have sat for {sat}."
         if quiet:
@@ -149,7 +153,9 @@ class BreakScreen(Screen[None]):
         routine = self.setup.routine
         what = f"starts {routine.title}" if routine else "starts the break"
         snooze = format_span(self.setup.breaks.snooze)
-        return f"Enter {what} · s snoozes it {snooze} · x skips it"
+        keys = self.keys
+        return f"{keys['take-break']} {what} · {keys['snooze']} snoozes it {snooze} · " \
+            f"{keys['skip-break']} skips it"
 
     def _today_line(self) -> str:
         timer = self.timer

@@ -109,3 +109,10 @@ def hint_keys(keymap: Mapping[str, str]) -> Keys:
 
     first = {b.id: keys_of(b, keymap)[0] for b in screen_bindings("player")}
     return Keys(resume=first["resume"], done=first["done"], edit_log=first["edit-log"])
+
+
+def first_keys(screen: str, keymap: Mapping[str, str]) -> dict[str, str]:
+    """The first key of each of a screen's bindings, as mapped, by id: what a hint names
+    (`Enter starts the break`)."""
+    named = {b.id or "": keys_of(b, keymap)[0] for b in screen_bindings(screen)}
+    return {name: key.capitalize() if len(key) > 1 else key for name, key in named.items()}

@@ -18,15 +18,12 @@ from workout_tui.core.plan import Plan
 Write = Callable[[HistoryStore], object]
 
 
-class RunJournal:
-    """Writes one run to a history store (or nowhere, when history is off)."""
+class WriteQueue:
+    """Writes to a history store in order (or nowhere, when history is off), keeping what
+    the history cannot take now until it can."""
 
     def __init__(self, store: HistoryStore | None) -> None:
         self.store = store
-        # The run's id, known from the start even when the history cannot take the run yet
-        # (a full disk still reads). 0 until then only if the history cannot even be read,
-        # or when history is off; it can change only before the run's start is written.
-        self.run_id = 0
         self.error: Exception | None = None  # why the waiting writes wait
         self._waiting: list[Write] = []
 
@@ -34,6 +31,34 @@ class RunJournal:
     def behind(self) -> bool:
         """Whether some writes are waiting for the history to take them."""
         return bool(self._waiting)
+
+    def flush(self) -> bool:
+        """Write what waits, in order; True when nothing waits any more."""
+        while self._waiting and self.store is not None:
+            try:
+                self._waiting[0](self.store)
+            except (sqlite3.Error, OSError) as error:
+                self.error = error
+                return False
+            self._waiting.pop(0)
+        self.error = None
+        return True
+
+    def _write(self, write: Write) -> None:
+        if self.store is not None:
+            self._waiting.append(write)
+            self.flush()
+
+
+class RunJournal(WriteQueue):
+    """Writes one run to a history store (or nowhere, when history is off)."""
+
+    def __init__(self, store: HistoryStore | None) -> None:
+        super().__init__(store)
+        # The run's id, known from the start even when the history cannot take the run yet
+        # (a full disk still reads). 0 until then only if the history cannot even be read,
+        # or when history is off; it can change only before the run's start is written.
+        self.run_id = 0
 
     def start(self, plan: Plan, session: str, session_hash: str, speed: float) -> None:
         def write(store: HistoryStore) -> None:
@@ -63,20 +88,3 @@ class RunJournal:
 
     def finish(self, status: str) -> None:
         self._write(lambda store: store.finish_run(self.run_id, status))
-
-    def flush(self) -> bool:
-        """Write what waits, in order; True when nothing waits any more."""
-        while self._waiting and self.store is not None:
-            try:
-                self._waiting[0](self.store)
-            except (sqlite3.Error, OSError) as error:
-                self.error = error
-                return False
-            self._waiting.pop(0)
-        self.error = None
-        return True
-
-    def _write(self, write: Write) -> None:
-        if self.store is not None:
-            self._waiting.append(write)
-            self.flush()
