@@ -107,3 +107,28 @@ def test_a_run_killed_while_the_disk_is_full_says_so_after_the_app_has_closed(
     os.kill(terminal.pid, signal.SIGTERM)  # as `kill` or a logout would
     terminal.exit_code()
     assert re.search(r"could not be saved to the history \(.*full", terminal.text)
+
+
+def test_breaks_logged_on_a_full_disk_wait_and_land_when_it_frees(tiny_disk: Path) -> None:
+    from datetime import date
+
+    from workout_tui.core.log.break_log import BreakLog
+
+    data = tiny_disk / "data"
+    earlier_runs(data, 1)
+    store, _ = open_history(data)
+    assert store is not None
+    log = BreakLog(store)
+    filler = fill(tiny_disk)
+    for action in ("snoozed", "skipped", "taken"):
+        log.add(action)
+    assert log.behind and "full" in str(log.error)
+    today = date.today()
+    assert log.counts_on(today) == {"snoozed": 1, "skipped": 1, "taken": 1}  # still counted
+    filler.unlink()
+    assert log.flush() and not log.behind
+    assert [a for (a,) in store.db.execute("SELECT action FROM breaks ORDER BY id")] == [
+        "snoozed", "skipped", "taken",
+    ]  # fmt: skip
+    assert store.breaks_by_day(today) == {today: {"snoozed": 1, "skipped": 1, "taken": 1}}
+    store.close()

@@ -118,7 +118,7 @@ async def test_the_break_screens_keys_can_be_remapped_and_its_prompt_names_them(
         wall.advance(10)
         screen.tick()
         await pilot.pause()
-        prompt = "t starts Desk break · z snoozes it 5 min · k skips it"
+        prompt = "t starts the break · z snoozes it 5 min · k skips it"
         assert text(pilot, "#break-prompt") == prompt
         await pilot.press("s", "x")  # no longer bound here
         assert (screen.timer.snoozed, screen.timer.skipped) == (0, 0)

@@ -204,7 +204,8 @@ async def test_the_break_screen_shows_a_hostile_routine_name_as_written(tmp_path
 
     path = tmp_path / "hostile.yaml"
     path.write_text(
-        'name: "[b]x[/] \\e]0;pwned\\a [@click=app.quit]q[/]"\nexercises: [{name: a, hold: 3s}]\n'
+        'name: "[b]x[/] \\e]0;pwned\\a [@click=app.quit]q[/]' + "z" * 10_000 + '"\n'
+        "exercises: [{name: a, hold: 3s}]\n"
     )
     setup = BreakSetup(Breaks(every=5), load_routine(path), "")
     app = make_app(breaks=setup, wall=FakeClock(0.0))
@@ -216,5 +217,10 @@ async def test_the_break_screen_shows_a_hostile_routine_name_as_written(tmp_path
         await pilot.pause()
         shown = screen_text(pilot)
         assert "Breaks · one every 5s · [b]x[/] ␛]0;pwned␇ [@click=app.quit]q[/]" in shown
-        assert "Enter starts [b]x[/] ␛]0;pwned␇ [@click=app.quit]q[/] · s snoozes" in shown
+        # The name, two lines at most: the rest of the screen stays where it is.
+        lines = [line.strip() for line in shown.splitlines()]
+        at = lines.index("Break routine: [b]x[/] ␛]0;pwned␇")
+        assert lines[at + 1].startswith("[@click=app.quit]q[/]zzz") and not lines[at + 2]
+        assert "Enter starts the break · s snoozes it 5 min · x skips it" in shown  # on screen
+        assert "Today: 0 taken" in shown
         assert "\x1b" not in shown and "\x07" not in shown

@@ -89,7 +89,7 @@ async def test_a_break_comes_due_with_the_cue_and_the_bell(monkeypatch: pytest.M
         await sit(pilot, 1)
         assert state(app) is BreakState.DUE
         assert break_cues(app) == 1 and rang == [1]
-        assert "Enter starts Desk break · s snoozes it 5 min · x skips it" in text(
+        assert "Enter starts the break · s snoozes it 5 min · x skips it" in text(
             pilot, "#break-prompt"
         )
         await sit(pilot, 60)

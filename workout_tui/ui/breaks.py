@@ -26,6 +26,9 @@ from workout_tui.ui.settings import BreakSetup, Settings
 from workout_tui.ui.text import Literal
 
 DUE_LINE = "Time for a break"  # spoken, and the desktop notice's title
+# How often the tick tries again to save breaks the history would not take: a locked file
+# makes each try wait out SQLite's busy timeout, which must not freeze the screen each second.
+RETRY_SECONDS = 60
 STATE_CLASSES = {state: f"-{state.value}" for state in BreakState}
 
 
@@ -57,6 +60,8 @@ class BreakScreen(Screen[None]):
         self._last = ""  # how the last break went
         self._state: tuple[BreakState, bool] | None = None  # as last shown (state, quiet)
         self._told = False  # said that the history is not taking the breaks
+        self._retry_at = 0.0  # when the tick next tries to save what waits
+        self._shown: dict[str, str] = {}  # each line as last drawn: the tick redraws changes
 
     def compose(self) -> ComposeResult:
         yield Literal(self._title(), id="break-title")
@@ -91,11 +96,13 @@ class BreakScreen(Screen[None]):
         if day != self._day:  # past midnight: a new day's counts
             self._day = day
             self.timer.set_counts(*self._counts(day))
-        if self.timer.update(now, self._quiet(now)):
+        quiet = self._quiet(now)
+        if self.timer.update(now, quiet):
             self._ask()
-        if self.journal.behind:
+        if self.journal.behind and now >= self._retry_at:
+            self._retry_at = now + RETRY_SECONDS
             self.journal.flush()
-        self._show(now)
+        self._show(now, quiet)
 
     def _quiet(self, now: float) -> bool:
         moment = datetime.fromtimestamp(now)
@@ -118,19 +125,25 @@ class BreakScreen(Screen[None]):
 
     # -- drawing ---------------------------------------------------------------------------
 
-    def _show(self, now: float) -> None:
-        timer, quiet = self.timer, self._quiet(now)
+    def _show(self, now: float, quiet: bool | None = None) -> None:
+        timer, quiet = self.timer, self._quiet(now) if quiet is None else quiet
         if (timer.state, quiet) != self._state:
             self._state = (timer.state, quiet)
             for state, name in STATE_CLASSES.items():
                 self.set_class(state is timer.state, name)
             self.set_class(quiet, "-quiet")
             self.refresh_bindings()
-            self.query_one("#break-prompt", Literal).update(self._prompt())
-        self.query_one("#break-state", Literal).update(self._state_line(quiet))
+        lines = {
+            "#break-state": self._state_line(quiet),
+            "#break-prompt": self._prompt(),
+            "#break-today": self._today_line(),
+            "#break-routine": self._routine_line(),
+        }
+        for selector, line in lines.items():
+            if self._shown.get(selector) != line:
+                self._shown[selector] = line
+                self.query_one(selector, Literal).update(line)
         self.query_one("#break-clock", Digits).update(format_clock(timer.left))
-        self.query_one("#break-today", Literal).update(self._today_line())
-        self.query_one("#break-routine", Literal).update(self._routine_line())
 
     def _state_line(self, quiet: bool) -> str:
         timer = self.timer
@@ -150,11 +163,9 @@ class BreakScreen(Screen[None]):
     def _prompt(self) -> str:
         if self.timer.state is not BreakState.DUE:
             return ""
-        routine = self.setup.routine
-        what = f"starts {routine.title}" if routine else "starts the break"
-        snooze = format_span(self.setup.breaks.snooze)
-        keys = self.keys
-        return f"{keys['take-break']} {what} · {keys['snooze']} snoozes it {snooze} · " \
+        # The routine is named in the title: a name of any length keeps the keys on screen.
+        keys, snooze = self.keys, format_span(self.setup.breaks.snooze)
+        return f"{keys['take-break']} starts the break · {keys['snooze']} snoozes it {snooze} · " \
             f"{keys['skip-break']} skips it"
 
     def _today_line(self) -> str:

@@ -92,9 +92,10 @@ class HistoryScreen(Screen[None]):
 
     def _show_stats(self) -> None:
         stats, today = self.store.stats(), self.store.now().date()
-        done = self.store.completed_by_day(today - timedelta(days=366))
-        streak = self.plan.streak(today, done)
-        kept = "" if self.plan.is_empty else f" · plan kept {_days(streak)}"
+        # What was done by day is read only for a plan: its streak looks back up to a year.
+        planned = not self.plan.is_empty
+        done = self.store.completed_by_day(today - timedelta(days=366)) if planned else {}
+        kept = f" · plan kept {_days(self.plan.streak(today, done))}" if planned else ""
         sessions = "session" if stats.week_sessions == 1 else "sessions"
         self.query_one("#stats", Literal).update(
             f"Streak: {_days(stats.streak_days)}{kept}\n"

@@ -117,7 +117,8 @@ class HomeScreen(Screen[None]):
             return
         self._chosen = chosen
         enabled = [i for i, o in enumerate(chosen) if not o.disabled]  # not a heading
-        at = ([i for i in enabled if self._routine(chosen[i]).path == keep] or enabled or [0])[0]
+        kept = (i for i in enabled if self._routine(chosen[i]).path == keep)
+        at = next(kept, enabled[0] if enabled else 0)
         options = self.query_one("#routines", OptionList)
         options.set_options(chosen)
         options.highlighted = at if chosen else None
