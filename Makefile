@@ -10,7 +10,9 @@ UV_LOCK := requirements/uv.txt
 ALSA_HEADER := /usr/include/alsa/asoundlib.h
 UV_VERSION := 0.13.9
 PYTHONS := 3.11 3.12 3.13
-COMPILE := pip compile --universal --python-version 3.11 --generate-hashes --upgrade --quiet
+# `make lock LOCK_UPGRADE=` adds a new dependency and keeps every other pin as it is.
+LOCK_UPGRADE ?= --upgrade
+COMPILE = pip compile --universal --python-version 3.11 --generate-hashes $(LOCK_UPGRADE) --quiet
 # uv installs the lock (pip would take 20 s more); it comes from its own hashed lock. Byte-
 # compiled, as pip does: this machine sets PYTHONDONTWRITEBYTECODE, so without .pyc files
 # every start of the app would compile Textual again (1.3 s of CPU).

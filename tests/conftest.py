@@ -1,12 +1,18 @@
-"""Shared fixtures: a fake clock, and quick ways to write routine files."""
+"""Shared fixtures: a fake clock, quick ways to write routine files, a read-only folder, and
+the prerequisites a test may need that a machine may lack."""
 
 from __future__ import annotations
 
 import fcntl
+import importlib.util
+import os
+import shutil
+import subprocess
 import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -68,3 +74,66 @@ def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# What a test may need that a machine may lack (`@pytest.mark.needs("espeak-ng")`). Without it
+# the test is skipped with how to get it; with REQUIRE_ALL set (.ci/run sets it) that is a
+# failure instead, so a machine that should have everything cannot pass by skipping.
+REQUIRE_ALL = "WORKOUT_TUI_REQUIRE_ALL"
+PREREQUISITES: dict[str, tuple[Callable[[], bool], str]] = {
+    "simpleaudio": (
+        lambda: importlib.util.find_spec("simpleaudio") is not None,
+        "simpleaudio is not installed: install libasound2-dev (apt), then "
+        "`rm .venv/.installed && make setup`",
+    ),
+    "espeak-ng": (
+        lambda: shutil.which("espeak-ng") is not None,
+        "espeak-ng is not installed: install it (apt install espeak-ng; make does as root)",
+    ),
+}
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip for want of a prerequisite, or fail where every prerequisite must be here."""
+    if os.environ.get(REQUIRE_ALL):
+        pytest.fail(f"{reason} ({REQUIRE_ALL} is set, so this fails, not skips)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs"):
+        for name in mark.args:
+            present, reason = PREREQUISITES[name]
+            if not present():
+                missing(reason)
+
+
+def mount_tmpfs(where: Path, options: str) -> Callable[[], None]:
+    """Mount a real tmpfs at `where` (root only); returns how to take it away."""
+    if os.geteuid() != 0:
+        missing("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
+                          capture_output=True)  # fmt: skip
+    if done.returncode != 0:
+        missing(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+
+    def unmount() -> None:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+    return unmount
+
+
+@pytest.fixture
+def read_only_dir(tmp_path: Path) -> Iterator[Path]:
+    """An empty folder nobody can write in, root included: a read-only mount as root (root
+    writes through file permissions), a folder without write permission otherwise."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        unmount = mount_tmpfs(folder, "ro,size=64k")
+        yield folder
+        unmount()
+    else:
+        folder.chmod(0o500)
+        yield folder
+        folder.chmod(0o700)

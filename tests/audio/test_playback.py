@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gc
-import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -21,15 +19,8 @@ from workout_tui.audio.voice import Voice
 from workout_tui.core import locations
 from workout_tui.core.cues import Cue, CueKind
 
-needs_simpleaudio = pytest.mark.skipif(
-    importlib.util.find_spec("simpleaudio") is None,
-    reason="simpleaudio is not installed: install libasound2-dev (apt), then "
-    "`rm .venv/.installed && make setup`",
-)
-needs_espeak = pytest.mark.skipif(
-    shutil.which("espeak-ng") is None,
-    reason="espeak-ng is not installed: install it (apt install espeak-ng; make does as root)",
-)
+needs_simpleaudio = pytest.mark.needs("simpleaudio")
+needs_espeak = pytest.mark.needs("espeak-ng")
 PLAYER = """
 import sys, time
 from pathlib import Path
@@ -185,6 +176,7 @@ class TimedDevice(RecordingDevice):
         return super().play_buffer(buffer, channels, width, rate)
 
 
+@pytest.mark.alone  # a 10 ms bound on waking: with the cores shared, the scheduler decides
 def test_a_scheduled_cue_plays_at_its_instant_once_and_a_replaced_one_never() -> None:
     device = TimedDevice()
     cues = SoundCues(device, locations.sounds_dir(), None, SilentCues(), print)  # type: ignore[arg-type]

@@ -129,6 +129,7 @@ def test_a_python_tag_is_an_error_and_runs_nothing(write_routine: Write, tmp_pat
     assert not marker.exists()
 
 
+@pytest.mark.timeout(5)  # expanded, it would be 10**9 values: minutes and gigabytes
 def test_an_alias_bomb_is_refused_quickly(write_routine: Write) -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for level in "bcdefghi":

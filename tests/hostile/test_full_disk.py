@@ -102,11 +102,24 @@ def test_a_run_killed_while_the_disk_is_full_says_so_after_the_app_has_closed(
         env(home),
     )
     terminal.wait_for("step 2/")
-    fill(tiny_disk)
+    filler = fill(tiny_disk)
     terminal.wait_for("Cannot save to the history now", timeout=20)
     os.kill(terminal.pid, signal.SIGTERM)  # as `kill` or a logout would
-    terminal.exit_code()
-    assert re.search(r"could not be saved to the history \(.*full", terminal.text)
+    assert terminal.exit_code() == 0  # a signal ends a run cleanly, as with room on the disk
+    closed = terminal.output.rindex(b"\x1b[?1049l")  # the app's screen put away: said after
+    after = terminal.text_since(closed)
+    assert re.search(r"This session could not be saved to the history \(.*full", after), after
+    filler.unlink()
+    store = HistoryStore(data / FILE_NAME)  # what the next start finds
+    runs = store.runs(limit=10)
+    assert len(runs) == 3 and [r.status for r in runs[1:]] == ["completed"] * 2  # kept whole
+    # The run's end never reached the disk: the next start finds it cut off, with the step
+    # written before the disk filled.
+    assert (runs[0].session, runs[0].status) == ("desk-break", "interrupted")
+    assert [s.step_index for s in store.steps(runs[0].id)][:1] == [0]
+    assert store.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert not list(data.glob("*.damaged-*"))
+    store.close()
 
 
 def test_breaks_logged_on_a_full_disk_wait_and_land_when_it_frees(tiny_disk: Path) -> None:

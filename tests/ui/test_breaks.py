@@ -226,3 +226,7 @@ class TestSnapshots:
 
         app = break_app(FakeClock(MONDAY_10))
         assert snap_compare(app, terminal_size=size, run_before=due_again)
+
+    def test_quiet_hours(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        app = break_app(FakeClock(MONDAY_10), quiet=(9 * 60 + 30, 10 * 60 + 30))
+        assert snap_compare(app, terminal_size=size, run_before=lambda pilot: sit(pilot, 120))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from workout_tui.ui.summary import SummaryScreen
 
 TZ = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
+Before = Callable[[Pilot[None]], Awaitable[None]]
 
 
 class Wall:
@@ -153,10 +155,34 @@ async def test_skipped_steps_show_as_skipped_in_the_detail(seeded: HistoryStore)
         ]
 
 
+async def cpu_to_open_the_history(store: HistoryStore, then: Before | None = None) -> float:
+    """The least CPU of three openings of the history (the first also imports its code);
+    `then` goes on from a fourth."""
+    app = make_app(history=store)
+    took = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            started = time.process_time()  # CPU, not wall time: other processes share the cores
+            await pilot.press("h")
+            took.append(time.process_time() - started)
+            assert len(rows(app)) == min(100, len(store.runs(limit=200)))
+            await pilot.press("escape")
+        if then:
+            await pilot.press("h")
+            await then(pilot)
+    return min(took)
+
+
+async def scroll_to_the_first_pages_end(pilot: Pilot[None]) -> None:
+    table = pilot.app.screen.query_one("#runs", DataTable)
+    table.move_cursor(row=95)
+    await pilot.pause()
+    assert len(rows(pilot.app)) == 200  # the next page, loaded as the cursor neared the end
+
+
+@pytest.mark.alone  # measures CPU
 async def test_ten_thousand_runs_open_fast_and_load_as_you_scroll(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "history.sqlite3")
-    plan = bundled()[0].plan
-    assert plan is not None
     store.db.execute("BEGIN")
     for i in range(10_000):
         store.db.execute(
@@ -166,17 +192,12 @@ async def test_ten_thousand_runs_open_fast_and_load_as_you_scroll(tmp_path: Path
             ((MONDAY - timedelta(hours=i)).isoformat(), (MONDAY - timedelta(hours=i)).timestamp()),
         )
     store.db.execute("COMMIT")
-    app = make_app(history=store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        started = time.process_time()  # CPU, not wall time: other tests share the cores
-        await pilot.press("h")
-        opened = time.process_time() - started
-        assert len(rows(app)) == 100
-        table = app.screen.query_one("#runs", DataTable)
-        table.move_cursor(row=95)
-        await pilot.pause()
-        assert len(rows(app)) == 200
-    assert opened < 1.0, f"opening took {opened:.2f}s"
+    # The yardstick, in the same run: the same screen opened on an empty history.
+    # Measured 2026-12-06: empty 0.17-0.26 s, 10,000 runs 0.28-0.30 s (1.2-1.5x); with every
+    # run put in the table, 10.1x.
+    empty = await cpu_to_open_the_history(HistoryStore(tmp_path / "empty.sqlite3"))
+    opened = await cpu_to_open_the_history(store, then=scroll_to_the_first_pages_end)
+    assert opened < 2 * empty, f"opening took {opened:.2f}s, {opened / empty:.1f}x an empty one"
 
 
 async def test_an_interrupted_run_can_be_resumed_where_it_stopped(tmp_path: Path) -> None:
@@ -256,6 +277,11 @@ class TestHistorySnapshots:
 
         app = make_app(history=seeded, show_history=True)
         assert snap_compare(app, terminal_size=size, run_before=open_stopped_run)
+
+
+def test_snapshot_of_an_empty_history(snap_compare: Any, tmp_path: Path) -> None:
+    app = make_app(history=HistoryStore(tmp_path / "history.sqlite3", Wall()), show_history=True)
+    assert snap_compare(app, terminal_size=(80, 24))
 
 
 async def test_history_keys_can_be_remapped_from_the_config(seeded: HistoryStore) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.ui.helpers import advance, bundled, make_app, practice, text
+from tests.ui.helpers import advance, bundled, make_app, practice, screen_text, text
 from workout_tui.audio import SilentCues
 from workout_tui.core.config import Config
 from workout_tui.core.engine import EngineState
@@ -182,13 +182,22 @@ async def test_a_preview_runs_faster_and_says_so(tmp_path: Path) -> None:
         assert text(pilot, "#side") == "◀  LEFT SIDE"
 
 
-async def test_the_app_survives_resizing_down_to_40_by_12(tmp_path: Path) -> None:
+async def test_the_clock_and_the_keys_stay_in_view_down_to_40_by_12(tmp_path: Path) -> None:
     app = make_app(start=practice(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        for size in [(60, 20), (40, 12), (30, 8), (120, 40), (80, 24)]:
+        await advance(pilot, 6)  # the left side: a step with a side box, the tallest
+        for size in [(60, 20), (40, 12), (30, 8), (120, 40), (40, 12), (80, 24)]:
             await pilot.resize_terminal(*size)
-            await advance(pilot, 3)
-        assert isinstance(app.screen, PlayerScreen)
+            await advance(pilot, 0.5)
+            assert isinstance(app.screen, PlayerScreen)
+            if size[0] < 40:
+                continue  # smaller than promised: it only has to keep running
+            clock = app.screen.query_one("#clock")
+            shown = app.screen.find_widget(clock).visible_region
+            assert shown.size == clock.size and shown.height == 3, size  # whole, all 3 rows
+            assert "◀  LEFT SIDE" in screen_text(pilot) and "0:1" in text(pilot, "#clock")
+            footer = screen_text(pilot).splitlines()[-1]
+            assert "? Help" in footer and "space Pause" in footer, (size, footer)
 
 
 async def test_keys_can_be_remapped_and_the_theme_set_from_the_config(tmp_path: Path) -> None:

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
+from tests.conftest import FakeClock
 from tests.ui.helpers import advance, bundled, make_app, practice, screen_text, text
 from tests.ui.test_history import record
-from workout_tui.core.config import Config, load_config
+from workout_tui.core.config import Breaks, Config, load_config
 from workout_tui.core.log.history import HistoryStore
+from workout_tui.ui.bindings import REGISTRY, WITH_HELP, bindings
 from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
 from workout_tui.ui.help import HelpScreen
 from workout_tui.ui.player import PlayerScreen
+from workout_tui.ui.settings import BreakSetup
 from workout_tui.ui.summary import SummaryScreen
 
 
@@ -30,13 +35,40 @@ async def test_question_mark_lists_the_screens_keys_with_remapped_ones_as_remapp
         assert isinstance(app.screen, PlayerScreen)
 
 
-async def test_every_screen_has_help() -> None:
-    app = make_app(routines=bundled())
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("question_mark")
-        assert isinstance(
-            app.screen, HelpScreen
-        ) and "Start the highlighted routine" in screen_text(pilot)
+async def help_is_whole(pilot: Pilot[None], name: str) -> str:
+    """Press ? on the screen showing, registered as `name`: every key of it is listed, and
+    escape comes back to it. Returns `name`."""
+    screen = pilot.app.screen
+    assert bindings(name) == type(screen).BINDINGS, f"{type(screen).__name__} is not {name}"
+    await pilot.press("question_mark")
+    assert isinstance(pilot.app.screen, HelpScreen), name
+    shown = screen_text(pilot)
+    missing = [b.tooltip for b in REGISTRY[name] if b.tooltip not in shown]
+    assert not missing, (name, missing, shown)
+    await pilot.press("escape")
+    assert pilot.app.screen is screen, name
+    return name
+
+
+async def test_every_screen_has_help(tmp_path: Path) -> None:
+    seen = set()
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    record(store, bundled()[0], upto=4, status="stopped")
+    async with make_app(history=store).run_test(size=(100, 40)) as pilot:
+        seen.add(await help_is_whole(pilot, "home"))
+        for key, name in [("h", "history"), ("enter", "run-detail"), ("escape", "history"),
+                          ("x", "exercises"), ("enter", "exercise")]:  # fmt: skip
+            await pilot.press(key)
+            seen.add(await help_is_whole(pilot, name))
+    async with make_app(start=practice(tmp_path)).run_test(size=(100, 40)) as pilot:
+        seen.add(await help_is_whole(pilot, "player"))
+        while isinstance(pilot.app.screen, PlayerScreen):
+            await pilot.press("n")
+        seen.add(await help_is_whole(pilot, "summary"))
+    setup = BreakSetup(Breaks(), practice(tmp_path), "")
+    async with make_app(breaks=setup, wall=FakeClock(0.0)).run_test(size=(100, 40)) as pilot:
+        seen.add(await help_is_whole(pilot, "breaks"))
+    assert seen == WITH_HELP
 
 
 async def test_the_clock_stops_while_the_stop_dialog_is_open(tmp_path: Path) -> None:

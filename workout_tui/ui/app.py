@@ -37,6 +37,7 @@ class WorkoutApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "workout-tui"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # -short: app.tcss packs the player
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
