@@ -506,7 +506,7 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     from workout_tui.core.log.transfer import BadExport, read_export
 
     try:
-        runs = read_export(path)
+        export = read_export(path)
     except BadExport as error:
         _error(f"cannot import: {error}")
         return 1
@@ -516,13 +516,14 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     if store is None:
         return 1
     try:
-        added, present = store.import_runs(runs)
+        added, present, breaks = store.import_runs(*export)
     except sqlite3.Error as error:
         _error(f"cannot import into the history ({error}); nothing was imported")
         return 1
     finally:
         store.close()
-    _say(f"Imported {added} runs from {path} ({present} were in the history already).")
+    also = f" and {breaks} breaks" if export.breaks else ""
+    _say(f"Imported {added} runs{also} from {path} ({present} were in the history already).")
     return 0
 
 

@@ -262,7 +262,8 @@ def test_history_exports_json_with_every_step(home: Path) -> None:
     result = cli(home, "history", "--export", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert (document["format"], document["version"]) == ("workout-tui history", 1)
+    assert (document["format"], document["version"]) == ("workout-tui history", 2)
+    assert document["breaks"] == []  # version 2 carries the breaks (none here)
     (run,) = document["runs"]
     assert (run["session"], run["session_name"], run["status"], run["speed"]) == (
         "desk-break", "Desk break", "completed", 1.0,

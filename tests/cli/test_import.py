@@ -41,6 +41,8 @@ def seed(data: Path) -> None:
         outcome = Outcome.SKIPPED if step.index == 4 else Outcome.DONE
         store.record_step(odd, entry(step, 3.25, outcome))
     store.finish_run(odd, "completed")
+    for action, run_id in (("snoozed", None), ("taken", odd), ("skipped", None)):
+        store.record_break(action, store.now(), run_id)
     store.close()
 
 
@@ -61,10 +63,29 @@ def test_export_import_twice_export_gives_the_same_document(home: Path) -> None:
     result = import_into(home, home / "new", home / "first.json")
     assert result.returncode == 0, result.stderr
     said = f"from {home}/first.json"
-    assert result.stdout == f"Imported 6 runs {said} (0 were in the history already).\n"
+    here = "were in the history already"
+    assert result.stdout == f"Imported 6 runs and 3 breaks {said} (0 {here}).\n"
     again = import_into(home, home / "new", home / "first.json")
-    assert again.stdout == f"Imported 0 runs {said} (6 were in the history already).\n"
+    assert again.stdout == f"Imported 0 runs and 0 breaks {said} (6 {here}).\n"
     assert export(home, home / "new", home / "second.json") == first
+    breaks = json.loads(first)["breaks"]
+    assert [b["action"] for b in breaks] == ["snoozed", "taken", "skipped"]
+    assert breaks[1]["run_uid"] == json.loads(first)["runs"][5]["uid"]  # the run it started
+    store = HistoryStore(home / "new" / FILE_NAME)
+    assert store.breaks_by_day(store.now().date()) == {
+        store.now().date(): {"snoozed": 1, "taken": 1, "skipped": 1}
+    }
+    store.close()
+
+
+def test_an_export_of_version_1_without_breaks_still_imports(home: Path) -> None:
+    seed(home / "old")
+    document = json.loads(export(home, home / "old", home / "new.json"))
+    del document["breaks"]
+    (home / "old.json").write_text(json.dumps({**document, "version": 1}))
+    result = import_into(home, home / "new", home / "old.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 6 runs from ")
 
 
 def test_importing_into_a_history_of_its_own_keeps_both_and_gives_new_ids(home: Path) -> None:
@@ -93,15 +114,37 @@ def bad_exports(home: Path) -> dict[str, tuple[bytes, str]]:
     no_zone["runs"][0]["started_at"] = "2026-11-23T18:00:00"
     twice = json.loads(json.dumps(good))
     twice["runs"][1]["uid"] = twice["runs"][0]["uid"]
+
+    def changed(run: int, step: int | None, key: str, value: object) -> bytes:
+        document = json.loads(json.dumps(good))
+        item = document["runs"][run] if step is None else document["runs"][run]["steps"][step]
+        item[key] = value
+        return json.dumps(document).encode()  # Infinity and NaN as bare words, as JSON5 has
+
+    day = "expected a number of seconds up to a day (86400)"
+    no_run = json.loads(json.dumps(good))
+    no_run["breaks"][1]["run_uid"] = "abc123"
+    no_breaks = json.loads(json.dumps(good))
+    del no_breaks["breaks"]
     return {
         "not json": (b'{"format": "workout-tui history",\n oops}', "is not JSON (line 2, column 2"),
-        "newer": (json.dumps({**good, "version": 2}).encode(), "is history format 2; this"),
+        "newer": (json.dumps({**good, "version": 3}).encode(), "is history format 3; this"),
         "bare list": (json.dumps(good["runs"]).encode(), "an export from an older workout-tui"),
         "field": (json.dumps(bad_field).encode(), ": runs[5].steps[4].outcome: expected one of"),
         "no zone": (json.dumps(no_zone).encode(), "runs[0].started_at: expected a date and time"),
         "twice": (json.dumps(twice).encode(), "the same run (uid) is in it twice"),
         "not text": (b"\xff\xfe\x00junk", "is not JSON (not UTF-8 text)"),
-    }
+        "infinite": (changed(2, 2, "actual_seconds", float("inf")), f"[2].actual_seconds: {day}"),
+        "nan": (changed(0, 1, "planned_seconds", float("nan")), f"[1].planned_seconds: {day}"),
+        "1e308": (changed(0, 0, "actual_seconds", 1e308), f"[0].steps[0].actual_seconds: {day}"),
+        "a day": (changed(1, 0, "actual_seconds", 86_401), f"[1].steps[0].actual_seconds: {day}"),
+        "huge": (changed(0, None, "work_seconds", 10**400), "runs[0].work_seconds: expected a num"),
+        "reps": (changed(2, 1, "reps", 10_001), "runs[2].steps[1].reps: expected a whole number"),
+        "surrogate": (changed(5, 0, "exercise", "Squat \ud800"), "[0].exercise: expected text (va"),
+        "long": (changed(4, None, "session_name", "x" * 10_001), "runs[4].session_name: expected"),
+        "no run": (json.dumps(no_run).encode(), ": breaks[1].run_uid: names no run in the file"),
+        "no breaks": (json.dumps(no_breaks).encode(), ": `breaks` must be a list"),
+    }  # fmt: skip
 
 
 def test_bad_files_are_refused_whole_with_where_and_why(home: Path) -> None:
@@ -133,3 +176,54 @@ def test_a_fifo_or_a_folder_is_refused_without_waiting(home: Path) -> None:
 def test_import_goes_alone(home: Path, option: list[str]) -> None:
     result = cli(home, "history", "--import", "x.json", *option)
     assert result.returncode == 2 and "--import" in result.stderr
+
+
+def extreme_export(home: Path) -> Path:
+    """An export at every edge the importer allows: steps of a whole day, 10,000 reps, text of
+    10,000 characters that looks like markup and terminal control."""
+    seed(home / "edge")
+    document = json.loads(export(home, home / "edge", home / "edge.json"))
+    name = "[b]Goblet[/] \x1b]0;x\x07 " + "squat " * 1663
+    for run in document["runs"]:
+        run["session_name"] = name
+        for step in run["steps"]:
+            step.update(actual_seconds=86_400, planned_seconds=86_400, exercise=name,
+                        load=f"{10**6} kg [/]", planned_load="=1e308 kg")  # fmt: skip
+            if step["reps"] is not None:
+                step.update(reps=10_000, planned_reps=10_000)
+    path = home / "extreme.json"
+    path.write_text(json.dumps(document))
+    return path
+
+
+def test_what_the_importer_takes_every_command_shows(home: Path) -> None:
+    path = extreme_export(home)
+    data = str(home / "new")
+    result = import_into(home, home / "new", path)
+    assert result.returncode == 0, result.stderr
+    name = json.loads(path.read_text())["runs"][0]["steps"][0]["exercise"]
+    commands = (["progress"], ["progress", name], ["progress", "--json"], ["today"], ["list"],
+                ["history", "--export", "csv"], ["history", "--export", "json"])  # fmt: skip
+    for command in commands:
+        shown = cli(home, "--data-dir", data, *command)
+        assert shown.returncode in (0, 1) and "Traceback" not in shown.stderr, (command, shown)
+        assert shown.stdout and "\x1b" not in shown.stdout, command
+
+
+async def test_what_the_importer_takes_every_history_screen_shows(home: Path) -> None:
+    from tests.ui.helpers import make_app, screen_text
+    from workout_tui.core.log.transfer import read_export
+    from workout_tui.ui.exercises import ExerciseScreen
+    from workout_tui.ui.run_detail import RunDetailScreen
+
+    store = HistoryStore(home / "history.sqlite3")
+    store.import_runs(*read_export(extreme_export(home)))
+    app = make_app(history=store, show_history=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "[b]Goblet[/] ␛]0;x␇" in screen_text(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, RunDetailScreen)
+        assert "completed · 0:26 in all" in screen_text(pilot)
+        await pilot.press("escape", "x", "enter")
+        assert isinstance(app.screen, ExerciseScreen)
+        assert "[b]Goblet[/]" in screen_text(pilot)

@@ -148,3 +148,13 @@ def test_the_readme_settings_example_loads_cleanly(tmp_path: Path) -> None:
     assert problems == []
     assert config.breaks == Breaks(every=45 * 60, snooze=300, quiet=(19 * 60, 8 * 60))
     assert config.plan.daily == ("hip-flexor-stretch",)
+
+
+def test_a_config_too_big_to_be_one_is_said_whole_not_cut(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    padding = "".join(f"# {n:06} a comment line to make the file long\n" for n in range(1700))
+    path.write_text(f'theme = "nord"\n{padding}[plan]\ndaily = ["desk-break"]\n')
+    assert path.stat().st_size > 64 * 1024
+    config, problems = load_config(path)
+    assert config == Config()  # nothing half-read: not the theme without the plan
+    assert problems == [f"{path}: over 64 KiB, too big for a config file; using the defaults"]

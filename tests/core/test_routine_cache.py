@@ -95,13 +95,19 @@ def test_a_cache_edited_into_nonsense_is_read_past(tmp_path: Path) -> None:
     discover([(tmp_path, "user")], cache=cache)
     data = json.loads(cache.read_text())
     # An entry: size, mtime, then the summary's fields in order (name is the first).
-    for index, nonsense in ((2, 5), (3, ["[b]"]), (4, "mat"), (6, "lots"), (8, 1), (9, [3])):
+    nonsense_of_each_kind = (
+        (2, 5), (3, ["[b]"]), (4, "mat"), (6, "lots"), (8, 1), (9, [3]),
+        (6, -1), (6, 10**400), (7, 10**400), (7, -30), (0, -1),  # numbers no routine has
+        (2, "Mine \ud800"), (9, ["\udfff"]), (2, "x" * 300_000),  # text no file could hold
+    )  # fmt: skip
+    for index, nonsense in nonsense_of_each_kind:
         edited = json.loads(json.dumps(data))
         edited["routines"][str(path)][index] = nonsense
         cache.write_text(json.dumps(edited))
         (routine,) = discover([(tmp_path, "user")], cache=cache)
         assert routine.summary is not None and routine.summary.name == "Mine"
         assert routine.summary.seconds == 40 and routine.summary.outline == ("• Plank: 30s hold",)
+        assert routine.summary.estimate == "40s" and routine.summary.steps == 2, nonsense
 
 
 def test_the_configs_prepare_and_rest_count_in_the_length(tmp_path: Path) -> None:

@@ -70,11 +70,15 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         The config, and one message per problem (each value in error keeps its default).
     """
     try:
-        text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
+        raw = read_regular(path, MAX_CONFIG_BYTES + 1)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         return Config(), []
     except (OSError, UnicodeDecodeError) as error:
         return Config(), [f"{path}: cannot read the config ({error}); using the defaults"]
+    if len(raw) > MAX_CONFIG_BYTES:  # cut short, a table past the cut would be lost unsaid
+        too_big = f"over {MAX_CONFIG_BYTES // 1024} KiB, too big for a config file"
+        return Config(), [f"{path}: {too_big}; using the defaults"]
     import tomllib  # only when there is a file (most people have none): it is slow to import
 
     try:

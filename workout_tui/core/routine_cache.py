@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workout_tui.core.files import read_regular, write_whole
+from workout_tui.core.plan import MAX_STEPS, MAX_TOTAL_SECONDS
 from workout_tui.core.summary import Summary
 
 LAYOUT = 3  # bump when the shape (or the wording) of a cached summary changes
@@ -27,6 +28,10 @@ _TEXTS = {"tags", "equipment", "outline"}
 _TYPES: dict[str, type] = {
     "name": str, "description": str, "steps": int, "seconds": int, "has_rep_sets": bool
 }  # fmt: skip
+# What a routine file can make (a longer text is more than a file holds); past these an
+# entry was edited or damaged, and is read from its file again.
+_LIMITS = {"steps": MAX_STEPS, "seconds": MAX_TOTAL_SECONDS}
+_MAX_TEXT = 256 * 1024
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -70,11 +75,31 @@ def _entry(entry: Any) -> tuple[Stamp, Summary] | None:
     data = dict(zip(_FIELDS, values, strict=True))
     for name, value in data.items():
         if name in _TEXTS:  # JSON has no tuples: a list of text
-            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            if not (isinstance(value, list) and all(_is_text(v) for v in value)):
                 return None
             data[name] = tuple(value)
-        elif type(value) is not _TYPES[name]:
+        elif not _fits(name, value):
             return None
-    if type(size) is not int or type(mtime) is not int:
+    if type(size) is not int or type(mtime) is not int or size < 0 or mtime < 0:
         return None
     return (size, mtime), Summary(**data)
+
+
+def _fits(name: str, value: object) -> bool:
+    """A value of the summary's field `name` that a routine file could have made."""
+    if type(value) is not _TYPES[name]:
+        return False
+    if isinstance(value, str):
+        return _is_text(value)
+    return name not in _LIMITS or 0 <= value <= _LIMITS[name]  # type: ignore[operator]
+
+
+def _is_text(value: object) -> bool:
+    """Text a file could have held: not too long, and encodable (no lone surrogates)."""
+    if not isinstance(value, str) or len(value) > _MAX_TEXT:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -98,6 +98,16 @@ class RunSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class BreakEvent:
+    """What became of one break the break reminder asked for, and when; a taken break
+    names the run it started by that run's uid."""
+
+    action: str  # taken, snoozed or skipped
+    at: datetime
+    run_uid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Totals:
     """A run's figures, as every view of it states them."""
 

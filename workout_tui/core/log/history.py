@@ -18,6 +18,7 @@ from typing import Any
 
 from workout_tui.core.files import NotAFile, read_regular
 from workout_tui.core.log.entries import (
+    BreakEvent,
     Outcome,
     RunSummary,
     StepRecord,
@@ -328,11 +329,16 @@ class HistoryStore:
             (reps, load, run_id, step_index),
         )
 
-    def import_runs(self, runs: Iterable[tuple[RunSummary, list[StepRecord]]]) -> tuple[int, int]:
-        """Add runs from another history, all in one transaction or none: a run already here
-        (the same uid) is left as it is, and a run keeps its id unless this history uses it.
-        Returns how many were added and how many were here already."""
-        added = present = 0
+    def import_runs(
+        self,
+        runs: Iterable[tuple[RunSummary, list[StepRecord]]],
+        breaks: Iterable[BreakEvent] = (),
+    ) -> tuple[int, int, int]:
+        """Add runs and breaks from another history, all in one transaction or none: a run
+        already here (the same uid) is left as it is, and a run keeps its id unless this
+        history uses it; a break already here (the same action at the same instant) too.
+        Returns how many runs were added, how many were here already, and breaks added."""
+        added = present = breaks_added = 0
         with self._transaction():
             for run, steps in runs:
                 if self.db.execute("SELECT 1 FROM runs WHERE uid = ?", (run.uid,)).fetchone():
@@ -344,7 +350,14 @@ class HistoryStore:
                 for step in steps:
                     self._insert_step(run_id, step)
                 added += 1
-        return added, present
+            for event in breaks:
+                at = event.at.isoformat()
+                here = "SELECT 1 FROM breaks WHERE action = ? AND at = ?"
+                if not self.db.execute(here, (event.action, at)).fetchone():
+                    found = self.db.execute("SELECT id FROM runs WHERE uid = ?", (event.run_uid,))
+                    self.record_break(event.action, event.at, (found.fetchone() or (None,))[0])
+                    breaks_added += 1
+        return added, present, breaks_added
 
     def _insert_run(self, run_id: int, run: RunSummary) -> None:
         self.db.execute(
@@ -519,6 +532,14 @@ class HistoryStore:
         """The slugs of the routines run to their end on `day` (where they started; previews
         left out)."""
         return self.completed_by_day(day).get(day, set())
+
+    def all_breaks(self) -> list[BreakEvent]:
+        """Every break, oldest first, a taken one with the uid of the run it started."""
+        rows = self.db.execute(
+            "SELECT action, at, runs.uid FROM breaks LEFT JOIN runs ON runs.id = breaks.run_id"
+            " ORDER BY at_ts, breaks.id"
+        )
+        return [BreakEvent(action, datetime.fromisoformat(at), uid) for action, at, uid in rows]
 
     def breaks_by_day(self, since: date) -> dict[date, dict[str, int]]:
         """How many breaks were taken, snoozed and skipped each day from `since` (the day

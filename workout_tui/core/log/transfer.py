@@ -5,22 +5,28 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from workout_tui.core.files import read_regular
-from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord
-from workout_tui.core.log.history import STATUSES, HistoryStore
+from workout_tui.core.log.entries import BreakEvent, Outcome, RunSummary, StepRecord
+from workout_tui.core.log.history import BREAK_ACTIONS, STATUSES, HistoryStore
 from workout_tui.core.plan import MAX_STEPS, StepKind
 from workout_tui.core.printable import json_text, printable
 
 FORMATS = ("json", "csv")
 FORMAT_NAME = "workout-tui history"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added the breaks; 1 (runs only) is still read
 MAX_IMPORT_BYTES = 512 * 1024 * 1024  # ten times a history of 10,000 runs
 MAX_TEXT = 10_000  # characters in a name, a load or a side
+# What a person can have done: no step lasts a day, no set has 10,000 reps. Past these a
+# number is a mistake or an attack (Infinity, 1e308), and would break every screen it reached.
+MAX_STEP_SECONDS = 24 * 60 * 60
+MAX_RUN_SECONDS = MAX_STEPS * MAX_STEP_SECONDS
+MAX_REPS = 10_000
 CSV_COLUMNS = (
     "run_id", "run_uid", "session", "session_name", "status", "started_at", "ended_at",
     "speed", "run_seconds", "run_work_seconds", "sets_planned", "step_index", "kind",
@@ -30,15 +36,24 @@ CSV_COLUMNS = (
 Logged = tuple[RunSummary, list[StepRecord]]
 
 
+class Export(NamedTuple):
+    """What an export file holds, checked: its runs and its breaks."""
+
+    runs: list[Logged]
+    breaks: list[BreakEvent]
+
+
 def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
     """Write every run to `out` as `kind` ("json" or "csv"); returns how many runs.
     No store (nothing recorded yet) writes an empty export."""
     runs = list(store.all_runs()) if store is not None else []
     if kind == "json":
+        breaks = store.all_breaks() if store is not None else []
         document = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
             "runs": [_run_json(run, steps) for run, steps in runs],
+            "breaks": [_break_json(event) for event in breaks],
         }
         out.write(json_text(document) + "\n")
     else:
@@ -101,6 +116,10 @@ def _step_json(step: StepRecord) -> dict[str, Any]:
     }
 
 
+def _break_json(event: BreakEvent) -> dict[str, Any]:
+    return {"action": event.action, "at": event.at.isoformat(), "run_uid": event.run_uid}
+
+
 def _cell(text: str | None) -> str:
     """User text for a spreadsheet: a cell that would start a formula gets a leading `'`
     (OWASP's advice on CSV injection), and control characters become placeholders."""
@@ -125,8 +144,8 @@ class BadExport(ValueError):
     """A file `--import` cannot take, with where in it and why."""
 
 
-def read_export(path: Path) -> list[Logged]:
-    """The runs of a JSON export, every field checked before anything is written.
+def read_export(path: Path) -> Export:
+    """The runs and breaks of a JSON export, every field checked before anything is written.
 
     Raises:
         BadExport: it cannot be read, is not our export, or a field is wrong (located).
@@ -141,15 +160,16 @@ def read_export(path: Path) -> list[Logged]:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise BadExport(f"{path} is not JSON ({_where_json(error)})") from None
-    runs = _envelope(document, path)
+    runs, breaks = _envelope(document, path)
     try:
         parsed = [_run(item, f"runs[{n}]") for n, item in enumerate(runs)]
+        uids = [run.uid for run, _ in parsed]
+        events = [_break(item, f"breaks[{n}]", set(uids)) for n, item in enumerate(breaks)]
     except BadExport as error:
         raise BadExport(f"{path}: {error}") from None
-    uids = [run.uid for run, _ in parsed]
     if len(set(uids)) != len(uids):
         raise BadExport(f"{path}: the same run (uid) is in it twice")
-    return parsed
+    return Export(parsed, events)
 
 
 def _where_json(error: Exception) -> str:
@@ -158,8 +178,9 @@ def _where_json(error: Exception) -> str:
     return "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else "nested too deep"
 
 
-def _envelope(document: object, path: Path) -> list[object]:
-    """The list of runs, from a document that says it is our export, of a version we read."""
+def _envelope(document: object, path: Path) -> tuple[list[object], list[object]]:
+    """The lists of runs and breaks (none before version 2), from a document that says it
+    is our export, of a version we read."""
     made_by = "made by `workout-tui history --export json`"
     if isinstance(document, list):
         raise BadExport(
@@ -174,10 +195,11 @@ def _envelope(document: object, path: Path) -> list[object]:
             f"{path} is history format {printable(str(version))}; this workout-tui reads up to "
             f"{FORMAT_VERSION}. Upgrade workout-tui to import it"
         )
-    runs = document.get("runs")
-    if not isinstance(runs, list):
-        raise BadExport(f"{path}: `runs` must be a list")
-    return runs
+    runs, breaks = document.get("runs"), document.get("breaks", [] if version < 2 else None)
+    for key, value in (("runs", runs), ("breaks", breaks)):
+        if not isinstance(value, list):
+            raise BadExport(f"{path}: `{key}` must be a list")
+    return runs, breaks  # type: ignore[return-value]  # both checked just above
 
 
 Check = Callable[[object], bool]
@@ -192,11 +214,30 @@ def _is_number(value: object) -> bool:
 
 
 def _is_text(value: object) -> bool:
-    return isinstance(value, str) and len(value) <= MAX_TEXT
+    """Text the app can show: not too long, and Unicode that UTF-8 can hold (JSON can carry
+    a lone surrogate, which no file or terminal can)."""
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
-def _at_least(low: float, high: float = float("inf")) -> Check:
-    return lambda value: _is_number(value) and low <= float(value) <= high  # type: ignore[arg-type]
+def _between(low: float, high: float) -> Check:
+    """A finite number from `low` to `high` (a whole number too big for a float is not)."""
+
+    def check(value: object) -> bool:
+        if not _is_number(value):
+            return False
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except OverflowError:
+            return False
+        return math.isfinite(number) and low <= number <= high
+
+    return check
 
 
 def _count(low: int, high: int) -> Check:
@@ -225,38 +266,49 @@ def _uid(value: object) -> bool:
 
 
 TIME = "a date and time with its UTC offset (ISO 8601)"
+TEXT = f"text (valid Unicode, up to {MAX_TEXT:,} characters)"
+STEP_SECONDS = f"a number of seconds up to a day ({MAX_STEP_SECONDS})"
+RUN_SECONDS = f"a number of seconds up to {MAX_RUN_SECONDS}"
+REPS = f"a whole number up to {MAX_REPS:,}"
 _RUN_FIELDS: dict[str, tuple[Check, str]] = {
     "id": (_count(1, 2**62), "a whole number from 1"),
     "uid": (_uid, "letters and digits, up to 64"),
-    "session": (_is_text, "text"),
-    "session_name": (_is_text, "text"),
-    "session_hash": (_is_text, "text"),
+    "session": (_is_text, TEXT),
+    "session_name": (_is_text, TEXT),
+    "session_hash": (_is_text, TEXT),
     "status": (_one_of(*STATUSES), f"one of {', '.join(STATUSES)}"),
     "started_at": (_time, TIME),
     "ended_at": (_or_none(_time), f"{TIME}, or null"),
-    "speed": (_at_least(0.01, 1000), "a number from 0.01 to 1000"),
-    "active_seconds": (_at_least(0), "a number of seconds"),
-    "work_seconds": (_at_least(0), "a number of seconds"),
+    "speed": (_between(0.01, 1000), "a number from 0.01 to 1000"),
+    "active_seconds": (_between(0, MAX_RUN_SECONDS), RUN_SECONDS),
+    "work_seconds": (_between(0, MAX_RUN_SECONDS), RUN_SECONDS),
     "sets_planned": (_count(0, MAX_STEPS), f"a whole number up to {MAX_STEPS}"),
     "steps": (lambda value: isinstance(value, list), "a list"),
 }
 _STEP_FIELDS: dict[str, tuple[Check, str]] = {
     "index": (_count(0, MAX_STEPS - 1), f"a whole number below {MAX_STEPS}"),
     "kind": (_one_of(*StepKind), f"one of {', '.join(StepKind)}"),
-    "exercise": (_or_none(_is_text), "text, or null"),
-    "side": (_or_none(_is_text), "text, or null"),
+    "exercise": (_or_none(_is_text), f"{TEXT}, or null"),
+    "side": (_or_none(_is_text), f"{TEXT}, or null"),
     "set": (_count(1, MAX_STEPS), "a whole number from 1"),
     "set_count": (_count(1, MAX_STEPS), "a whole number from 1"),
     "round": (_count(1, MAX_STEPS), "a whole number from 1"),
     "round_count": (_count(1, MAX_STEPS), "a whole number from 1"),
-    "planned_seconds": (_or_none(_at_least(0)), "a number of seconds, or null"),
-    "planned_reps": (_or_none(_count(0, 1_000_000)), "a whole number, or null"),
-    "planned_load": (_or_none(_is_text), "text, or null"),
-    "actual_seconds": (_at_least(0), "a number of seconds"),
-    "reps": (_or_none(_count(0, 1_000_000)), "a whole number, or null"),
-    "load": (_or_none(_is_text), "text, or null"),
+    "planned_seconds": (_or_none(_between(0, MAX_STEP_SECONDS)), f"{STEP_SECONDS}, or null"),
+    "planned_reps": (_or_none(_count(0, MAX_REPS)), f"{REPS}, or null"),
+    "planned_load": (_or_none(_is_text), f"{TEXT}, or null"),
+    "actual_seconds": (_between(0, MAX_STEP_SECONDS), STEP_SECONDS),
+    "reps": (_or_none(_count(0, MAX_REPS)), f"{REPS}, or null"),
+    "load": (_or_none(_is_text), f"{TEXT}, or null"),
     "outcome": (_one_of(*Outcome), f"one of {', '.join(Outcome)}"),
     "finished_at": (_time, TIME),
+}
+
+
+_BREAK_FIELDS: dict[str, tuple[Check, str]] = {
+    "action": (_one_of(*BREAK_ACTIONS), f"one of {', '.join(BREAK_ACTIONS)}"),
+    "at": (_time, TIME),
+    "run_uid": (_or_none(_uid), "the uid of a run in the file, or null"),
 }
 
 
@@ -300,3 +352,10 @@ def _step(item: object, where: str) -> StepRecord:
         fields["planned_load"], float(fields["actual_seconds"]), fields["reps"], fields["load"],
         Outcome(fields["outcome"]), datetime.fromisoformat(fields["finished_at"]),
     )  # fmt: skip
+
+
+def _break(item: object, where: str, runs: set[str]) -> BreakEvent:
+    fields = _fields(item, _BREAK_FIELDS, where)
+    if fields["run_uid"] is not None and fields["run_uid"] not in runs:
+        raise BadExport(f"{where}.run_uid: names no run in the file")
+    return BreakEvent(fields["action"], datetime.fromisoformat(fields["at"]), fields["run_uid"])
