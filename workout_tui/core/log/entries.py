@@ -6,8 +6,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+
+
+def day_of(stamp: str) -> date:
+    """The day a run or a break counts for on every screen: the calendar date where it
+    happened, in the UTC offset it recorded (the day as the person lived it, whatever zone
+    the machine is in when it is looked at). `stamp` is its ISO 8601 time."""
+    return date.fromisoformat(stamp[:10])
 
 
 def wall_clock() -> datetime:

@@ -22,6 +22,7 @@ from workout_tui.core.log.entries import (
     Outcome,
     RunSummary,
     StepRecord,
+    day_of,
     exercise_key,
     wall_clock,
 )
@@ -208,6 +209,7 @@ class HistoryStore:
         self.db.create_function("alive", 1, _alive)
         self.db.create_function("exercise_key", 1, _key, deterministic=True)
         self.db.create_function("new_uid", 0, new_uid)
+        self.db.create_function("day_of", 1, _day_of, deterministic=True)
         try:
             self._check_ours()
             if not read_only:
@@ -498,33 +500,31 @@ class HistoryStore:
         return [_step(r) for r in rows]
 
     def stats(self, weeks: int = 12) -> Stats:
-        """Streak, this week's sessions and minutes, and minutes a week for `weeks` weeks."""
-        now = self.now()
-        monday = (now - timedelta(days=now.weekday())).replace(
-            hour=0, minute=0, second=0, microsecond=0
-        )
-        first = monday - timedelta(weeks=weeks - 1)
+        """Streak, this week's sessions and minutes, and minutes a week for `weeks` weeks
+        (each run in the week of its own day, `day_of`)."""
+        today = self.now().date()
+        first = today - timedelta(days=today.weekday(), weeks=weeks - 1)  # a Monday
         weekly = [0.0] * weeks
         week_sessions = 0
-        for started_ts, active in self.db.execute(
-            "SELECT started_ts, active_seconds FROM runs WHERE speed = 1 AND started_ts >= ?"
-            " AND done_work_steps > 0",
-            (first.timestamp(),),
+        for day, active in self.db.execute(
+            "SELECT day_of(started_at), active_seconds FROM runs WHERE speed = 1"
+            " AND started_ts >= ? AND done_work_steps > 0",
+            (_instant_before(first),),
         ):
-            index = int((started_ts - first.timestamp()) // (7 * 86400))
+            index = (date.fromisoformat(day) - first).days // 7
             if 0 <= index < weeks:
                 weekly[index] += active / 60
                 week_sessions += index == weeks - 1
-        return Stats(self._streak(now), week_sessions, weekly[-1], tuple(weekly))
+        return Stats(self._streak(today), week_sessions, weekly[-1], tuple(weekly))
 
     def active_days(self, weeks: int = 53) -> dict[date, int]:
         """Sessions per day (the day they started, where they started) over the last
         `weeks` weeks, previews and runs with nothing done left out; days without none."""
-        since = self.now() - timedelta(weeks=weeks)
+        since = self.now().date() - timedelta(weeks=weeks)
         rows = self.db.execute(
-            "SELECT substr(started_at, 1, 10), COUNT(*) FROM runs WHERE speed = 1"
+            "SELECT day_of(started_at), COUNT(*) FROM runs WHERE speed = 1"
             " AND done_work_steps > 0 AND started_ts >= ? GROUP BY 1",
-            (since.timestamp(),),
+            (_instant_before(since),),
         )
         return {date.fromisoformat(day): count for day, count in rows}
 
@@ -545,8 +545,8 @@ class HistoryStore:
         """How many breaks were taken, snoozed and skipped each day from `since` (the day
         they happened, where they happened); days without none."""
         rows = self.db.execute(
-            "SELECT substr(at, 1, 10), action, COUNT(*) FROM breaks"
-            " WHERE substr(at, 1, 10) >= ? GROUP BY 1, 2",
+            "SELECT day_of(at), action, COUNT(*) FROM breaks"
+            " WHERE day_of(at) >= ? GROUP BY 1, 2",
             (since.isoformat(),),
         )
         days: dict[date, dict[str, int]] = {}
@@ -558,9 +558,9 @@ class HistoryStore:
         """The slugs of the routines run to their end each day from `since` (the day they
         started, where they started; previews left out)."""
         rows = self.db.execute(
-            "SELECT DISTINCT substr(started_at, 1, 10), session FROM runs WHERE speed = 1"
+            "SELECT DISTINCT day_of(started_at), session FROM runs WHERE speed = 1"
             " AND status = 'completed' AND started_ts >= ?",
-            (datetime.combine(since, datetime.min.time()).timestamp() - 86400,),
+            (_instant_before(since),),
         )
         days: dict[date, set[str]] = {}
         for day, slug in rows:
@@ -568,23 +568,20 @@ class HistoryStore:
                 days.setdefault(found, set()).add(slug)
         return days
 
-    def _streak(self, now: datetime) -> int:
-        """Days in a row, ending today (or yesterday, if today has nothing yet), with a session."""
-        expected = now.date()
+    def _streak(self, today: date) -> int:
+        """Days in a row, ending today (or yesterday, if today has nothing yet), with a
+        session: distinct days (`day_of`), whatever order the runs started in."""
+        days = {
+            date.fromisoformat(day)
+            for (day,) in self.db.execute(
+                "SELECT DISTINCT day_of(started_at) FROM runs WHERE speed = 1"
+                " AND done_work_steps > 0"
+            )
+        }
+        day = today if today in days else today - timedelta(days=1)
         streak = 0
-        for (started_at,) in self.db.execute(
-            "SELECT started_at FROM runs WHERE speed = 1 AND done_work_steps > 0"
-            " ORDER BY started_ts DESC"
-        ):
-            day = datetime.fromisoformat(started_at).date()
-            if day == expected:
-                streak += 1
-                expected -= timedelta(days=1)
-            elif day < expected:
-                if streak == 0 and day == expected - timedelta(days=1):
-                    streak, expected = 1, day - timedelta(days=1)
-                else:
-                    break
+        while day in days:
+            streak, day = streak + 1, day - timedelta(days=1)
         return streak
 
     def _transaction(self) -> _Transaction:
@@ -607,6 +604,17 @@ class _Transaction:
         finally:
             if self.db.in_transaction:  # it failed, or COMMIT did (a full disk)
                 self.db.execute("ROLLBACK")
+
+
+def _day_of(stamp: str) -> str:
+    return day_of(stamp).isoformat()
+
+
+def _instant_before(day: date) -> float:
+    """An instant before anything whose own day is `day` or later began, in any zone: the
+    day's start here, less the 26 hours between UTC+14 and UTC-12 and a margin. For an
+    index to narrow a query that then keeps what is on or after `day` by `day_of`."""
+    return datetime.combine(day, datetime.min.time()).timestamp() - 2 * 86400
 
 
 def _alive(pid: int | None) -> bool:
