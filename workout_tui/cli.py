@@ -22,7 +22,7 @@ from workout_tui.core.library import (
     load_routine,
 )
 from workout_tui.core.printable import complain as _error
-from workout_tui.core.printable import json_text, printable
+from workout_tui.core.printable import fit_streams, json_text, printable
 from workout_tui.core.printable import say as _say
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 ok, 1 problems found, 2 usage error)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    fit_streams(data=bool(getattr(args, "json", False) or getattr(args, "export", None)))
     try:
         if args.command is None:
             return _open_app(args)

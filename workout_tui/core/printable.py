@@ -8,6 +8,8 @@ through `printable` before it reaches a terminal, in the CLI and in the app.
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import re
 import sys
@@ -56,3 +58,38 @@ def say(text: str, file: TextIO | None = None) -> None:
 def complain(text: str) -> None:
     """Print `workout-tui: <text>` to stderr, with user text made printable."""
     print(f"workout-tui: {printable(text)}", file=sys.stderr)
+
+
+# What the app prints that a locale's encoding may lack (ISO-8859-1 has no ✓ and no control
+# pictures), said plainly instead; anything else unsayable becomes `?`.
+STAND_INS = {
+    "✓": "v", "✗": "x", "→": "->", "←": "<-", "·": ".", "…": "...", "—": "-", "–": "-",
+    "×": "x", "▶": ">", "◀": "<", "\u2421": "^?", PLACEHOLDER: "?",
+}  # fmt: skip
+STAND_IN = "workout-tui-stand-in"
+
+
+def _stand_in(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    said = []
+    for char in error.object[error.start : error.end]:
+        if 0x2400 <= ord(char) < 0x2420:  # a control picture: caret notation, ␛ as ^[
+            said.append("^" + chr(ord(char) - 0x2400 + 0x40))
+        else:
+            said.append(STAND_INS.get(char, "?"))
+    return "".join(said), error.end
+
+
+codecs.register_error(STAND_IN, _stand_in)
+
+
+def fit_streams(data: bool = False) -> None:
+    """Make stdout and stderr print in any locale: what the locale's encoding cannot show
+    becomes a plain stand-in (`v` for `✓`), never an error. With `data` (an export, --json)
+    stdout is UTF-8 whatever the locale, as the files the app writes are."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            if data and stream is sys.stdout:
+                stream.reconfigure(encoding="utf-8", errors="strict")
+            elif codecs.lookup(stream.encoding).name != "utf-8":
+                stream.reconfigure(errors=STAND_IN)
