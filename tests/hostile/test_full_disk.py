@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
 import sqlite3
+import subprocess
 from pathlib import Path
 
+from textual.widgets import DataTable
+
 from tests.cli.terminal import Terminal
-from tests.cli.test_cli import SCRIPT, env
+from tests.cli.test_cli import SCRIPT, cli, env
 from tests.core.test_history import run_through
 from tests.hostile.conftest import fill
 from tests.ui.helpers import advance, make_app, notices, practice, text
 from workout_tui.core.log.history import FILE_NAME, HistoryStore, open_history
+from workout_tui.ui.history import HistoryScreen
 from workout_tui.ui.summary import SummaryScreen
 
 
@@ -145,3 +150,50 @@ def test_breaks_logged_on_a_full_disk_wait_and_land_when_it_frees(tiny_disk: Pat
     ]  # fmt: skip
     assert store.breaks_by_day(today) == {today: {"snoozed": 1, "skipped": 1, "taken": 1}}
     store.close()
+
+
+def test_a_disk_full_at_start_is_said_in_words_and_leaves_no_file(
+    tiny_disk: Path, home: Path
+) -> None:
+    fill(tiny_disk)
+    data = tiny_disk / "data"
+    store, notices = open_history(data)
+    assert store is None
+    assert notices == [
+        f"History is off: the disk holding {data} is full. Sessions still run but are not "
+        "recorded."
+    ]
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]  # no stray file or folder
+
+
+async def test_a_history_on_a_read_only_mount_is_read_by_every_reading_command(
+    home: Path,
+) -> None:
+    from tests.conftest import mount_tmpfs
+    from tests.core.test_history import run_through
+
+    disk = home / "disk"
+    disk.mkdir()
+    unmount = mount_tmpfs(disk, "size=1m")
+    try:
+        data = disk / "data"
+        earlier_runs(data, 2)
+        store = HistoryStore(data / FILE_NAME)
+        store.record_break("taken", store.now(), run_through(store))
+        store.close()
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        for command in (["history", "--export", "json"], ["history", "--export", "csv"],
+                        ["progress"], ["today"]):  # fmt: skip
+            done = cli(home, "--data-dir", str(data), *command)
+            assert done.returncode in (0, 1) and not done.stderr, (command, done.stderr)
+        exported = cli(home, "--data-dir", str(data), "history", "--export", "json")
+        assert len(json.loads(exported.stdout)["runs"]) == 3
+        app = make_app(data_dir=data, routines=[])  # and the app's history screen
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("h")
+            assert isinstance(app.screen, HistoryScreen)
+            assert app.screen.query_one("#runs", DataTable).row_count == 3
+            said = f"The history in {data} is read-only: past sessions can be looked through"
+            assert said in notices(app)
+    finally:
+        unmount()

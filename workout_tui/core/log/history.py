@@ -7,6 +7,7 @@ marked interrupted the next time the store opens.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import uuid
@@ -199,8 +200,7 @@ class HistoryStore:
         _check_file(path)
         try:
             if read_only:
-                uri = f"{path.resolve().as_uri()}?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+                self.db = _connect_read_only(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(path, timeout=10, isolation_level=None)
@@ -688,6 +688,44 @@ def _is_damaged(error: sqlite3.Error) -> bool:
     return name.startswith(_DAMAGED_CODES)
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading only. On read-only media SQLite cannot make the shared-memory file
+    a WAL history needs to be read, so there the file is opened as immutable: nothing can
+    be writing to it."""
+    uri = path.resolve().as_uri()
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=10, isolation_level=None)
+        db.execute("PRAGMA user_version").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        if _writable(path.parent):
+            raise
+        db.close()
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK) and not _read_only_media(folder)
+
+
+def _read_only_media(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _disk_full(folder: Path) -> bool:
+    """Whether the disk that holds (or would hold) `folder` has no room left."""
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024  # less than SQLite needs to start
+
+
 def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
@@ -744,6 +782,8 @@ def open_history(
     """
     path = data_dir / FILE_NAME
     notices: list[str] = []
+    existed = path.exists()
+    made = [p for p in (data_dir, *data_dir.parents) if not p.exists()]  # what opening makes
     if read_only and not path.exists():
         if data_dir.exists() and not data_dir.is_dir():
             return None, [f"History is off: {data_dir} is not a folder."]
@@ -767,6 +807,24 @@ def open_history(
                 store.close()
                 raise HistoryUnavailable(f"cannot write {path}: {_reason(error)}") from None
     except (HistoryUnavailable, DamagedHistory, OSError, sqlite3.Error) as error:
-        reason = _reason(error)
+        if existed and not read_only and not _writable(data_dir):
+            reader, _ = open_history(data_dir, now, read_only=True)
+            if reader is not None:
+                return reader, [f"The history in {data_dir} is read-only: past sessions can be "
+                               "looked through, but new ones are not recorded."]  # fmt: skip
+        reason = f"the disk holding {data_dir} is full" if _disk_full(data_dir) else _reason(error)
+        if not existed:  # a history that was there is left as it was
+            _remove_new(path, made)
         return None, [f"History is off: {reason}. Sessions still run but are not recorded."]
     return store, notices
+
+
+def _remove_new(path: Path, folders: list[Path]) -> None:
+    """Take away what a failed first open made (a full disk): the file, its journal files
+    and the folders made for it, deepest first."""
+    with contextlib.suppress(OSError):
+        for made in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            made.unlink(missing_ok=True)
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if empty: nothing of anyone else's goes
