@@ -169,7 +169,7 @@ def test_an_old_schema_is_migrated_and_its_totals_filled_in(tmp_path: Path, wall
     db.commit()
     db.close()
     store = HistoryStore(path, wall)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     (run,) = store.runs()
     # Time counts every visit; each step has one entry, its last; done counts it once.
     assert (run.active_seconds, run.work_seconds, run.done_work_steps) == (64, 59, 1)

@@ -7,7 +7,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from workout_tui.core.log.history import HistoryStore
+import pytest
+
+from tests.core.test_history import run_through
+from workout_tui.core.log.history import HistoryStore, RunInUse
+
+DEAD_PID = 2**22 + 1  # above Linux's largest pid: no process has it
 
 WRITER = textwrap.dedent(
     """
@@ -49,3 +54,135 @@ def test_two_processes_writing_200_runs_each_all_land(tmp_path: Path) -> None:
     steps = store.db.execute("SELECT COUNT(*) FROM steps").fetchone()[0]
     assert steps == 400 * 6  # get ready, three sets and two rests a run
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# A window of the app, as far as the history sees it: one run's journal, told what to do
+# line by line on stdin, saying after each what became of it.
+WINDOW = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.journal import RunJournal
+    from workout_tui.core.loader import load_plan_text
+    from tests.log_helpers import entry
+    plan = load_plan_text("name: Hips\\nexercises: [{name: Couch stretch, hold: 30s, sets: 3}]\\n")
+    journal = RunJournal(HistoryStore(Path(sys.argv[1])))
+    for line in sys.stdin:
+        command, *arg = line.split()
+        if command == "start":
+            journal.start(plan, "hips", "x", 1)
+        elif command == "resume":
+            journal.resume(int(arg[0]))
+        elif command == "step":
+            journal.step(entry(plan.steps[int(arg[0])], 30.0))
+        elif command == "finish":
+            journal.finish("stopped")
+        print(journal.run_id, "lost" if journal.lost else "ok", journal.lost or "", flush=True)
+    """
+)
+
+
+class Window:
+    """Another workout-tui on the same history: a real process."""
+
+    def __init__(self, path: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", WINDOW, str(path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+
+    def do(self, command: str) -> tuple[int, str]:
+        """Run `command`; the run's id and "ok" or "lost ..." after it."""
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        run_id, said = self.process.stdout.readline().split(" ", 1)
+        return int(run_id), said.strip()
+
+    def close(self) -> None:
+        assert self.process.stdin
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def test_a_run_going_on_in_another_window_cannot_be_deleted_and_nothing_is_written_astray(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    window = Window(path)
+    try:
+        run_id, _ = window.do("start")
+        assert window.do("step 0") == (run_id, "ok")
+        with pytest.raises(RunInUse):
+            store.delete_run(run_id)  # d in this window's history: refused, said
+        # Deleted all the same (by hand, or an older workout-tui), and its id used again by
+        # a run in this window: the other window's next writes must not land in it.
+        store.db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+        mine = run_through(store, upto=1, status=None)
+        assert mine == run_id
+        _, said = window.do("step 1")
+        assert said.startswith("lost this run was deleted or taken on in another window")
+        assert window.do("finish")[1].startswith("lost")
+    finally:
+        window.close()
+    assert store.run(mine).status == "running"  # type: ignore[union-attr]  # not "stopped"
+    assert [s.step_index for s in store.steps(mine)] == [0]  # this window's step alone
+
+
+def test_an_interrupted_run_is_resumed_by_one_window_only(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    run_id = run_through(store, upto=2, status=None)
+    store.db.execute("UPDATE runs SET pid = ?, pid_start = NULL WHERE id = ?", (DEAD_PID, run_id))
+    assert store.interrupted_run("strength") is not None  # offered: its process is gone
+    first, second = Window(path), Window(path)
+    try:
+        assert first.do(f"resume {run_id}") == (run_id, "ok")
+        assert store.interrupted_run("strength") is None  # no longer offered anywhere
+        assert store.running_elsewhere("strength")
+        _, said = second.do(f"resume {run_id}")  # the dialog was open in both: r in both
+        assert said == f"lost run {run_id} is running in another window"
+        assert second.do("step 5")[1].startswith("lost")  # writes nothing
+        assert first.do("step 2") == (run_id, "ok")
+    finally:
+        first.close()
+        second.close()
+    steps = [s.step_index for s in store.steps(run_id)]
+    assert steps == [0, 1, 2]
+
+
+def test_a_pid_given_to_another_process_is_not_taken_for_the_runs_owner(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    run_id = run_through(store, upto=1, status=None)
+    sleeper = subprocess.Popen(["sleep", "30"])  # alive, with the run's pid but not its start
+    try:
+        store.db.execute(
+            "UPDATE runs SET pid = ?, pid_start = 1 WHERE id = ?", (sleeper.pid, run_id)
+        )
+        assert store.run(run_id).status == "interrupted"  # type: ignore[union-attr]
+        assert store.mark_interrupted() == 1
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+async def test_d_on_a_run_going_on_in_another_window_says_so_and_keeps_it(tmp_path: Path) -> None:
+    from tests.ui.helpers import make_app, notices
+    from workout_tui.ui.dialogs import Confirm
+
+    path = tmp_path / "history.sqlite3"
+    window = Window(path)
+    try:
+        run_id, _ = window.do("start")
+        store = HistoryStore(path)
+        app = make_app(history=store, show_history=True)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("d")
+            assert not isinstance(app.screen, Confirm)
+            assert "Hips, " in notices(app)
+            assert "is running in another window: not deleted." in notices(app)
+        assert store.run(run_id) is not None
+    finally:
+        window.close()

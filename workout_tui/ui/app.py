@@ -107,6 +107,8 @@ class WorkoutApp(App[None]):
         self.open_history()
         interrupted = resumable(self.history, routine)
         if interrupted is None:
+            if self.history is not None and self.history.running_elsewhere(routine.slug):
+                self.notify(f"{routine.title} is running in another window: this is a new run.")
             self._play(routine, None)
             return
         run, step = interrupted

@@ -175,9 +175,20 @@ class HistoryScreen(Screen[None]):
         if run is None:
             return
 
+        in_use = f"{run.session_name}, {when(run)}, is running in another window: not deleted."
+        if run.status == "running" and not self.store.is_mine(run.id):
+            self.notify(in_use, severity="warning")
+            return
+
         def answer(delete: bool | None) -> None:
             if delete:
-                self.store.delete_run(run.id)
+                from workout_tui.core.log.history import RunInUse
+
+                try:
+                    self.store.delete_run(run.id)
+                except RunInUse:  # resumed in another window while the question was open
+                    self.notify(in_use, severity="warning")
+                    return
                 self.query_one("#runs", DataTable).remove_row(str(run.id))
                 self._loaded -= 1
                 self._show_stats()

@@ -50,14 +50,11 @@ class PlayerScreen(Screen[None]):
         """
         super().__init__()
         self.routine, self.run, self.cues, self.speed = routine, run, cues, speed
-        self.engine, self.plan = run.engine, run.plan
-        self.resume = resume
+        self.engine, self.plan, self.resume, self.ahead = run.engine, run.plan, resume, ahead
         self.keys = keys  # named in hints: "space to resume"
-        self.ahead = ahead
         self._wake: asyncio.TimerHandle | None = None
         self._space = ""
-        self._behind = False
-        self._told = False  # said that the history lost this run
+        self._behind = self._told_lost = self._told = False  # _told: the history lost it
         self._handed: list[CueKey] = []  # the keys of the cues last handed to the sound
 
     def compose(self) -> ComposeResult:
@@ -150,6 +147,9 @@ class PlayerScreen(Screen[None]):
     def _tell_history(self) -> None:
         """Say once when the history stops taking this run, and again when it catches up."""
         journal = self.run.journal
+        if journal.lost is not None and not self._told_lost:
+            self._told_lost = True
+            self.notify(f"Not saved: {journal.lost}.", severity="error", timeout=15)
         if journal.behind and not self._behind:
             self.notify(
                 f"Cannot save to the history now ({journal.error}). This session is kept "

@@ -140,6 +140,11 @@ MIGRATIONS = [
     );
     CREATE INDEX breaks_by_time ON breaks(at_ts);
     """,
+    # 5: when the owning process started, so a pid the system has given to another
+    # process since is not taken for the run's owner still alive
+    """
+    ALTER TABLE runs ADD COLUMN pid_start INTEGER;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 STATUSES = ("running", "completed", "stopped", "interrupted")
@@ -149,6 +154,16 @@ BREAK_ACTIONS = ("taken", "snoozed", "skipped")
 class HistoryUnavailable(Exception):
     """The history cannot be kept now (the data dir is read-only or missing, the disk is
     full, the file is locked, or it is not ours to write); the file is left as it is."""
+
+
+class RunLost(Exception):
+    """This window's run is no longer its own to write: it was deleted, or another window
+    took it on. Nothing more is written to it, so no write can land in another run."""
+
+
+class RunInUse(Exception):
+    """The run is going on in another window (its process is alive): it is not deleted or
+    resumed from here."""
 
 
 class DamagedHistory(Exception):
@@ -174,7 +189,8 @@ class Stats:
 # read-only export sees what the next start will).
 _RUN_COLUMNS = (
     "id, uid, session, session_name, session_hash,"
-    " CASE WHEN status = 'running' AND NOT alive(pid) THEN 'interrupted' ELSE status END,"
+    " CASE WHEN status = 'running' AND NOT alive(pid, pid_start) THEN 'interrupted'"
+    " ELSE status END,"
     " started_at, ended_at, speed, active_seconds, work_seconds, done_work_steps,"
     " planned_work_steps"
 )
@@ -206,7 +222,7 @@ class HistoryStore:
                 self.db = sqlite3.connect(path, timeout=10, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise HistoryUnavailable(f"cannot open {path}: {_reason(error)}") from None
-        self.db.create_function("alive", 1, _alive)
+        self.db.create_function("alive", 2, _alive)
         self.db.create_function("exercise_key", 1, _key, deterministic=True)
         self.db.create_function("new_uid", 0, new_uid)
         self.db.create_function("day_of", 1, _day_of, deterministic=True)
@@ -286,26 +302,46 @@ class HistoryStore:
         planned_work = sum(1 for step in plan.steps if step.is_work)
         cursor = self.db.execute(
             "INSERT INTO runs (id, uid, session, session_name, session_hash, speed, status,"
-            " started_at, started_ts, planned_work_steps, pid)"
-            " VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
+            " started_at, started_ts, planned_work_steps, pid, pid_start)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)",
             (run_id, new_uid(), session, plan.session.name, session_hash, speed,
-             started.isoformat(), started.timestamp(), planned_work, os.getpid()),
+             started.isoformat(), started.timestamp(), planned_work, *_this_process()),
         )  # fmt: skip
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
     def resume_run(self, run_id: int) -> None:
-        """Carry on an interrupted run in this process."""
-        self.db.execute(
-            "UPDATE runs SET status = 'running', ended_at = NULL, pid = ? WHERE id = ?",
-            (os.getpid(), run_id),
+        """Carry on an interrupted run in this process.
+
+        Raises:
+            RunInUse: another window resumed it first (its process is alive).
+        """
+        taken = self.db.execute(
+            "UPDATE runs SET status = 'running', ended_at = NULL, pid = ?, pid_start = ?"
+            " WHERE id = ? AND NOT (status = 'running' AND alive(pid, pid_start))",
+            (*_this_process(), run_id),
         )
+        if taken.rowcount == 0:
+            raise RunInUse(f"run {run_id} is running in another window")
+
+    def is_mine(self, run_id: int) -> bool:
+        """Whether `run_id` is a run this process started or resumed."""
+        row = self.db.execute("SELECT pid, pid_start FROM runs WHERE id = ?", (run_id,))
+        return tuple(row.fetchone() or ()) == _this_process()
+
+    def _check_mine(self, run_id: int) -> None:
+        """Raise RunLost unless `run_id` is a run this process started or resumed."""
+        if not self.is_mine(run_id):
+            raise RunLost(
+                "this run was deleted or taken on in another window; it is no longer saved"
+            )
 
     def record_step(self, run_id: int, entry: StepRecord) -> None:
         """Log one visit to a step: its entry takes the place of the step's earlier one in
         the run, and its time adds to the run's totals, in one transaction."""
         seconds = entry.actual_seconds
         with self._transaction():
+            self._check_mine(run_id)
             self._insert_step(run_id, entry)
             self.db.execute(
                 "UPDATE runs SET active_seconds = active_seconds + ?,"
@@ -325,11 +361,13 @@ class HistoryStore:
         )  # fmt: skip
 
     def relog(self, run_id: int, step_index: int, reps: int, load: str | None) -> None:
-        """Change the reps and load logged for a step of a run."""
-        self.db.execute(
-            "UPDATE steps SET reps = ?, load = ? WHERE run_id = ? AND step_index = ?",
-            (reps, load, run_id, step_index),
-        )
+        """Change the reps and load logged for a step of a run this process runs."""
+        with self._transaction():
+            self._check_mine(run_id)
+            self.db.execute(
+                "UPDATE steps SET reps = ?, load = ? WHERE run_id = ? AND step_index = ?",
+                (reps, load, run_id, step_index),
+            )
 
     def import_runs(
         self,
@@ -373,17 +411,19 @@ class HistoryStore:
         )  # fmt: skip
 
     def finish_run(self, run_id: int, status: str) -> None:
-        """Close a run as completed or stopped."""
+        """Close a run this process runs as completed or stopped."""
         assert status in STATUSES
-        self.db.execute(
-            "UPDATE runs SET status = ?, ended_at = ? WHERE id = ?",
-            (status, self.now().isoformat(), run_id),
-        )
+        with self._transaction():
+            self._check_mine(run_id)
+            self.db.execute(
+                "UPDATE runs SET status = ?, ended_at = ? WHERE id = ?",
+                (status, self.now().isoformat(), run_id),
+            )
 
     def mark_interrupted(self) -> int:
         """Mark runs left running by a process that is gone as interrupted; returns how many."""
-        rows = self.db.execute("SELECT id, pid FROM runs WHERE status = 'running'").fetchall()
-        dead = [run_id for run_id, pid in rows if not _alive(pid)]
+        rows = self.db.execute("SELECT id, pid, pid_start FROM runs WHERE status = 'running'")
+        dead = [run_id for run_id, pid, started in rows.fetchall() if not _alive(pid, started)]
         for run_id in dead:
             self.db.execute(
                 "UPDATE runs SET status = 'interrupted', ended_at = COALESCE(ended_at, ("
@@ -403,8 +443,20 @@ class HistoryStore:
         )
 
     def delete_run(self, run_id: int) -> None:
-        """Delete a run and its steps."""
-        self.db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+        """Delete a run and its steps.
+
+        Raises:
+            RunInUse: the run is going on in another window.
+        """
+        with self._transaction():
+            row = self.db.execute(
+                "SELECT status = 'running' AND alive(pid, pid_start) AND pid != ? FROM runs"
+                " WHERE id = ?",
+                (os.getpid(), run_id),
+            ).fetchone()
+            if row and row[0]:
+                raise RunInUse(f"run {run_id} is running in another window")
+            self.db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -463,6 +515,15 @@ class HistoryStore:
         for row in rows:
             when = started.get(row[1]) or started.setdefault(row[1], datetime.fromisoformat(row[1]))
             yield row[0], when, _step(row[2:])
+
+    def running_elsewhere(self, session: str) -> bool:
+        """Whether the routine's latest run is going on in another window."""
+        row = self.db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE session = ? ORDER BY started_ts DESC, id DESC"
+            " LIMIT 1",
+            (session,),
+        ).fetchone()
+        return row is not None and row[5] == "running" and not self.is_mine(row[0])
 
     def interrupted_run(self, session: str) -> tuple[RunSummary, int] | None:
         """The routine's latest run if it was interrupted, with the step to resume at."""
@@ -617,18 +678,41 @@ def _instant_before(day: date) -> float:
     return datetime.combine(day, datetime.min.time()).timestamp() - 2 * 86400
 
 
-def _alive(pid: int | None) -> bool:
+def _alive(pid: int | None, started: int | None) -> bool:
+    """Whether the process that owns a run is still running it: `pid` is alive and is the
+    same process (it started at `started`, in clock ticks since boot; a pid is reused)."""
     if pid is None:
         return False
     if pid == os.getpid():
-        return True
+        return started in (None, _this_process()[1])
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True  # another user's process
-    return True
+        pass  # another user's process
+    return started is None or _process_start(pid) in (None, started)
+
+
+def _process_start(pid: int) -> int | None:
+    """When process `pid` started, in clock ticks since boot (Linux's /proc); None where
+    that cannot be read."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat[stat.rindex(")") + 2 :].split()[19])  # field 22, after the name
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _this_process() -> tuple[int, int | None]:
+    """This process's owner mark: (pid, start time); a forked child reads its own."""
+    pid = os.getpid()
+    if pid not in _STARTS:
+        _STARTS[pid] = _process_start(pid)
+    return pid, _STARTS[pid]
+
+
+_STARTS: dict[int, int | None] = {}
 
 
 def _search(text: str) -> tuple[str, tuple[str, ...]]:

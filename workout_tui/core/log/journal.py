@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 
 from workout_tui.core.log.entries import StepRecord
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.history import HistoryStore, RunInUse, RunLost
 from workout_tui.core.plan import Plan
 
 Write = Callable[[HistoryStore], object]
@@ -25,6 +25,7 @@ class WriteQueue:
     def __init__(self, store: HistoryStore | None) -> None:
         self.store = store
         self.error: Exception | None = None  # why the waiting writes wait
+        self.lost: Exception | None = None  # why nothing more is written (RunLost, RunInUse)
         self._waiting: list[Write] = []
 
     @property
@@ -40,12 +41,16 @@ class WriteQueue:
             except (sqlite3.Error, OSError) as error:
                 self.error = error
                 return False
+            except (RunLost, RunInUse) as error:  # not ours to write: stop, touch nothing
+                self.lost, self.error = error, None
+                self._waiting.clear()
+                return True
             self._waiting.pop(0)
         self.error = None
         return True
 
     def _write(self, write: Write) -> None:
-        if self.store is not None:
+        if self.store is not None and self.lost is None:
             self._waiting.append(write)
             self.flush()
 
