@@ -186,3 +186,31 @@ async def test_d_on_a_run_going_on_in_another_window_says_so_and_keeps_it(tmp_pa
         assert store.run(run_id) is not None
     finally:
         window.close()
+
+
+async def test_a_window_that_lost_the_race_to_resume_says_so_to_the_end(tmp_path: Path) -> None:
+    from tests.ui.helpers import make_app, notices, practice, text
+    from tests.ui.test_history import record
+    from workout_tui.ui.dialogs import ResumeRun
+    from workout_tui.ui.player import PlayerScreen
+
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    routine = practice(tmp_path)
+    run_id = record(store, routine, upto=3, status="interrupted")
+    app = make_app(start=routine, history=store)
+    window = Window(path)
+    try:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            assert isinstance(app.screen, ResumeRun)  # offered here and in the other window
+            assert window.do(f"resume {run_id}") == (run_id, "ok")  # which took it first
+            await pilot.press("r")
+            assert f"Not saved: run {run_id} is running in another window." in notices(app)
+            while isinstance(app.screen, PlayerScreen):
+                await pilot.press("n")
+            assert text(pilot, "#summary-title").endswith(
+                f"(not saved: run {run_id} is running in another window)"
+            )
+    finally:
+        window.close()
+    assert [s.step_index for s in store.steps(run_id)] == [0, 1, 2]  # nothing of this window's

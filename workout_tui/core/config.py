@@ -63,22 +63,30 @@ class Config:
         return session if defaults is session.defaults else replace(session, defaults=defaults)
 
 
+def _read_config(path: Path) -> tuple[str | None, str]:
+    """The config's text, or None and why not ("" when there is no file)."""
+    try:
+        raw = read_regular(path, MAX_CONFIG_BYTES + 1)
+        text = raw.decode("utf-8")
+    except FileNotFoundError:
+        return None, ""
+    except (OSError, UnicodeDecodeError) as error:
+        return None, f"{path}: cannot read the config ({error}); using the defaults"
+    if len(raw) > MAX_CONFIG_BYTES:  # cut short, a table past the cut would be lost unsaid
+        too_big = f"over {MAX_CONFIG_BYTES // 1024} KiB, too big for a config file"
+        return None, f"{path}: {too_big}; using the defaults"
+    return text, ""
+
+
 def load_config(path: Path) -> tuple[Config, list[str]]:
     """Read the config file; a missing file is the defaults.
 
     Returns:
         The config, and one message per problem (each value in error keeps its default).
     """
-    try:
-        raw = read_regular(path, MAX_CONFIG_BYTES + 1)
-        text = raw.decode("utf-8")
-    except FileNotFoundError:
-        return Config(), []
-    except (OSError, UnicodeDecodeError) as error:
-        return Config(), [f"{path}: cannot read the config ({error}); using the defaults"]
-    if len(raw) > MAX_CONFIG_BYTES:  # cut short, a table past the cut would be lost unsaid
-        too_big = f"over {MAX_CONFIG_BYTES // 1024} KiB, too big for a config file"
-        return Config(), [f"{path}: {too_big}; using the defaults"]
+    text, problem = _read_config(path)
+    if text is None:
+        return Config(), [problem] if problem else []
     import tomllib  # only when there is a file (most people have none): it is slow to import
 
     try:

@@ -174,7 +174,7 @@ class HistoryScreen(Screen[None]):
         run = self._selected()
         if run is None:
             return
-
+        run = self.store.run(run.id) or run  # as it is now: another window may have ended it
         in_use = f"{run.session_name}, {when(run)}, is running in another window: not deleted."
         if run.status == "running" and not self.store.is_mine(run.id):
             self.notify(in_use, severity="warning")

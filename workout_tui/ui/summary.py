@@ -26,6 +26,7 @@ class SummaryScreen(Screen[None]):
         self.plan, self.record = run.plan, run.record
         self.speed = speed
         self.records = run.records_beaten()
+        self.lost = run.journal.lost  # another window has the run: this one saved none of it
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
@@ -39,7 +40,8 @@ class SummaryScreen(Screen[None]):
     def _heading(self) -> str:
         status = "Done" if self.record.completed else "Stopped"
         preview = f" (preview ×{self.speed:g}, left out of the stats)" if self.speed != 1 else ""
-        return f"{status}: {self.plan.session.name}{preview}"
+        lost = f" (not saved: {self.lost})" if self.lost else ""
+        return f"{status}: {self.plan.session.name}{preview}{lost}"
 
     def _totals(self) -> str:
         rows = totals_rows(self.record.totals())

@@ -873,34 +873,53 @@ def open_history(
             return None, [f"History is off: {data_dir} is not a folder."]
         return None, []  # nothing recorded yet, and a read creates nothing
     try:
-        try:
-            store = HistoryStore(path, now, read_only)
-        except DamagedHistory as error:
-            if read_only or not _confirmed_damaged(path):
-                raise HistoryUnavailable(f"cannot use {path} now ({error})") from None
-            kept = _keep_aside(path, datetime.now())
-            notices.append(
-                f"The history file was damaged ({error}); it is kept as {kept} "
-                "and a new history was started."
-            )
-            store = HistoryStore(path, now)
-        if not read_only:
-            try:
-                store.mark_interrupted()
-            except sqlite3.Error as error:  # the disk is full or the file locked: not damage
-                store.close()
-                raise HistoryUnavailable(f"cannot write {path}: {_reason(error)}") from None
+        store = _open_store(path, now, read_only, notices)
     except (HistoryUnavailable, DamagedHistory, OSError, sqlite3.Error) as error:
         if existed and not read_only and not _writable(data_dir):
-            reader, _ = open_history(data_dir, now, read_only=True)
-            if reader is not None:
-                return reader, [f"The history in {data_dir} is read-only: past sessions can be "
-                               "looked through, but new ones are not recorded."]  # fmt: skip
-        reason = f"the disk holding {data_dir} is full" if _disk_full(data_dir) else _reason(error)
+            return _read_only_history(data_dir, now, error)
         if not existed:  # a history that was there is left as it was
             _remove_new(path, made)
-        return None, [f"History is off: {reason}. Sessions still run but are not recorded."]
+        return None, [_history_off(data_dir, error)]
     return store, notices
+
+
+def _open_store(path: Path, now: Now | None, read_only: bool, notices: list[str]) -> HistoryStore:
+    """The store at `path`; a damaged file kept aside (said in `notices`) and a new one
+    started; crashed runs marked interrupted unless `read_only`."""
+    try:
+        store = HistoryStore(path, now, read_only)
+    except DamagedHistory as error:
+        if read_only or not _confirmed_damaged(path):
+            raise HistoryUnavailable(f"cannot use {path} now ({error})") from None
+        kept = _keep_aside(path, datetime.now())
+        notices.append(
+            f"The history file was damaged ({error}); it is kept as {kept} "
+            "and a new history was started."
+        )
+        store = HistoryStore(path, now)
+    if not read_only:
+        try:
+            store.mark_interrupted()
+        except sqlite3.Error as error:  # the disk is full or the file locked: not damage
+            store.close()
+            raise HistoryUnavailable(f"cannot write {path}: {_reason(error)}") from None
+    return store
+
+
+def _read_only_history(
+    data_dir: Path, now: Now | None, error: BaseException
+) -> tuple[HistoryStore | None, list[str]]:
+    """A history that cannot be written here (read-only media or folder), to look through."""
+    reader, _ = open_history(data_dir, now, read_only=True)
+    if reader is None:
+        return None, [_history_off(data_dir, error)]
+    return reader, [f"The history in {data_dir} is read-only: past sessions can be looked "
+                    "through, but new ones are not recorded."]  # fmt: skip
+
+
+def _history_off(data_dir: Path, error: BaseException) -> str:
+    reason = f"the disk holding {data_dir} is full" if _disk_full(data_dir) else _reason(error)
+    return f"History is off: {reason}. Sessions still run but are not recorded."
 
 
 def _remove_new(path: Path, folders: list[Path]) -> None:
