@@ -39,6 +39,18 @@ def printable(text: str, *, lines: bool = False) -> str:
     return text if lines else text.replace("\n", "\u240a")  # ␊
 
 
+def is_text(value: object, limit: int) -> bool:
+    """Whether `value` is text of at most `limit` characters that a file or a terminal can
+    hold: JSON can carry a lone surrogate, which UTF-8 cannot encode."""
+    if not isinstance(value, str) or len(value) > limit:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from workout_tui.core.files import read_regular, write_whole
 from workout_tui.core.plan import MAX_STEPS, MAX_TOTAL_SECONDS
+from workout_tui.core.printable import is_text
 from workout_tui.core.summary import Summary
 
 LAYOUT = 3  # bump when the shape (or the wording) of a cached summary changes
@@ -95,11 +96,4 @@ def _fits(name: str, value: object) -> bool:
 
 
 def _is_text(value: object) -> bool:
-    """Text a file could have held: not too long, and encodable (no lone surrogates)."""
-    if not isinstance(value, str) or len(value) > _MAX_TEXT:
-        return False
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return is_text(value, _MAX_TEXT)  # no longer than a routine file holds

@@ -15,7 +15,7 @@ from workout_tui.core.files import read_regular
 from workout_tui.core.log.entries import BreakEvent, Outcome, RunSummary, StepRecord
 from workout_tui.core.log.history import BREAK_ACTIONS, STATUSES, HistoryStore
 from workout_tui.core.plan import MAX_STEPS, StepKind
-from workout_tui.core.printable import json_text, printable
+from workout_tui.core.printable import is_text, json_text, printable
 
 FORMATS = ("json", "csv")
 FORMAT_NAME = "workout-tui history"
@@ -214,15 +214,7 @@ def _is_number(value: object) -> bool:
 
 
 def _is_text(value: object) -> bool:
-    """Text the app can show: not too long, and Unicode that UTF-8 can hold (JSON can carry
-    a lone surrogate, which no file or terminal can)."""
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
-        return False
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return is_text(value, MAX_TEXT)
 
 
 def _between(low: float, high: float) -> Check:
