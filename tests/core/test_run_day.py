@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_history import PLAN, run_through
-from workout_tui.core.log.entries import day_of
+from workout_tui.core.log.entries import DAY_OF_SQL, day_of
 from workout_tui.core.log.history import HistoryStore
 
 TODAY = date(2026, 12, 2)  # a Wednesday
@@ -61,9 +61,14 @@ def store_with(tmp_path: Path, *starts: datetime) -> HistoryStore:
     return store
 
 
-def test_the_day_of_a_run_is_the_date_it_recorded() -> None:
-    assert day_of(at(TODAY, 0, 30, 14).isoformat()) == TODAY
-    assert day_of(at(TODAY, 23, 30, -12).isoformat()) == TODAY
+def test_the_day_of_a_run_is_the_date_it_recorded_in_python_and_in_sql() -> None:
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    for stamp in (at(TODAY, 0, 30, 14), at(TODAY, 23, 30, -12), at(TODAY, 12, 0, 0)):
+        assert day_of(stamp.isoformat()) == TODAY
+        (said,) = db.execute(f"SELECT {DAY_OF_SQL.format('?')}", (stamp.isoformat(),)).fetchone()
+        assert said == TODAY.isoformat()
 
 
 def test_a_run_at_half_past_midnight_at_plus_14_is_done_today_everywhere(

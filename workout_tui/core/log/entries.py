@@ -17,6 +17,11 @@ def day_of(stamp: str) -> date:
     return date.fromisoformat(stamp[:10])
 
 
+# day_of in SQLite, for a column that holds such a time: native, where a Python function
+# called for each of 10,000 runs cost the history screen a sixth of a second.
+DAY_OF_SQL = "substr({}, 1, 10)"
+
+
 def wall_clock() -> datetime:
     """Now, in local time to the second: how the log stamps what it records."""
     return datetime.now().astimezone().replace(microsecond=0)

@@ -19,11 +19,11 @@ from typing import Any
 
 from workout_tui.core.files import NotAFile, read_regular
 from workout_tui.core.log.entries import (
+    DAY_OF_SQL,
     BreakEvent,
     Outcome,
     RunSummary,
     StepRecord,
-    day_of,
     exercise_key,
     wall_clock,
 )
@@ -194,6 +194,8 @@ _RUN_COLUMNS = (
     " started_at, ended_at, speed, active_seconds, work_seconds, done_work_steps,"
     " planned_work_steps"
 )
+# The day each run and each break counts for (entries.day_of), in SQL.
+_RUN_DAY, _BREAK_DAY = DAY_OF_SQL.format("started_at"), DAY_OF_SQL.format("at")
 _STEP_COLUMNS = (
     "step_index, kind, exercise, side, set_number, set_count, round_number, round_count,"
     " planned_seconds, planned_reps, planned_load, actual_seconds, reps, load, outcome,"
@@ -225,7 +227,6 @@ class HistoryStore:
         self.db.create_function("alive", 2, _alive)
         self.db.create_function("exercise_key", 1, _key, deterministic=True)
         self.db.create_function("new_uid", 0, new_uid)
-        self.db.create_function("day_of", 1, _day_of, deterministic=True)
         try:
             self._check_ours()
             if not read_only:
@@ -568,7 +569,7 @@ class HistoryStore:
         weekly = [0.0] * weeks
         week_sessions = 0
         for day, active in self.db.execute(
-            "SELECT day_of(started_at), active_seconds FROM runs WHERE speed = 1"
+            f"SELECT {_RUN_DAY}, active_seconds FROM runs WHERE speed = 1"
             " AND started_ts >= ? AND done_work_steps > 0",
             (_instant_before(first),),
         ):
@@ -583,7 +584,7 @@ class HistoryStore:
         `weeks` weeks, previews and runs with nothing done left out; days without none."""
         since = self.now().date() - timedelta(weeks=weeks)
         rows = self.db.execute(
-            "SELECT day_of(started_at), COUNT(*) FROM runs WHERE speed = 1"
+            f"SELECT {_RUN_DAY}, COUNT(*) FROM runs WHERE speed = 1"
             " AND done_work_steps > 0 AND started_ts >= ? GROUP BY 1",
             (_instant_before(since),),
         )
@@ -606,8 +607,8 @@ class HistoryStore:
         """How many breaks were taken, snoozed and skipped each day from `since` (the day
         they happened, where they happened); days without none."""
         rows = self.db.execute(
-            "SELECT day_of(at), action, COUNT(*) FROM breaks"
-            " WHERE day_of(at) >= ? GROUP BY 1, 2",
+            f"SELECT {_BREAK_DAY}, action, COUNT(*) FROM breaks"
+            f" WHERE {_BREAK_DAY} >= ? GROUP BY 1, 2",
             (since.isoformat(),),
         )
         days: dict[date, dict[str, int]] = {}
@@ -619,7 +620,7 @@ class HistoryStore:
         """The slugs of the routines run to their end each day from `since` (the day they
         started, where they started; previews left out)."""
         rows = self.db.execute(
-            "SELECT DISTINCT day_of(started_at), session FROM runs WHERE speed = 1"
+            f"SELECT DISTINCT {_RUN_DAY}, session FROM runs WHERE speed = 1"
             " AND status = 'completed' AND started_ts >= ?",
             (_instant_before(since),),
         )
@@ -635,7 +636,7 @@ class HistoryStore:
         days = {
             date.fromisoformat(day)
             for (day,) in self.db.execute(
-                "SELECT DISTINCT day_of(started_at) FROM runs WHERE speed = 1"
+                f"SELECT DISTINCT {_RUN_DAY} FROM runs WHERE speed = 1"
                 " AND done_work_steps > 0"
             )
         }
@@ -665,10 +666,6 @@ class _Transaction:
         finally:
             if self.db.in_transaction:  # it failed, or COMMIT did (a full disk)
                 self.db.execute("ROLLBACK")
-
-
-def _day_of(stamp: str) -> str:
-    return day_of(stamp).isoformat()
 
 
 def _instant_before(day: date) -> float:
