@@ -193,13 +193,12 @@ async def test_ten_thousand_runs_open_fast_and_load_as_you_scroll(tmp_path: Path
         )
     store.db.execute("COMMIT")
     # The yardstick, in the same run: the same screen opened on an empty history.
-    # Measured 2026-12-06: empty 0.17-0.28 s, 10,000 runs 0.28-0.42 s (1.2-1.8x); with every
-    # run put in the table, 10.1x; with the day of each run worked out by a Python function
-    # called from SQL for each run, 2.4x.
+    # Measured 2026-12-06, alone: 1.36-1.5x; with every run put in the table, 10.1x; with the
+    # day of each run worked out by a Python function called from SQL for each run, 2.4x.
     empty = await cpu_to_open_the_history(HistoryStore(tmp_path / "empty.sqlite3"))
     opened = await cpu_to_open_the_history(store, then=scroll_to_the_first_pages_end)
     ratio = opened / empty
-    assert ratio < 2.5, f"opening took {opened:.2f}s, {ratio:.1f}x an empty one"
+    assert ratio < 2, f"opening took {opened:.2f}s, {ratio:.1f}x an empty one"
 
 
 async def test_an_interrupted_run_can_be_resumed_where_it_stopped(tmp_path: Path) -> None:
