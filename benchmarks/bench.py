@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import compileall
+import contextlib
 import json
 import os
 import re
@@ -439,6 +440,44 @@ def session_memory(home: Path, speed: float) -> dict[str, Any]:
     return {"peak_rss_mb": peak, "target_mb": 60}
 
 
+# -- memory of an import ----------------------------------------------------------------
+
+
+def import_memory(home: Path, megabytes: int) -> dict[str, Any]:
+    """Peak RSS of `history --import` of a valid export of `megabytes` MB (into an empty
+    history), and of a file of 1.28 times that size holding nothing but empty lists."""
+    seed(home / "one", 1, 15)
+    one = subprocess.run([APP, "--data-dir", str(home / "one"), "history", "--export", "json"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    run = json.dumps(json.loads(one)["runs"][0])
+    valid, empties = home / "valid.json", home / "empty-lists.json"
+    count = megabytes * 2**20 // len(run) + 1
+    with valid.open("w") as out:
+        out.write('{"format": "workout-tui history", "version": 2, "runs": [')
+        for n in range(count):
+            uid = f'"uid": "{n:032x}"'
+            out.write(("," if n else "") + re.sub(r'"uid": "\w+"', uid, run, count=1))
+        out.write('], "breaks": []}')
+    with empties.open("w") as out:  # written a megabyte at a time, as it is to be read
+        out.write('{"format": "workout-tui history", "version": 2, "runs": [], "junk": [[]')
+        for _ in range(int(megabytes * 1.28)):
+            out.write(",[]" * (2**20 // 3))
+        out.write('], "breaks": []}')
+    results: dict[str, Any] = {"runs": count, "target_mb": 150}
+    for name, path in (("valid", valid), ("empty_lists", empties)):
+        command = [str(APP), "--data-dir", str(home / name), "history", "--import", str(path)]
+        child = subprocess.Popen(command, env=env(home), stdout=subprocess.DEVNULL)
+        peak = 0.0
+        while child.poll() is None:  # the high-water mark of its memory, read until it ends
+            with contextlib.suppress(OSError, ValueError, IndexError):  # gone, or a zombie
+                status = Path(f"/proc/{child.pid}/status").read_text()
+                peak = max(peak, int(status.split("VmHWM:")[1].split()[0]) / 1024)
+            time.sleep(0.02)
+        results[name] = {"file_mb": path.stat().st_size / 2**20, "peak_rss_mb": peak,
+                         "exit": child.returncode}  # fmt: skip
+    return results
+
+
 # -- the run ----------------------------------------------------------------------------
 
 
@@ -457,6 +496,7 @@ def run_all(size: str, say: Callable[[str], None] = print) -> dict[str, Any]:
         ("library", lambda h: library(h, routines=(200, 2000, 2000)[pick], runs=(1, 3, 5)[pick])),
         ("history", lambda h: history(h, runs=(500, 2000, 10_000)[pick], steps_per_run=15)),
         ("session_memory", lambda h: session_memory(h, speed=(50, 50, 10)[pick])),
+        ("import_memory", lambda h: import_memory(h, megabytes=(2, 20, 100)[pick])),
     ]
     results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "size": size,
                                "cores": os.cpu_count()}  # fmt: skip
@@ -522,6 +562,11 @@ def report(results: dict[str, Any]) -> str:
     )
     memory = results["session_memory"]["peak_rss_mb"]
     rows.append(("A whole session: peak RSS", f"{memory:.1f} MB", "", "", "< 60 MB"))
+    imp = results["import_memory"]
+    for key, label in (("valid", "a valid export"), ("empty_lists", "a file of empty lists")):
+        v = imp[key]
+        rows.append((f"`history --import` of {label} of {v['file_mb']:.0f} MB: peak RSS",
+                     f"{v['peak_rss_mb']:.1f} MB", "", "", "< 150 MB"))  # fmt: skip
     header = ("figure", "workout-tui", "baseline", "ratio", "target")
     widths = [max(len(row[c]) for row in (header, *rows)) for c in range(5)]
     lines = ["| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |"

@@ -517,13 +517,13 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     if store is None:
         return 1
     try:
-        added, present, breaks = store.import_runs(*export)
-    except sqlite3.Error as error:
+        added, present, breaks = store.import_runs(export.runs_in(), export.breaks_in())
+    except (sqlite3.Error, BadExport) as error:  # BadExport: the file changed since it was read
         _error(f"cannot import into the history ({error}); nothing was imported")
         return 1
     finally:
         store.close()
-    also = f" and {breaks} breaks" if export.breaks else ""
+    also = f" and {breaks} breaks" if export.breaks is not None else ""
     _say(f"Imported {added} runs{also} from {path} ({present} were in the history already).")
     return 0
 

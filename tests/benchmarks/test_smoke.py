@@ -52,3 +52,10 @@ def test_a_large_history_opens_in_a_similar_time_and_memory(home: Path) -> None:
 
 def test_a_session_stays_small_in_memory(home: Path) -> None:
     assert bench.session_memory(home, speed=200)["peak_rss_mb"] < 150
+
+
+def test_an_import_streams_its_file_in_flat_memory(home: Path) -> None:
+    result = bench.import_memory(home, megabytes=4)
+    valid, empties = result["valid"], result["empty_lists"]
+    assert valid["exit"] == empties["exit"] == 0, result  # the empty lists are not runs: 0 taken
+    assert valid["peak_rss_mb"] < 80 and empties["peak_rss_mb"] < 80, result

@@ -9,6 +9,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 
 class NotAFile(OSError):
@@ -16,7 +17,13 @@ class NotAFile(OSError):
 
 
 def read_regular(path: Path, limit: int) -> bytes:
-    """Up to `limit` bytes of `path`, refusing anything but a regular file unread.
+    """Up to `limit` bytes of `path`, refusing anything but a regular file unread."""
+    with open_regular(path) as handle:
+        return handle.read(limit)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened to read, refusing anything but a regular file unread.
 
     The open does not block (a FIFO with no writer would hang a plain open), and the
     type is checked on the opened file, so it cannot change between check and read.
@@ -28,10 +35,10 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(mode):
             raise NotAFile(f"{path} is not a regular file (a FIFO, device or socket)")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(limit)
-    finally:
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
 
 
 def write_whole(path: Path, text: str) -> None:

@@ -4,16 +4,23 @@ reads) and CSV (one row per step, for a spreadsheet)."""
 from __future__ import annotations
 
 import csv
-import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from workout_tui.core.files import read_regular
 from workout_tui.core.log.entries import BreakEvent, Outcome, RunSummary, StepRecord
 from workout_tui.core.log.history import BREAK_ACTIONS, STATUSES, HistoryStore
+from workout_tui.core.log.json_stream import (
+    LIST,
+    MAP,
+    NotJSON,
+    TooDeep,
+    items,
+    lone_surrogate,
+    top_level,
+)
 from workout_tui.core.plan import MAX_STEPS, StepKind
 from workout_tui.core.printable import is_text, json_text, printable
 
@@ -36,11 +43,23 @@ CSV_COLUMNS = (
 Logged = tuple[RunSummary, list[StepRecord]]
 
 
-class Export(NamedTuple):
-    """What an export file holds, checked: its runs and its breaks."""
+MAX_DEPTH = 8  # a run nests 3 deep (run, steps, step): deeper is no export of ours
 
-    runs: list[Logged]
-    breaks: list[BreakEvent]
+
+class ExportFile(NamedTuple):
+    """An export file whose every field was checked: how many runs and breaks (None before
+    version 2) it has, and each read again, one at a time, to import them."""
+
+    path: Path
+    runs: int
+    breaks: int | None
+    size: int
+
+    def runs_in(self) -> Iterator[Logged]:
+        return _items(self.path, "runs", _run)
+
+    def breaks_in(self) -> Iterator[BreakEvent]:
+        return _items(self.path, "breaks", _break) if self.breaks else iter(())
 
 
 def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
@@ -144,62 +163,66 @@ class BadExport(ValueError):
     """A file `--import` cannot take, with where in it and why."""
 
 
-def read_export(path: Path) -> Export:
-    """The runs and breaks of a JSON export, every field checked before anything is written.
+def read_export(path: Path) -> ExportFile:
+    """The export at `path` with every field checked before anything is written, read as a
+    stream (memory stays flat whatever its size); its runs and breaks are read from it again
+    as they are imported.
 
     Raises:
         BadExport: it cannot be read, is not our export, or a field is wrong (located).
     """
     try:
-        data = read_regular(path, MAX_IMPORT_BYTES + 1)
+        if (size := path.stat().st_size) > MAX_IMPORT_BYTES:
+            raise BadExport(f"{path} is over {MAX_IMPORT_BYTES // 2**20} MB; not an export of ours")
+        if (at := lone_surrogate(path)) is not None:
+            lone = "text that is not valid Unicode (a lone surrogate)"
+            raise BadExport(f"{path}: {lone} at byte {at}")
+        version = _envelope(path, *top_level(path, MAX_DEPTH))
+        uids: set[str] = set()  # all a check keeps: memory stays flat
+        for run, _ in _items(path, "runs", _run):
+            if run.uid in uids:
+                raise BadExport(f"{path}: the same run (uid) is in it twice")
+            uids.add(run.uid)
+        breaks = sum(1 for _ in _items(path, "breaks", _break, uids)) if version >= 2 else 0
     except OSError as error:
         raise BadExport(f"cannot read {path}: {error.strerror or error}") from None
-    if len(data) > MAX_IMPORT_BYTES:
-        raise BadExport(f"{path} is over {MAX_IMPORT_BYTES // 2**20} MB; not an export of ours")
+    except NotJSON as error:
+        raise BadExport(f"{path} is not JSON ({error})") from None
+    except TooDeep as error:
+        raise BadExport(f"{path}: {error}: nested deeper than an export is") from None
+    return ExportFile(path, len(uids), breaks if version >= 2 else None, size)
+
+
+def _items(path: Path, key: str, read: Callable[..., Any], *more: object) -> Iterator[Any]:
+    """Each item of the list `key`, checked and read by `read`, with where it is in errors."""
     try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise BadExport(f"{path} is not JSON ({_where_json(error)})") from None
-    runs, breaks = _envelope(document, path)
-    try:
-        parsed = [_run(item, f"runs[{n}]") for n, item in enumerate(runs)]
-        uids = [run.uid for run, _ in parsed]
-        events = [_break(item, f"breaks[{n}]", set(uids)) for n, item in enumerate(breaks)]
+        for index, item in enumerate(items(path, key)):
+            yield read(item, f"{key}[{index}]", *more)
     except BadExport as error:
         raise BadExport(f"{path}: {error}") from None
-    if len(set(uids)) != len(uids):
-        raise BadExport(f"{path}: the same run (uid) is in it twice")
-    return Export(parsed, events)
 
 
-def _where_json(error: Exception) -> str:
-    if isinstance(error, json.JSONDecodeError):
-        return f"line {error.lineno}, column {error.colno}: {error.msg}"
-    return "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else "nested too deep"
-
-
-def _envelope(document: object, path: Path) -> tuple[list[object], list[object]]:
-    """The lists of runs and breaks (none before version 2), from a document that says it
-    is our export, of a version we read."""
+def _envelope(path: Path, kind: str, top: dict[str, object]) -> int:
+    """The version of a document that says it is our export, of a version we read, with its
+    lists where they should be."""
     made_by = "made by `workout-tui history --export json`"
-    if isinstance(document, list):
+    if kind == LIST:
         raise BadExport(
             f"{path} is an export from an older workout-tui, whose runs have no ids to tell "
             "them apart; export it again with this version"
         )
-    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+    if kind != MAP or top.get("format") != FORMAT_NAME:
         raise BadExport(f"{path} is not a workout-tui history export ({made_by})")
-    version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
+    version = top.get("version")
+    if not _is_int(version) or version > FORMAT_VERSION:  # type: ignore[operator]
         raise BadExport(
             f"{path} is history format {printable(str(version))}; this workout-tui reads up to "
             f"{FORMAT_VERSION}. Upgrade workout-tui to import it"
         )
-    runs, breaks = document.get("runs"), document.get("breaks", [] if version < 2 else None)
-    for key, value in (("runs", runs), ("breaks", breaks)):
-        if not isinstance(value, list):
+    for key in ("runs", "breaks") if version >= 2 else ("runs",):  # type: ignore[operator]
+        if top.get(key) != LIST:
             raise BadExport(f"{path}: `{key}` must be a list")
-    return runs, breaks  # type: ignore[return-value]  # both checked just above
+    return version  # type: ignore[return-value]  # a whole number, checked above
 
 
 Check = Callable[[object], bool]
@@ -346,8 +369,8 @@ def _step(item: object, where: str) -> StepRecord:
     )  # fmt: skip
 
 
-def _break(item: object, where: str, runs: set[str]) -> BreakEvent:
+def _break(item: object, where: str, runs: set[str] | None = None) -> BreakEvent:
     fields = _fields(item, _BREAK_FIELDS, where)
-    if fields["run_uid"] is not None and fields["run_uid"] not in runs:
+    if runs is not None and fields["run_uid"] is not None and fields["run_uid"] not in runs:
         raise BadExport(f"{where}.run_uid: names no run in the file")
     return BreakEvent(fields["action"], datetime.fromisoformat(fields["at"]), fields["run_uid"])
