@@ -214,15 +214,15 @@ def _envelope(path: Path, kind: str, top: dict[str, object]) -> int:
     if kind != MAP or top.get("format") != FORMAT_NAME:
         raise BadExport(f"{path} is not a workout-tui history export ({made_by})")
     version = top.get("version")
-    if not _is_int(version) or version > FORMAT_VERSION:  # type: ignore[operator]
+    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
         raise BadExport(
             f"{path} is history format {printable(str(version))}; this workout-tui reads up to "
             f"{FORMAT_VERSION}. Upgrade workout-tui to import it"
         )
-    for key in ("runs", "breaks") if version >= 2 else ("runs",):  # type: ignore[operator]
+    for key in ("runs", "breaks") if version >= 2 else ("runs",):
         if top.get(key) != LIST:
             raise BadExport(f"{path}: `{key}` must be a list")
-    return version  # type: ignore[return-value]  # a whole number, checked above
+    return version
 
 
 Check = Callable[[object], bool]
