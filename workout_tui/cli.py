@@ -523,7 +523,7 @@ def _import(args: argparse.Namespace, path: Path) -> int:
         return 1
     finally:
         store.close()
-    also = f" and {breaks} breaks" if export.breaks is not None else ""
+    also = f" and {breaks} breaks" if export.has_breaks else ""
     _say(f"Imported {added} runs{also} from {path} ({present} were in the history already).")
     return 0
 

@@ -214,3 +214,32 @@ async def test_a_window_that_lost_the_race_to_resume_says_so_to_the_end(tmp_path
     finally:
         window.close()
     assert [s.step_index for s in store.steps(run_id)] == [0, 1, 2]  # nothing of this window's
+
+
+async def test_a_routine_going_on_elsewhere_is_named_literally_and_run_afresh(
+    tmp_path: Path,
+) -> None:
+    from tests.ui.helpers import make_app, notices, screen_text
+    from workout_tui.core.library import load_routine
+    from workout_tui.ui.player import PlayerScreen
+
+    path = tmp_path / "history.sqlite3"
+    (tmp_path / "hips.yaml").write_text(  # the slug the other window runs
+        'name: "[b]Hips[/] \\e]0;t\\a ' + "x" * 10_000 + '"\nexercises: [{name: Squat, hold: 5s}]\n'
+    )
+    routine = load_routine(tmp_path / "hips.yaml")
+    window = Window(path)
+    try:
+        window.do("start")
+        store = HistoryStore(path)
+        app = make_app(start=routine, history=store)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, PlayerScreen)  # no resume offered: a new run
+            said = notices(app)
+            assert said.startswith("[b]Hips[/] ␛]0;t␇ xxx") and "\x1b" not in said
+            assert said.endswith("is running in another window: this is a new run.")
+            assert "[b]Hips[/] ␛]0;t␇" in screen_text(pilot)  # drawn as written, not as markup
+    finally:
+        window.close()
+    assert len(store.runs()) == 2

@@ -517,25 +517,24 @@ class HistoryStore:
             when = started.get(row[1]) or started.setdefault(row[1], datetime.fromisoformat(row[1]))
             yield row[0], when, _step(row[2:])
 
-    def running_elsewhere(self, session: str) -> bool:
-        """Whether the routine's latest run is going on in another window."""
+    def _latest_run(self, session: str) -> RunSummary | None:
         row = self.db.execute(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE session = ? ORDER BY started_ts DESC, id DESC"
             " LIMIT 1",
             (session,),
         ).fetchone()
-        return row is not None and row[5] == "running" and not self.is_mine(row[0])
+        return None if row is None else _run(row)
+
+    def running_elsewhere(self, session: str) -> bool:
+        """Whether the routine's latest run is going on in another window."""
+        run = self._latest_run(session)
+        return run is not None and run.status == "running" and not self.is_mine(run.id)
 
     def interrupted_run(self, session: str) -> tuple[RunSummary, int] | None:
         """The routine's latest run if it was interrupted, with the step to resume at."""
-        row = self.db.execute(
-            f"SELECT {_RUN_COLUMNS} FROM runs WHERE session = ? ORDER BY started_ts DESC, id DESC"
-            " LIMIT 1",
-            (session,),
-        ).fetchone()
-        if row is None or row[5] != "interrupted":
+        run = self._latest_run(session)
+        if run is None or run.status != "interrupted":
             return None
-        run = _run(row)
         ended = self.db.execute(
             "SELECT step_index FROM steps WHERE run_id = ? AND outcome != 'partial'", (run.id,)
         )
@@ -608,8 +607,8 @@ class HistoryStore:
         they happened, where they happened); days without none."""
         rows = self.db.execute(
             f"SELECT {_BREAK_DAY}, action, COUNT(*) FROM breaks"
-            f" WHERE {_BREAK_DAY} >= ? GROUP BY 1, 2",
-            (since.isoformat(),),
+            f" WHERE at_ts >= ? AND {_BREAK_DAY} >= ? GROUP BY 1, 2",
+            (_instant_before(since), since.isoformat()),
         )
         days: dict[date, dict[str, int]] = {}
         for day, action, count in rows:
@@ -774,14 +773,14 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     a WAL history needs to be read, so there the file is opened as immutable: nothing can
     be writing to it."""
     uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=10, isolation_level=None)
     try:
-        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=10, isolation_level=None)
         db.execute("PRAGMA user_version").fetchone()
         return db
     except sqlite3.OperationalError:
+        db.close()
         if _writable(path.parent):
             raise
-        db.close()
     return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
 
 

@@ -47,19 +47,21 @@ MAX_DEPTH = 8  # a run nests 3 deep (run, steps, step): deeper is no export of o
 
 
 class ExportFile(NamedTuple):
-    """An export file whose every field was checked: how many runs and breaks (None before
-    version 2) it has, and each read again, one at a time, to import them."""
+    """An export file whose every field was checked; its runs and breaks are read again, one
+    at a time, to import them."""
 
     path: Path
-    runs: int
-    breaks: int | None
-    size: int
+    version: int
+
+    @property
+    def has_breaks(self) -> bool:
+        return self.version >= 2
 
     def runs_in(self) -> Iterator[Logged]:
         return _items(self.path, "runs", _run)
 
     def breaks_in(self) -> Iterator[BreakEvent]:
-        return _items(self.path, "breaks", _break) if self.breaks else iter(())
+        return _items(self.path, "breaks", _break) if self.has_breaks else iter(())
 
 
 def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
@@ -172,7 +174,7 @@ def read_export(path: Path) -> ExportFile:
         BadExport: it cannot be read, is not our export, or a field is wrong (located).
     """
     try:
-        if (size := path.stat().st_size) > MAX_IMPORT_BYTES:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
             raise BadExport(f"{path} is over {MAX_IMPORT_BYTES // 2**20} MB; not an export of ours")
         if (at := lone_surrogate(path)) is not None:
             lone = "text that is not valid Unicode (a lone surrogate)"
@@ -183,14 +185,16 @@ def read_export(path: Path) -> ExportFile:
             if run.uid in uids:
                 raise BadExport(f"{path}: the same run (uid) is in it twice")
             uids.add(run.uid)
-        breaks = sum(1 for _ in _items(path, "breaks", _break, uids)) if version >= 2 else 0
+        if version >= 2:
+            for _ in _items(path, "breaks", _break, uids):
+                pass  # each break is checked as it is read
     except OSError as error:
         raise BadExport(f"cannot read {path}: {error.strerror or error}") from None
     except NotJSON as error:
         raise BadExport(f"{path} is not JSON ({error})") from None
     except TooDeep as error:
         raise BadExport(f"{path}: {error}: nested deeper than an export is") from None
-    return ExportFile(path, len(uids), breaks if version >= 2 else None, size)
+    return ExportFile(path, version)
 
 
 def _items(path: Path, key: str, read: Callable[..., Any], *more: object) -> Iterator[Any]:
