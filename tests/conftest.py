@@ -76,6 +76,16 @@ def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@pytest.fixture(autouse=True)
+def _no_writer_left() -> Iterator[None]:
+    """Each test ends its history writer threads, as the app's end does: one left trying
+    must not be waited for, nor reported, by the next test's app."""
+    yield
+    from workout_tui.core.log.journal import settle
+
+    settle(timeout=0)
+
+
 # What a test may need that a machine may lack (`@pytest.mark.needs("espeak-ng")`). Without it
 # the test is skipped with how to get it; with REQUIRE_ALL set (.ci/run sets it) that is a
 # failure instead, so a machine that should have everything cannot pass by skipping.

@@ -30,6 +30,7 @@ def test_breaks_are_counted_by_the_day_they_happened_where_they_happened(tmp_pat
     for hours, action in ((0, "taken"), (1, "snoozed"), (2, "taken"), (24, "skipped")):
         wall.now = MONDAY + timedelta(hours=hours)
         log.add(action)
+    assert log.flush()  # written on the log's own thread
     assert store.breaks_by_day(date(2026, 11, 30)) == {
         date(2026, 11, 30): {"taken": 2, "snoozed": 1},
         date(2026, 12, 1): {"skipped": 1},
@@ -41,7 +42,9 @@ def test_breaks_are_counted_by_the_day_they_happened_where_they_happened(tmp_pat
 def test_a_break_taken_keeps_its_run_until_the_run_is_deleted(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "history.sqlite3", Wall())
     run_id = run_through(store)
-    BreakLog(store).add("taken", run_id)
+    log = BreakLog(store)
+    log.add("taken", run_id)
+    assert log.flush()
     store.delete_run(run_id)
     assert list(store.db.execute("SELECT action, run_id FROM breaks")) == [("taken", None)]
 
@@ -52,14 +55,14 @@ def test_breaks_wait_while_the_history_cannot_take_them_and_land_in_order(
     wall = Wall()
     path = tmp_path / "history.sqlite3"
     store = HistoryStore(path, wall)
+    store.db.execute("PRAGMA busy_timeout = 0")  # the log's writer waits as long: not at all
     log = BreakLog(store)
     other = sqlite3.connect(path, timeout=0)
     other.execute("BEGIN IMMEDIATE")  # another writer holds the file: every write fails
-    store.db.execute("PRAGMA busy_timeout = 0")
     log.add("snoozed")
     wall.now += timedelta(minutes=5)
     log.add("skipped")
-    assert log.behind and "locked" in str(log.error)
+    assert not log.flush() and log.behind and "locked" in str(log.error)
     assert log.counts_on(MONDAY.date()) == {"snoozed": 1, "skipped": 1}  # still counted
     other.rollback()
     assert log.flush() and not log.behind
@@ -77,5 +80,7 @@ def test_a_history_of_schema_3_gains_the_breaks_table_and_keeps_its_runs(tmp_pat
     store.close()
     store = HistoryStore(path, Wall())
     assert len(store.runs()) == 1 and len(MIGRATIONS) == 5
-    BreakLog(store).add("taken")
+    log = BreakLog(store)
+    log.add("taken")
+    assert log.flush()
     assert store.breaks_by_day(MONDAY.date()) == {MONDAY.date(): {"taken": 1}}

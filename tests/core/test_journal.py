@@ -1,29 +1,42 @@
-"""The run journal keeps writes in order while the history refuses them, and catches up."""
+"""The run journal writes on a thread of its own, keeps writes in order while the history
+refuses them, and catches up."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from pathlib import Path
 
 from tests.core.test_history import PLAN
 from tests.log_helpers import entry
 from workout_tui.core.log.history import HistoryStore
-from workout_tui.core.log.journal import RunJournal
+from workout_tui.core.log.journal import RunJournal, settle
+
+
+def hold_lock(path: Path) -> sqlite3.Connection:
+    """Another connection holding the history's write lock, as an import in another window."""
+    other = sqlite3.connect(path, timeout=0, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    return other
 
 
 def test_writes_refused_by_the_history_wait_in_order_and_land_later(tmp_path: Path) -> None:
-    store = HistoryStore(tmp_path / "history.sqlite3")
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    store.db.execute("PRAGMA busy_timeout = 0")  # the journal's writer waits as long: not at all
     journal = RunJournal(store)
-    store.db.execute("PRAGMA query_only = ON")  # SQLite refuses every write, as a full disk does
+    other = hold_lock(path)
     journal.start(PLAN, "strength", "hash", 1)
     for step in PLAN.steps[:3]:
         journal.step(entry(step, 5.0))
-    assert journal.behind and "readonly" in str(journal.error)
+    assert not journal.flush() and journal.behind and "locked" in str(journal.error)
     assert journal.run_id == 1 and store.count_runs() == 0  # its id is known already
 
-    store.db.execute("PRAGMA query_only = OFF")  # space came back
+    other.execute("ROLLBACK")  # the lock is let go
     journal.step(entry(PLAN.steps[3], 5.0))
     journal.finish("completed")
-    assert not journal.behind and journal.error is None
+    assert journal.flush() and not journal.behind and journal.error is None
     (run,) = store.runs()
     assert (run.id, run.status) == (journal.run_id, "completed")
     assert [s.step_index for s in store.steps(run.id)] == [0, 1, 2, 3]
@@ -39,17 +52,58 @@ def test_no_history_means_no_writes_and_nothing_behind() -> None:
 
 
 def test_an_id_taken_by_another_run_while_this_one_waited_is_not_shared(tmp_path: Path) -> None:
-    store = HistoryStore(tmp_path / "history.sqlite3")
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    store.db.execute("PRAGMA busy_timeout = 0")
     journal = RunJournal(store)
-    store.db.execute("PRAGMA query_only = ON")  # the disk is full: the start waits
+    other = hold_lock(path)  # the start waits
     journal.start(PLAN, "strength", "hash", 1)
     journal.step(entry(PLAN.steps[0], 5.0))
-    assert journal.run_id == 1
-    store.db.execute("PRAGMA query_only = OFF")
-    other = HistoryStore(tmp_path / "history.sqlite3")  # another workout-tui, meanwhile
-    assert other.start_run(PLAN, "strength", "hash", 1) == 1
-    other.close()
+    assert not journal.flush() and journal.run_id == 1
+    other.execute("ROLLBACK")
+    another = HistoryStore(path)  # another workout-tui, meanwhile
+    assert another.start_run(PLAN, "strength", "hash", 1) == 1
+    another.close()
     journal.finish("completed")
-    assert not journal.behind and journal.run_id == 2
+    assert journal.flush() and journal.run_id == 2
     assert [s.step_index for s in store.steps(2)] == [0] and store.steps(1) == []
+    store.close()
+
+
+def test_a_held_lock_never_holds_up_the_caller_and_the_writes_land_in_order_after(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)  # the app's 10 s busy timeout: the writer waits the lock out
+    journal = RunJournal(store)
+    other = hold_lock(path)
+    began = time.monotonic()
+    journal.start(PLAN, "strength", "hash", 1)
+    for step in PLAN.steps:
+        journal.step(entry(step, 5.0))
+    journal.finish("completed")
+    queued = time.monotonic() - began
+    assert queued < 0.05, queued  # the caller (the screen) did not wait on SQLite
+    assert store.count_runs() == 0  # nothing could be written yet
+    threading.Timer(1.0, other.execute, args=("ROLLBACK",)).start()
+    assert journal.flush()
+    assert [s.step_index for s in store.steps(1)] == list(range(len(PLAN.steps)))
+    assert store.run(1).status == "completed"  # type: ignore[union-attr]
+    store.close()
+
+
+def test_at_the_end_what_cannot_be_written_is_said_once_and_given_up(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    store.db.execute("PRAGMA busy_timeout = 0")
+    journal = RunJournal(store)
+    other = hold_lock(path)
+    journal.start(PLAN, "strength", "hash", 1)
+    assert settle(timeout=5) == [
+        "This session could not be saved to the history (database is locked)."
+    ]
+    assert settle(timeout=5) == []  # said once: the journal has stopped
+    other.execute("ROLLBACK")
+    journal.step(entry(PLAN.steps[0], 5.0))  # after the end: nothing more is written
+    assert store.count_runs() == 0
     store.close()

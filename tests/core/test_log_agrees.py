@@ -42,7 +42,9 @@ actions = st.lists(
 
 def kill_and_resume(store: HistoryStore, run: Run, clock: FakeClock) -> Run:
     """What kill -9 leaves (the run's process gone, its record with it), and the resume the
-    next start offers."""
+    next start offers (what its journal had written by then is on disk)."""
+    assert run.journal.flush()
+    run.journal.close()
     store.db.execute("UPDATE runs SET pid = ? WHERE id = ?", (DEAD_PID, run.journal.run_id))
     store.mark_interrupted()
     found = store.interrupted_run(SESSION)
@@ -79,6 +81,7 @@ def play(store: HistoryStore, script: list[tuple[str, float]]) -> Run:
         else:
             act(run, name, amount, clock)
     run.stop()
+    assert run.journal.flush()  # as the app's end waits for it
     return run
 
 

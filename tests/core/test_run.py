@@ -29,6 +29,7 @@ def test_each_finished_step_is_journaled_and_the_end_closes_the_run(
     assert outcome is not None
     run.relog(outcome, 8, "14 kg")
     assert run.take(run.engine.stop()) is True
+    assert run.journal.flush()  # written on the journal's thread
     (latest, _) = store.runs()
     assert latest.status == "stopped"
     steps = store.steps(latest.id)
@@ -54,6 +55,7 @@ def test_a_resumed_run_counts_in_before_the_step_it_stopped_in(
         (CueKind.COUNTDOWN, 1),
         (CueKind.GO, 0),
     ]  # fmt: skip  (not the step's own go as well)
+    assert run.journal.flush()
     assert run.engine.index == 3 and store.run(run_id).status == "running"  # type: ignore[union-attr]
     store.close()
 

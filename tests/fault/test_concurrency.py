@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,7 @@ WINDOW = textwrap.dedent(
             journal.step(entry(plan.steps[int(arg[0])], 30.0))
         elif command == "finish":
             journal.finish("stopped")
+        journal.flush()  # written on the journal's thread: wait for it
         print(journal.run_id, "lost" if journal.lost else "ok", journal.lost or "", flush=True)
     """
 )
@@ -189,7 +191,7 @@ async def test_d_on_a_run_going_on_in_another_window_says_so_and_keeps_it(tmp_pa
 
 
 async def test_a_window_that_lost_the_race_to_resume_says_so_to_the_end(tmp_path: Path) -> None:
-    from tests.ui.helpers import make_app, notices, practice, text
+    from tests.ui.helpers import advance, make_app, notices, practice, text
     from tests.ui.test_history import record
     from workout_tui.ui.dialogs import ResumeRun
     from workout_tui.ui.player import PlayerScreen
@@ -205,6 +207,10 @@ async def test_a_window_that_lost_the_race_to_resume_says_so_to_the_end(tmp_path
             assert isinstance(app.screen, ResumeRun)  # offered here and in the other window
             assert window.do(f"resume {run_id}") == (run_id, "ok")  # which took it first
             await pilot.press("r")
+            screen = app.screen
+            assert isinstance(screen, PlayerScreen)
+            assert screen.run.journal.flush()  # the resume was refused on the writer thread
+            await advance(pilot, 0.5)  # and the player's next tick says so
             assert f"Not saved: run {run_id} is running in another window." in notices(app)
             while isinstance(app.screen, PlayerScreen):
                 await pilot.press("n")
@@ -243,3 +249,107 @@ async def test_a_routine_going_on_elsewhere_is_named_literally_and_run_afresh(
     finally:
         window.close()
     assert len(store.runs()) == 2
+
+
+# Another process holding the history's write lock (an import, say) until told to let go.
+LOCKER = textwrap.dedent(
+    """
+    import sqlite3, sys
+    db = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
+    db.execute("BEGIN IMMEDIATE")
+    print("held", flush=True)
+    sys.stdin.read()
+    db.execute("ROLLBACK")
+    """
+)
+
+
+class Locker:
+    """A real process holding the history's write lock until `release`."""
+
+    def __init__(self, path: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", LOCKER, str(path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert self.process.stdout and self.process.stdout.readline() == "held\n"
+
+    def release(self) -> None:
+        assert self.process.stdin
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+BUSY_MS = 2000  # the app's 10 s busy timeout, shortened: the lock is held for longer
+
+
+async def test_a_lock_held_elsewhere_never_stalls_the_player_and_every_step_lands(
+    tmp_path: Path,
+) -> None:
+    from tests.ui.helpers import advance, make_app, notices, practice
+    from workout_tui.ui.player import PlayerScreen
+
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    store.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    routine = practice(tmp_path)
+    app = make_app(start=routine, history=store)
+    locker = None
+    try:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            screen = app.screen
+            assert isinstance(screen, PlayerScreen)
+            await pilot.press("n")  # past get ready: the first press also draws the app
+            locker = Locker(path)
+            waits = []
+            for _ in range(3):  # the left side, the switch, the right: each written at once
+                began = time.monotonic()
+                await pilot.press("n")
+                waits.append(time.monotonic() - began)
+            assert max(waits) < BUSY_MS / 1000 / 2, waits  # no press waited on SQLite
+            while not screen.run.journal.behind:  # the writer gave up on this try
+                await advance(pilot, 0.5)
+            await advance(pilot, 0.5)
+            assert "Cannot save to the history now (database is locked)" in notices(app)
+            locker.release()
+            while screen.run.journal.behind:  # its next try lands them all
+                await advance(pilot, 0.5)
+            await advance(pilot, 0.5)
+            assert "The history is saved again; nothing was lost." in notices(app)
+            while isinstance(app.screen, PlayerScreen):
+                await pilot.press("n")
+    finally:
+        if locker is not None:
+            locker.release()
+    (run,) = store.runs()
+    planned = len(routine.plan.steps)
+    assert [s.step_index for s in store.steps(run.id)] == list(range(planned))
+    assert run.status == "completed"
+
+
+async def test_a_lock_held_elsewhere_never_stalls_the_break_screen_and_its_breaks_land(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import FakeClock
+    from tests.ui.helpers import text
+    from tests.ui.test_breaks import MONDAY_10, break_app, logged, sit, store_on
+
+    wall = FakeClock(MONDAY_10)
+    store = store_on(wall, tmp_path)
+    store.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    locker = Locker(tmp_path / "history.sqlite3")
+    app = break_app(wall, store, every=600, snooze=120)
+    try:
+        async with app.run_test(notifications=True) as pilot:
+            await sit(pilot, 600)
+            began = time.monotonic()
+            await pilot.press("s")  # snoozed: written on the log's thread
+            await sit(pilot, 120)
+            await pilot.press("x")  # due again: skipped
+            await sit(pilot, 60)  # and the count ticks on
+            assert time.monotonic() - began < BUSY_MS / 1000 / 2
+            assert text(pilot, "#break-today") == "Today: 0 taken · 1 snoozed · 1 skipped"
+            locker.release()
+    finally:
+        locker.release()
+    assert logged(store) == [("snoozed", None), ("skipped", None)]

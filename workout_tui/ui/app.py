@@ -17,7 +17,6 @@ from workout_tui.core.printable import printable
 from workout_tui.ui.home import HomeScreen
 from workout_tui.ui.messages import (
     BreakTaken,
-    ExitNotice,
     HistoryRequested,
     RoutineChosen,
     RunEnded,
@@ -171,9 +170,6 @@ class WorkoutApp(App[None]):
             return
         self.push_screen(HistoryScreen(self.history, self.settings.config.plan))
 
-    def on_exit_notice(self, message: ExitNotice) -> None:
-        self.exit_notices.append(message.text)
-
     def action_help(self) -> None:
         """Show every key of the screen on top."""
         from workout_tui.ui.help import help_for
@@ -192,8 +188,15 @@ class WorkoutApp(App[None]):
         from workout_tui.ui.player import PlayerScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, PlayerScreen) and (notice := screen.close_run()):
-                self.exit_notices.append(notice)
+            if isinstance(screen, PlayerScreen):
+                screen.stop_run()
+        self._settle()
+
+    def _settle(self) -> None:
+        """Wait for the history to take what is still to be written; say what it would not."""
+        from workout_tui.core.log.journal import settle
+
+        self.exit_notices += settle()
 
     def _fatal_error(self) -> None:
         """A bug (Textual 8's hook for an unhandled exception): keep the run as stopped and
@@ -206,6 +209,7 @@ class WorkoutApp(App[None]):
         self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
+        self._settle()  # the screens have gone: their runs are stopped
         if self._cues is not None:
             self._cues.close()
         if self.settings.data_dir is not None and self.history is not None:

@@ -21,14 +21,11 @@ from workout_tui.core.log.break_log import BreakLog
 from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import bindings
-from workout_tui.ui.messages import BreakTaken, ExitNotice
+from workout_tui.ui.messages import BreakTaken
 from workout_tui.ui.settings import BreakSetup, Settings
 from workout_tui.ui.text import Literal
 
 DUE_LINE = "Time for a break"  # spoken, and the desktop notice's title
-# How often the tick tries again to save breaks the history would not take: a locked file
-# makes each try wait out SQLite's busy timeout, which must not freeze the screen each second.
-RETRY_SECONDS = 60
 STATE_CLASSES = {state: f"-{state.value}" for state in BreakState}
 
 
@@ -60,7 +57,6 @@ class BreakScreen(Screen[None]):
         self._last = ""  # how the last break went
         self._state: tuple[BreakState, bool] | None = None  # as last shown (state, quiet)
         self._told = False  # said that the history is not taking the breaks
-        self._retry_at = 0.0  # when the tick next tries to save what waits
         self._shown: dict[str, str] = {}  # each line as last drawn: the tick redraws changes
 
     def compose(self) -> ComposeResult:
@@ -77,10 +73,6 @@ class BreakScreen(Screen[None]):
         self.cues.prepare([DUE_LINE])
         self.set_interval(1.0, self.tick)
         self.tick()
-
-    def on_unmount(self) -> None:
-        if not self.journal.flush():
-            self.app.post_message(ExitNotice(f"Some breaks were not saved ({self.journal.error})."))
 
     def _title(self) -> str:
         routine = self.setup.routine
@@ -99,9 +91,7 @@ class BreakScreen(Screen[None]):
         quiet = self._quiet(now)
         if self.timer.update(now, quiet):
             self._ask()
-        if self.journal.behind and now >= self._retry_at:
-            self._retry_at = now + RETRY_SECONDS
-            self.journal.flush()
+        self._told_if_behind()  # the history is written on a thread of its own
         self._show(now, quiet)
 
     def _quiet(self, now: float) -> bool:
@@ -208,7 +198,6 @@ class BreakScreen(Screen[None]):
         now = self.wall()
         self.timer.back(now)
         self.journal.add("taken", run.journal.run_id)
-        self._told_if_behind()
         how = "done" if run.record.completed else "stopped"
         at = datetime.fromtimestamp(now)
         self._last = f"Last break: {run.plan.session.name}, {how} at {at:%H:%M}."
@@ -224,7 +213,6 @@ class BreakScreen(Screen[None]):
         if self.timer.state is BreakState.DUE:
             answer(self.wall())
             self.journal.add(action)
-            self._told_if_behind()
             self._show(self.wall())
 
     def action_pause(self) -> None:

@@ -38,11 +38,3 @@ class RunEnded(Message):
     def __init__(self, routine: Routine, run: Run, speed: float) -> None:
         super().__init__()
         self.routine, self.run, self.speed = routine, run, speed
-
-
-class ExitNotice(Message):
-    """A line to say on the terminal once the app has closed (a run the history lost)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text

@@ -21,7 +21,7 @@ from workout_tui.core.moment import TONES, Keys, Moment, moment_of, next_change
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.dialogs import Confirm, LogSet
-from workout_tui.ui.messages import ExitNotice, RunEnded
+from workout_tui.ui.messages import RunEnded
 from workout_tui.ui.widgets import PhaseBar, ProgressRow, StepPanel, TopBar, UpNext
 
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
@@ -54,7 +54,7 @@ class PlayerScreen(Screen[None]):
         self.keys = keys  # named in hints: "space to resume"
         self._wake: asyncio.TimerHandle | None = None
         self._space = ""
-        self._behind = self._told_lost = self._told = False  # _told: the history lost it
+        self._behind = self._told_lost = False
         self._handed: list[CueKey] = []  # the keys of the cues last handed to the sound
 
     def compose(self) -> ComposeResult:
@@ -78,17 +78,7 @@ class PlayerScreen(Screen[None]):
         self._handle(events)
 
     def on_unmount(self) -> None:
-        if notice := self.close_run():
-            self.app.post_message(ExitNotice(notice))
-
-    def close_run(self) -> str | None:
-        """Stop the run and write what waits; once, the line to say at exit if the history
-        could not take it (the app asks directly when it quits on a signal)."""
-        self.stop_run()
-        if self._told or self.run.journal.flush():
-            return None
-        self._told = True
-        return f"This session could not be saved to the history ({self.run.journal.error})."
+        self.stop_run()  # what is still to be written is written by the end of the app
 
     def stop_run(self) -> None:
         """End the run now as stopped (the app is closing, or a signal came)."""

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -206,8 +207,16 @@ _STEP_COLUMNS = (
 class HistoryStore:
     """The history database. Every write is its own transaction, committed before returning."""
 
-    def __init__(self, path: Path, now: Now | None = None, read_only: bool = False) -> None:
-        """Open (creating and migrating as needed, unless `read_only`) the database at `path`.
+    def __init__(
+        self,
+        path: Path,
+        now: Now | None = None,
+        read_only: bool = False,
+        *,
+        busy_ms: int | None = None,
+    ) -> None:
+        """Open (creating and migrating as needed, unless `read_only`) the database at `path`;
+        `busy_ms` opens another connection to one already opened, for a writer thread.
 
         Raises:
             HistoryUnavailable: it cannot be opened or written now, or it is not ours.
@@ -215,21 +224,17 @@ class HistoryStore:
         """
         self.path = path
         self.now: Now = now or wall_clock
-        _check_file(path)
+        if busy_ms is None:  # not for a twin: see opener()
+            _check_file(path)
         try:
-            if read_only:
-                self.db = _connect_read_only(path)
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(path, timeout=10, isolation_level=None)
+            self.db = _connect(path, read_only, busy_ms)
         except (OSError, sqlite3.Error) as error:
             raise HistoryUnavailable(f"cannot open {path}: {_reason(error)}") from None
-        self.db.create_function("alive", 2, _alive)
-        self.db.create_function("exercise_key", 1, _key, deterministic=True)
-        self.db.create_function("new_uid", 0, new_uid)
         try:
             self._check_ours()
-            if not read_only:
+            if busy_ms is not None:
+                self._settings(busy_ms)
+            elif not read_only:
                 self._prepare()
         except sqlite3.Error as error:
             self.db.close()
@@ -239,6 +244,17 @@ class HistoryStore:
         except BaseException:
             self.db.close()
             raise
+
+    def opener(self) -> Callable[[], HistoryStore]:
+        """What opens another connection to this history, opened already (no migration, no
+        check), on the thread that calls it: it waits on a lock as long as this one does.
+
+        It does not read the file itself: closing any descriptor of it would drop every lock
+        this process's connections hold on it (POSIX locks are the process's), and another
+        process closing its last connection would then take the WAL's index from under them.
+        """
+        busy_ms = self.db.execute("PRAGMA busy_timeout").fetchone()[0]
+        return partial(HistoryStore, self.path, self.now, busy_ms=busy_ms)
 
     def _check_ours(self) -> None:
         """Refuse, untouched, a history from a newer version or a SQLite file of another app."""
@@ -256,13 +272,17 @@ class HistoryStore:
                 "move it away or use another --data-dir. It is left as it is"
             )
 
+    def _settings(self, busy_ms: int) -> None:
+        """What each writing connection needs: SQLite keeps none of it in the file."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+        self.db.execute("PRAGMA synchronous = FULL")  # a finished step survives a power cut
+        self.db.execute("PRAGMA foreign_keys = ON")
+
     def _prepare(self) -> None:
         db = self.db
-        db.execute("PRAGMA busy_timeout = 10000")
+        self._settings(10000)
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
             raise sqlite3.OperationalError("unable to open the history in WAL mode")
-        db.execute("PRAGMA synchronous = FULL")  # a finished step survives a power cut
-        db.execute("PRAGMA foreign_keys = ON")
         db.execute("BEGIN IMMEDIATE")  # one instance migrates at a time
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -766,6 +786,23 @@ def _header(path: Path) -> bytes:
 def _is_damaged(error: sqlite3.Error) -> bool:
     name = getattr(error, "sqlite_errorname", "") or ""
     return name.startswith(_DAMAGED_CODES)
+
+
+def _connect(path: Path, read_only: bool, busy_ms: int | None) -> sqlite3.Connection:
+    """A connection to the history at `path`, with the functions its SQL uses: read-only,
+    a twin's (see HistoryStore.opener), or the first, which creates the file if need be."""
+    if read_only:
+        db = _connect_read_only(path)
+    elif busy_ms is not None:  # never creates the file: a vanished one is an error
+        uri = f"{path.resolve().as_uri()}?mode=rw"
+        db = sqlite3.connect(uri, uri=True, timeout=busy_ms / 1000, isolation_level=None)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=10, isolation_level=None)
+    db.create_function("alive", 2, _alive)
+    db.create_function("exercise_key", 1, _key, deterministic=True)
+    db.create_function("new_uid", 0, new_uid)
+    return db
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
