@@ -171,7 +171,10 @@ def test_a_copy_from_a_fifo_is_refused_without_hanging(home: Path) -> None:
     assert opened(home) == 0 and not (home / USER).exists()
 
 
-def test_e_and_n_on_the_list_edit_in_the_editor_and_come_back_with_the_change(
+CTRL_O, CTRL_N, CTRL_Q = "\x0f", "\x0e", "\x11"  # as a terminal sends them
+
+
+def test_ctrl_o_and_ctrl_n_on_the_list_edit_in_the_editor_and_come_back_with_the_change(
     home: Path,
 ) -> None:
     before = BUNDLED_HIP.read_bytes()
@@ -185,33 +188,33 @@ def test_e_and_n_on_the_list_edit_in_the_editor_and_come_back_with_the_change(
         terminal.wait_for("Lengthen the hip flexors")
         # Short needles: a line changed in place may be drawn only where it differs.
         mark = len(terminal.output)
-        terminal.type("e")
+        terminal.type(CTRL_O)
         terminal.wait_for("Hips, my way", since=mark)
         terminal.wait_for("replaces bundled", since=mark)
         assert BUNDLED_HIP.read_bytes() == before and opened(home) == 1
         mark = len(terminal.output)
-        terminal.type("n")
+        terminal.type(CTRL_N)
         terminal.wait_for("Dawn routine", since=mark)
         terminal.wait_for("10 steps · Enter to start", since=mark)  # highlighted: its outline
         mark = len(terminal.output)
-        terminal.type("e")  # on the new one, which it has highlighted: now with a typo
+        terminal.type(CTRL_O)  # on the new one, which it has highlighted: now with a typo
         terminal.wait_for("cannot load", since=mark)
         terminal.wait_for("'forty' is not a duration", since=mark)
-        terminal.type("q")
+        terminal.type(CTRL_Q)
         assert terminal.exit_code() == 0
     finally:
         terminal.close()
     assert (home / USER / "my-routine.yaml").read_text().count("hold: forty") == 1
 
 
-def test_n_closed_without_a_change_keeps_no_routine(home: Path) -> None:
+def test_ctrl_n_closed_without_a_change_keeps_no_routine(home: Path) -> None:
     terminal = Terminal([SCRIPT], {**env(home), "EDITOR": "true", "VISUAL": ""}, cwd=home)
     try:
         terminal.wait_for("Neck and mid-back relief")
         mark = len(terminal.output)
-        terminal.type("n")
+        terminal.type(CTRL_N)
         terminal.wait_for("Nothing was written", since=mark)
-        terminal.type("q")
+        terminal.type(CTRL_Q)
         assert terminal.exit_code() == 0
     finally:
         terminal.close()

@@ -227,6 +227,6 @@ async def test_what_the_importer_takes_every_history_screen_shows(home: Path) ->
         await pilot.press("enter")
         assert isinstance(app.screen, RunDetailScreen)
         assert "completed · 0:26 in all" in screen_text(pilot)
-        await pilot.press("escape", "x", "enter")
+        await pilot.press("escape", "ctrl+t", "enter")
         assert isinstance(app.screen, ExerciseScreen)
         assert "[b]Goblet[/]" in screen_text(pilot)

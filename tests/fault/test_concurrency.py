@@ -170,7 +170,9 @@ def test_a_pid_given_to_another_process_is_not_taken_for_the_runs_owner(tmp_path
         sleeper.wait()
 
 
-async def test_d_on_a_run_going_on_in_another_window_says_so_and_keeps_it(tmp_path: Path) -> None:
+async def test_delete_on_a_run_going_on_in_another_window_says_so_and_keeps_it(
+    tmp_path: Path,
+) -> None:
     from tests.ui.helpers import make_app, notices
     from workout_tui.ui.dialogs import Confirm
 
@@ -181,7 +183,7 @@ async def test_d_on_a_run_going_on_in_another_window_says_so_and_keeps_it(tmp_pa
         store = HistoryStore(path)
         app = make_app(history=store, show_history=True)
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
-            await pilot.press("d")
+            await pilot.press("delete")
             assert not isinstance(app.screen, Confirm)
             assert "Hips, " in notices(app)
             assert "is running in another window: not deleted." in notices(app)

@@ -192,7 +192,7 @@ async def test_a_history_on_a_read_only_mount_is_read_by_every_reading_command(
         assert len(json.loads(exported.stdout)["runs"]) == 3
         app = make_app(data_dir=data, routines=[])  # and the app's history screen
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
-            await pilot.press("h")
+            await pilot.press("ctrl+r")
             assert isinstance(app.screen, HistoryScreen)
             assert app.screen.query_one("#runs", DataTable).row_count == 3
             said = f"The history in {data} is read-only: past sessions can be looked through"

@@ -100,7 +100,7 @@ async def test_a_hostile_routine_runs_to_its_summary_history_detail_and_delete(
         assert isinstance(app.screen, RunDetailScreen)
         shown = screen_text(pilot)
         assert NAME in shown and TYPED_LOAD in shown and "Swing ␛]0;pwned␇" in shown
-        await pilot.press("escape", "d")
+        await pilot.press("escape", "delete")
         assert isinstance(app.screen, Confirm)
         assert NAME in screen_text(pilot)
         await pilot.press("y")

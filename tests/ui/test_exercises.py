@@ -28,7 +28,7 @@ def rows(app: Any, table: str) -> list[list[str]]:
 async def test_x_switches_to_exercises_and_enter_opens_one(seeded: HistoryStore) -> None:  # noqa: F811
     app = make_app(history=seeded, show_history=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("x")
+        await pilot.press("ctrl+t")
         assert isinstance(app.screen, ExercisesScreen)
         listed = rows(app, "#exercises")
         names = [row[0] for row in listed]
@@ -46,7 +46,7 @@ async def test_x_switches_to_exercises_and_enter_opens_one(seeded: HistoryStore)
             ["Sun 22 Nov 2026 17:00", "2 × 8 @ 12 kg"],
             ["Tue 10 Nov 2026 17:00", "3 × 8 @ 12 kg"],
         ]
-        await pilot.press("escape", "x")
+        await pilot.press("escape", "ctrl+t")
         assert isinstance(app.screen, HistoryScreen)
 
 
@@ -56,7 +56,7 @@ class TestExerciseSnapshots:
         self, snap_compare: Any, seeded: HistoryStore, size: tuple[int, int]  # noqa: F811
     ) -> None:
         async def open_exercises(pilot: Pilot[None]) -> None:
-            await pilot.press("x")
+            await pilot.press("ctrl+t")
 
         app = make_app(history=seeded, show_history=True)
         assert snap_compare(app, terminal_size=size, run_before=open_exercises)
@@ -65,7 +65,7 @@ class TestExerciseSnapshots:
         self, snap_compare: Any, seeded: HistoryStore, size: tuple[int, int]  # noqa: F811
     ) -> None:
         async def open_goblet_squat(pilot: Pilot[None]) -> None:
-            await pilot.press("x")
+            await pilot.press("ctrl+t")
             names = [row[0] for row in rows(pilot.app, "#exercises")]
             await pilot.press(*["down"] * names.index("Goblet squat"), "enter")
 
@@ -81,11 +81,11 @@ async def cpu_to_open_the_exercises(store: HistoryStore, sessions: int) -> float
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(2):
             started = time.process_time()  # CPU, not wall time: other processes share the cores
-            await pilot.press("x", "enter")
+            await pilot.press("ctrl+t", "enter")
             took.append(time.process_time() - started)
             assert text(pilot, "#detail-title") == f"Goblet squat · {sessions} sessions"
             await pilot.press("escape", "escape")
-        await pilot.press("x", "enter")
+        await pilot.press("ctrl+t", "enter")
         table = app.screen.query_one("#sessions", DataTable)
         assert table.row_count == 100
         table.move_cursor(row=95)
@@ -120,8 +120,8 @@ async def test_the_exercises_key_can_be_remapped(seeded: HistoryStore) -> None: 
     config = Config(keys={"exercises": "z", "back-to-runs": "b"})
     app = make_app(history=seeded, show_history=True, config=config)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("x")
-        assert isinstance(app.screen, HistoryScreen)  # x is z now
+        await pilot.press("ctrl+t")
+        assert isinstance(app.screen, HistoryScreen)  # ctrl+t is z now
         await pilot.press("z")
         assert isinstance(app.screen, ExercisesScreen)
         await pilot.press("b")

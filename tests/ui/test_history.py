@@ -111,6 +111,19 @@ async def test_the_history_lists_runs_newest_first_with_the_stats(seeded: Histor
         assert stats.startswith("Streak: 3 days\nThis week: 1 session, 5 min")
 
 
+async def test_a_word_typed_on_the_history_filters_it_and_deletes_nothing(
+    seeded: HistoryStore,
+) -> None:
+    app = make_app(history=seeded, show_history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for letter in "desk":  # d once asked to delete the run, x opened the exercises
+            await pilot.press(letter)
+        assert isinstance(app.screen, HistoryScreen)
+        assert [r[1] for r in rows(app)] == ["Desk break (preview ×20)", "Desk break"]
+        await pilot.press("escape", "escape")  # out of the filter, then back to the list
+    assert seeded.count_runs() == 6
+
+
 async def test_filter_detail_and_delete(seeded: HistoryStore) -> None:
     app = make_app(history=seeded, show_history=True)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -131,11 +144,11 @@ async def test_filter_detail_and_delete(seeded: HistoryStore) -> None:
             "8",
             "12 kg",
         ]
-        await pilot.press("escape", "d")
+        await pilot.press("escape", "delete")
         assert isinstance(app.screen, Confirm)
         await pilot.press("n")
         assert len(rows(app)) == 2
-        await pilot.press("d", "y")
+        await pilot.press("delete", "y")
         assert [r[2] for r in rows(app)] == ["16:30"]
         assert seeded.count_runs() == 5
 
@@ -163,12 +176,12 @@ async def cpu_to_open_the_history(store: HistoryStore, then: Before | None = Non
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(5):
             started = time.process_time()  # CPU, not wall time: other processes share the cores
-            await pilot.press("h")
+            await pilot.press("ctrl+r")
             took.append(time.process_time() - started)
             assert len(rows(app)) == min(100, len(store.runs(limit=200)))
             await pilot.press("escape")
         if then:
-            await pilot.press("h")
+            await pilot.press("ctrl+r")
             await then(pilot)
     return min(took)
 

@@ -78,7 +78,7 @@ async def test_a_broken_routine_is_listed_with_its_error_and_does_not_start(tmp_
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_h_opens_the_history_and_slash_filters_even_words_starting_with_h(
+async def test_ctrl_r_opens_the_history_and_typing_filters_even_words_starting_with_h(
     tmp_path: Path,
 ) -> None:
     from workout_tui.core.log.history import HistoryStore
@@ -86,18 +86,18 @@ async def test_h_opens_the_history_and_slash_filters_even_words_starting_with_h(
 
     app = make_app(history=HistoryStore(tmp_path / "history.sqlite3"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("h")
+        await pilot.press("ctrl+r")
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("slash", *"hip")
+        await pilot.press(*"hip")
         assert listed(app) == [
             "Hip flexor and quad stretch",
             "Neck and mid-back relief, from the hips",
         ]
         await pilot.press("escape")
         assert len(listed(app)) == 4
-        await pilot.press("q")
+        await pilot.press("ctrl+q")
     assert app.return_code == 0
 
 
@@ -129,3 +129,28 @@ def test_the_home_screen_loads_only_what_it_draws(tmp_path: Path) -> None:
              "workout_tui.ui.summary", "workout_tui.audio", "workout_tui.core.engine",
              "workout_tui.core.log.history", "simpleaudio", "sqlite3", "tomllib")  # fmt: skip
     assert [m for m in modules if m.startswith(later)] == []
+
+
+async def test_any_word_typed_on_the_list_filters_and_runs_no_command() -> None:
+    from textual.widgets import Input
+
+    from workout_tui.ui.routine_text import search_text
+
+    routines = bundled()
+    names = [r.title for r in routines] + [
+        s.exercise.name for r in routines for s in r.plan.steps if s.exercise  # type: ignore[union-attr]
+    ]
+    # Every name's first word, and words starting with each letter that was once a command.
+    words = sorted({n.split()[0] for n in names} | {"quad", "hips", "neck", "easy", "reach", "x"})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for word in words:
+            for letter in word:  # a key at a time, each handled before the next
+                await pilot.press(letter)
+            assert isinstance(app.screen, HomeScreen), word
+            assert app.screen.query_one("#filter", Input).value == word
+            holding = [r.title for r in routines if word.lower() in search_text(r)]
+            shown = [line.removesuffix("  (bundled)") for line in listed(app)]
+            assert shown == holding, word
+            await pilot.press("escape")  # clear: the next word starts afresh
+    assert app.return_code is None or app.return_code == 0

@@ -29,7 +29,7 @@ def library_app(folder: Path, **options: Any) -> WorkoutApp:
     )  # fmt: skip
 
 
-async def test_r_reads_the_files_again_and_keeps_the_highlighted_routine(tmp_path: Path) -> None:
+async def test_f5_reads_the_files_again_and_keeps_the_highlighted_routine(tmp_path: Path) -> None:
     for slug in ("b", "d"):
         (tmp_path / f"{slug}.yaml").write_text(PLANK.format(name=slug.upper() * 3))
     app = library_app(tmp_path)
@@ -38,7 +38,7 @@ async def test_r_reads_the_files_again_and_keeps_the_highlighted_routine(tmp_pat
         assert text(pilot, "#details-text").startswith("DDD")
         (tmp_path / "a.yaml").write_text(PLANK.format(name="AAA"))
         (tmp_path / "d.yaml").write_text(PLANK.format(name="DDD again"))
-        await pilot.press("r")
+        await pilot.press("f5")
         assert listed(app) == ["AAA  (user)", "BBB  (user)", "DDD again  (user)"]
         assert text(pilot, "#details-text").startswith("DDD again")
 
@@ -74,7 +74,7 @@ async def test_a_routine_broken_since_it_was_listed_shows_its_problems_on_enter(
     [("no-such-editor-here", "cannot find the editor 'no-such-editor-here' (from $EDITOR)"),
      ("true", "cannot open an editor here")],  # headless: the app cannot hand over the terminal
 )  # fmt: skip
-async def test_e_and_n_say_why_no_editor_opened(
+async def test_ctrl_o_and_ctrl_n_say_why_no_editor_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editor: str, said: str
 ) -> None:
     monkeypatch.setenv("EDITOR", editor)
@@ -83,7 +83,7 @@ async def test_e_and_n_say_why_no_editor_opened(
     (tmp_path / "b.yaml").write_text(PLANK.format(name="BBB"))
     app = library_app(tmp_path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        for key in ("e", "n"):
+        for key in ("ctrl+o", "ctrl+n"):
             await pilot.press(key)
             assert said in notices(app)
             app.clear_notifications()
@@ -132,14 +132,14 @@ async def test_new_edit_and_reload_keys_can_be_remapped(
     monkeypatch.setenv("EDITOR", "no-such-editor-here")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     (tmp_path / "b.yaml").write_text(PLANK.format(name="BBB"))
-    app = library_app(tmp_path, config=Config(keys={"new": "ctrl+n", "edit": "f4", "reload": "f5"}))
+    app = library_app(tmp_path, config=Config(keys={"new": "f2", "edit": "f4", "reload": "f6"}))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        for key in ("ctrl+n", "f4"):
+        for key in ("f2", "f4"):
             await pilot.press(key)
             assert "cannot find the editor" in notices(app)
             app.clear_notifications()
         (tmp_path / "c.yaml").write_text(PLANK.format(name="CCC"))
-        await pilot.press("f5")
+        await pilot.press("f6")
         assert "Read the routine files again: 2 routines." in notices(app)
         await pilot.press("n", "e")  # no longer keys here: they start the filter
         assert app.screen.query_one("#filter", Input).value == "ne"

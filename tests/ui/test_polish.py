@@ -56,8 +56,8 @@ async def test_every_screen_has_help(tmp_path: Path) -> None:
     record(store, bundled()[0], upto=4, status="stopped")
     async with make_app(history=store).run_test(size=(100, 40)) as pilot:
         seen.add(await help_is_whole(pilot, "home"))
-        for key, name in [("h", "history"), ("enter", "run-detail"), ("escape", "history"),
-                          ("x", "exercises"), ("enter", "exercise")]:  # fmt: skip
+        for key, name in [("ctrl+r", "history"), ("enter", "run-detail"), ("escape", "history"),
+                          ("ctrl+t", "exercises"), ("enter", "exercise")]:  # fmt: skip
             await pilot.press(key)
             seen.add(await help_is_whole(pilot, name))
     async with make_app(start=practice(tmp_path)).run_test(size=(100, 40)) as pilot:
@@ -82,6 +82,19 @@ async def test_the_clock_stops_while_the_stop_dialog_is_open(tmp_path: Path) -> 
         assert text(pilot, "#phase") == "GET SET" and text(pilot, "#clock") == "3"
         await advance(pilot, 3)
         assert text(pilot, "#phase") == "WORK" and text(pilot, "#clock") == "0:17"
+
+
+async def test_ctrl_q_in_a_run_asks_first_as_q_does(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, Confirm)  # "Stop this session?"
+        await pilot.press("n")
+        assert isinstance(app.screen, PlayerScreen)
+        await pilot.press("ctrl+q", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("ctrl+q")  # nothing left to lose: it quits
+    assert app.return_code == 0
 
 
 async def test_e_before_any_set_is_logged_says_why_nothing_opens(tmp_path: Path) -> None:

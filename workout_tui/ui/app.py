@@ -176,6 +176,15 @@ class WorkoutApp(App[None]):
 
         self.push_screen(help_for(self.screen, self.keymap))
 
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q anywhere); in the player it asks first, as its own stop key does."""
+        from workout_tui.ui.player import PlayerScreen
+
+        if isinstance(self.screen, PlayerScreen):
+            self.screen.action_stop()
+        else:
+            self.exit()
+
     def stop_and_exit(self) -> None:
         """Stop any run in progress (kept as stopped) and quit, within 2 s whatever happens."""
         from workout_tui.ui.exits import end_process_soon
@@ -185,17 +194,14 @@ class WorkoutApp(App[None]):
         end_process_soon()
 
     def _stop_runs(self) -> None:
+        """Stop every run on a screen, and wait for the history to take what is still to be
+        written: what it would not is said at exit."""
+        from workout_tui.core.log.journal import settle
         from workout_tui.ui.player import PlayerScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, PlayerScreen):
                 screen.stop_run()
-        self._settle()
-
-    def _settle(self) -> None:
-        """Wait for the history to take what is still to be written; say what it would not."""
-        from workout_tui.core.log.journal import settle
-
         self.exit_notices += settle()
 
     def _fatal_error(self) -> None:
@@ -209,7 +215,7 @@ class WorkoutApp(App[None]):
         self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
-        self._settle()  # the screens have gone: their runs are stopped
+        self._stop_runs()  # the screens have gone (their runs stopped): what is left to write
         if self._cues is not None:
             self._cues.close()
         if self.settings.data_dir is not None and self.history is not None:

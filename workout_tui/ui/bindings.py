@@ -25,13 +25,16 @@ REGISTRY: dict[str, tuple[Binding, ...]] = {
             tooltip="Start the highlighted routine",
             priority=True,
         ),  # fmt: skip
+        # A word typed here goes to the filter, whatever its letters: the list's commands are
+        # on keys no word starts with.
         Binding("slash", "filter", "Filter", id="filter", tooltip="Type to filter the routines"),
-        Binding("h", "history", "History", id="history", tooltip="Past sessions"),
-        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the highlighted routine"),
-        Binding("n", "new", "New", id="new", tooltip="Write a new routine in your editor"),
-        Binding("r", "reload", "Reload", id="reload", show=False,
+        Binding("ctrl+r", "history", "History", id="history", tooltip="Past sessions"),
+        Binding("ctrl+o", "edit", "Edit", id="edit", tooltip="Edit the highlighted routine"),
+        Binding("ctrl+n", "new", "New", id="new", tooltip="Write a new routine in your editor"),
+        Binding("f5", "reload", "Reload", id="reload", show=False,
                 tooltip="Read the routine files again"),  # fmt: skip
-        Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit workout-tui"),
+        # Priority, as Textual's own ctrl+q is: else the footer shows that one (hidden).
+        Binding("ctrl+q", "app.quit", "Quit", id="quit", tooltip="Quit workout-tui", priority=True),
         Binding(
             "escape",
             "clear_filter",
@@ -86,14 +89,15 @@ REGISTRY: dict[str, tuple[Binding, ...]] = {
     ),
     "history": (
         Binding("enter", "open_run", "Details", id="open-run", tooltip="Every step of this run"),
-        Binding("d,delete", "delete_run", "Delete", id="delete-run", tooltip="Delete this run"),
+        # As on the list, a word typed here goes to the filter.
+        Binding("delete", "delete_run", "Delete", id="delete-run", tooltip="Delete this run"),
         Binding("slash", "filter", "Filter", id="filter-runs", tooltip="Filter by routine"),
-        Binding("x", "exercises", "Exercises", id="exercises", tooltip="Switch to exercises"),
+        Binding("ctrl+t", "exercises", "Exercises", id="exercises", tooltip="Switch to exercises"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the routines"),
     ),
     "exercises": (
         Binding("enter", "open_exercise", "Details", id="open-exercise", tooltip="This exercise"),
-        Binding("x", "runs", "Runs", id="exercises", tooltip="Switch back to the runs"),
+        Binding("ctrl+t", "runs", "Runs", id="exercises", tooltip="Switch back to the runs"),
         Binding("escape", "runs", "Back", id="back-to-runs", tooltip="Back to the runs"),
     ),
     "exercise": (

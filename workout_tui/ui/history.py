@@ -18,7 +18,7 @@ from workout_tui.core.week import WeekPlan
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.calendar import heat_map, week_table
 from workout_tui.ui.dialogs import Confirm
-from workout_tui.ui.text import Literal, cells, literal
+from workout_tui.ui.text import Filter, Literal, cells, literal
 
 YEAR_WEEKS = 53
 PAGE = 100  # runs loaded at a time; more load as the cursor nears the end
@@ -41,7 +41,7 @@ def routine_cell(run: RunSummary) -> Text:
 
 
 class HistoryScreen(Screen[None]):
-    """Every run, newest first. Enter shows one; d deletes one; / filters by routine."""
+    """Every run, newest first. Enter shows one; Delete deletes one; typing filters."""
 
     BINDINGS = bindings("history")
 
@@ -65,7 +65,7 @@ class HistoryScreen(Screen[None]):
             yield Literal(id="year")
             yield Literal("active days,\nthe last year", id="year-caption")
         yield Literal(id="week")
-        yield Input(placeholder="/ to filter by routine", id="run-filter")
+        yield Filter("/ or start typing to filter by routine", id="run-filter")
         yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
         yield Literal(id="empty")
         yield Footer()
@@ -142,6 +142,9 @@ class HistoryScreen(Screen[None]):
             if search
             else "No sessions yet. Run a routine and it shows up here, even if you stop early."
         )
+
+    def on_key(self, event: events.Key) -> None:
+        self.query_one("#run-filter", Filter).take(event)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if self._more and event.cursor_row >= event.data_table.row_count - 10:

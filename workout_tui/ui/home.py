@@ -18,7 +18,7 @@ from workout_tui.core.library import Routine
 from workout_tui.ui.bindings import bindings
 from workout_tui.ui.messages import HistoryRequested, RoutineChosen
 from workout_tui.ui.routine_text import details, entry_of, option_id, search_text
-from workout_tui.ui.text import Literal
+from workout_tui.ui.text import Filter, Literal
 from workout_tui.ui.today import OpenHistory, TodaySection
 
 
@@ -49,11 +49,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="library"):
-                # Not select_on_focus: the letter that moved focus here must not be selected,
-                # or the next one typed would replace it.
-                yield Input(
-                    placeholder="/ or start typing to filter", id="filter", select_on_focus=False
-                )
+                yield Filter("/ or start typing to filter", id="filter")
                 yield OptionList(id="routines")
             with VerticalScroll(id="details"):
                 yield Literal(id="details-text")
@@ -77,13 +73,7 @@ class HomeScreen(Screen[None]):
             self.reload()  # back from another window, where files may have changed
 
     def on_key(self, event: events.Key) -> None:
-        """A letter typed on the list (other than a key bound here) starts the filter with it."""
-        filter_input = self.query_one("#filter", Input)
-        bound = event.key in self.active_bindings  # h, q, / ... keep their meaning
-        if event.is_printable and event.character and not bound and not filter_input.has_focus:
-            filter_input.focus()
-            filter_input.insert_text_at_cursor(event.character)
-            event.stop()
+        self.query_one("#filter", Filter).take(event)
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -231,6 +221,7 @@ class HomeScreen(Screen[None]):
     def _edit(self, prepare: Callable[[], Path]) -> Path | None:
         """Edit the file `prepare` makes or finds, then list it; the file, if there is one."""
         from workout_tui.ui.editing import edit_in_editor
+        from workout_tui.ui.keys import first_keys
 
         path, problem = edit_in_editor(self.app, prepare)
         if path is not None:
@@ -239,6 +230,7 @@ class HomeScreen(Screen[None]):
         if problem:
             self.notify(problem, severity="error")
         elif routine is not None and routine.problems:
-            self.notify(f"{routine.path.name} has problems (see them on the right); e edits it"
-                        " again.", severity="warning", timeout=8)  # fmt: skip
+            key = first_keys("home", getattr(self.app, "keymap", {}))["edit"]
+            self.notify(f"{routine.path.name} has problems (see them on the right); {key} edits"
+                        " it again.", severity="warning", timeout=8)  # fmt: skip
         return path

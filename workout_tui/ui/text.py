@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.visual import VisualType
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from workout_tui.core.printable import printable
 
@@ -54,3 +55,22 @@ class LiteralLabel(Literal, Label):
 def cells(*values: str | Text) -> tuple[Text, ...]:
     """A DataTable row's cells as literal Text (a plain string cell would be read as markup)."""
     return tuple(literal(v) if isinstance(v, str) else _printable_text(v) for v in values)
+
+
+class Filter(Input):
+    """A screen's filter field: a word typed anywhere on the screen goes to it, from its
+    first letter (as in fzf or a command palette), so typing never runs a command."""
+
+    def __init__(self, placeholder: str, id: str) -> None:
+        # Not select_on_focus: the letter that moved focus here must not be selected, or the
+        # next one typed would replace it.
+        super().__init__(placeholder=placeholder, id=id, select_on_focus=False)
+
+    def take(self, event: events.Key) -> None:
+        """Start filtering with `event`, a key pressed elsewhere on the screen, if it is a
+        character and not a key the screen binds (/ and ? keep their meaning)."""
+        bound = event.key in self.screen.active_bindings
+        if event.is_printable and event.character and not bound and not self.has_focus:
+            self.focus()
+            self.insert_text_at_cursor(event.character)
+            event.stop()
