@@ -375,6 +375,11 @@ def _validate(args: argparse.Namespace) -> int:
     failed = False
     paths = _expand(args.paths, args) if args.paths else [r.path for r in _library(args)]
     config = _config(args, say_problems=True)
+    if config.keys:  # checked as the app checks them at start
+        from workout_tui.ui.keys import build_keymap
+
+        for said in build_keymap(config.keys, config.place)[1]:
+            _error(said)
     for path in paths:
         summary = (routine := load_routine(path, config=config)).summary
         if summary is None:

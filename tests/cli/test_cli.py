@@ -319,3 +319,16 @@ def test_help_shows_a_home_with_control_characters_as_marks(tmp_path: Path) -> N
     (home / "config").mkdir(parents=True)
     shown = cli(home, "new", "--help").stdout
     assert "\x1b" not in shown and "\x07" not in shown and "[b]␛]0;x␇" in shown
+
+
+def test_validate_says_each_key_the_app_would_refuse_with_its_line(home: Path) -> None:
+    config = home / "config" / "workout-tui" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[keys]\nstop = "qq"\nskp = "s"\n')
+    result = cli(home, "validate", "desk-break")
+    assert result.returncode == 0 and "desk-break.yaml: ok" in result.stdout
+    assert result.stderr.splitlines() == [
+        f'workout-tui: {config}:2: [keys] stop = "qq": "qq" is not a key (like s, space, f5'
+        " or ctrl+k); it keeps q,escape.",
+        f"workout-tui: {config}:3: [keys] skp: no binding has this id; did you mean skip?",
+    ]

@@ -355,3 +355,40 @@ async def test_a_lock_held_elsewhere_never_stalls_the_break_screen_and_its_break
     finally:
         locker.release()
     assert logged(store) == [("snoozed", None), ("skipped", None)]
+
+
+def test_a_history_opened_while_another_process_holds_the_lock_is_on_and_takes_the_run(
+    tmp_path: Path,
+) -> None:
+    from datetime import datetime
+
+    from tests.core.test_history import PLAN
+    from tests.log_helpers import entry
+    from workout_tui.core.log.history import FILE_NAME, open_history
+    from workout_tui.core.log.journal import RunJournal
+
+    earlier = HistoryStore(tmp_path / FILE_NAME)
+    dead = run_through(earlier, upto=1, status=None)  # a crashed run, to be marked
+    earlier.db.execute("UPDATE runs SET pid = ? WHERE id = ?", (DEAD_PID, dead))
+    earlier.close()
+    locker = Locker(tmp_path / FILE_NAME)  # an import, say, writing all along
+    try:
+        began = time.monotonic()
+        store, notices = open_history(tmp_path)
+        assert time.monotonic() - began < 1.0  # no waiting out the lock at start
+        assert store is not None and notices == []  # history on, not "locked: off"
+        assert store.run(dead).status == "interrupted"  # type: ignore[union-attr]
+        journal = RunJournal(store)
+        journal.start(PLAN, "strength", "x", 1)
+        started = datetime.now().astimezone()
+        journal.step(entry(PLAN.steps[0], 5.0))
+        journal.finish("stopped")
+        time.sleep(2)  # the run's writes wait behind the lock
+    finally:
+        locker.release()
+    assert journal.flush()
+    run = store.run(journal.run_id)
+    assert run is not None and run.status == "stopped"
+    # Its start is when it started (kept to the second), not when the history took it.
+    assert -1.1 < (run.started_at - started).total_seconds() <= 0.1
+    store.close()

@@ -92,7 +92,7 @@ async def test_a_key_that_is_no_key_name_is_refused_and_shown_literally(
     app = make_app(start=practice(tmp_path), config=Config(keys={"done": key, "skip": key}))
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause()
-        assert "is not a key name" in notices(app) and no_control(screen_text(pilot))
+        assert "is not a key (like s, space" in notices(app) and no_control(screen_text(pilot))
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(pilot)
@@ -124,3 +124,42 @@ async def test_the_break_screens_keys_can_be_remapped_and_its_prompt_names_them(
         assert (screen.timer.snoozed, screen.timer.skipped) == (0, 0)
         await pilot.press("z")
         assert screen.timer.snoozed == 1
+
+
+async def test_keys_no_terminal_can_press_are_located_errors_and_stop_keeps_its_keys(
+    tmp_path: Path,
+) -> None:
+    from workout_tui.core.config import load_config
+    from workout_tui.ui.dialogs import Confirm
+
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'mute = true\n\n[keys]\nstop = "qq"\nskip = "ctrl+shift+banana"\n'
+        'help = ""\nhistory = "h"\npause = "ctrl+p"\n'
+    )
+    config, problems = load_config(path)
+    assert problems == []  # the file is fine as TOML: the keys are checked against Textual's
+    app = make_app(start=practice(tmp_path), config=config)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        wanted = [
+            f'{path}:4: [keys] stop = "qq": "qq" is not a key (like s, space, f5 or ctrl+k);'
+            " it keeps q,escape.",
+            f'{path}:5: [keys] skip = "ctrl+shift+banana": "ctrl+shift+banana" is not a key'
+            " (like s, space, f5 or ctrl+k); it keeps n,right.",
+            f'{path}:6: [keys] help = "": no key is given; it keeps question_mark.',
+            "2 more: `workout-tui validate` lists all.",  # the notice fits 24 rows
+        ]
+        said = notices(app).splitlines()
+        assert len(said) == 4 and all(map(shown, said, wanted)), said
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "n Skip" in footer and "q Stop" in footer and "🍌" not in footer
+        await pilot.press("n")  # skip kept its key
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)  # and help its
+        await pilot.press("escape", "q")
+        assert isinstance(app.screen, Confirm)  # and q still stops
+
+
+def shown(line: str, wanted: str) -> bool:
+    """Whether a notice's line is `wanted`, or `wanted` cut short (a long path makes it so)."""
+    return line == wanted or (line.endswith("…") and wanted.startswith(line[:-1]))

@@ -50,8 +50,18 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     breaks: Breaks = field(default_factory=Breaks)
     plan: WeekPlan = field(default_factory=WeekPlan)
-    # Where settings are written, for messages: "breaks.routine" and "plan.<slug>" -> line.
-    lines: dict[str, int] = field(default_factory=dict)
+    # Where settings are written, for messages: "breaks.routine", "keys.stop" and
+    # "plan.<slug>" -> line, in the file `source`.
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    source: Path | None = field(default=None, compare=False)
+
+    def place(self, setting: str) -> str:
+        """`config.toml:LINE: ` for a setting ("keys.stop"), to start a message that names
+        it; "" for settings that were not read from a file."""
+        if self.source is None:
+            return ""
+        line = self.lines.get(setting)
+        return f"{self.source}:{line}: " if line else f"{self.source}: "
 
     def apply(self, session: Session) -> Session:
         """The session with this config's prepare and rest overrides applied."""
@@ -108,14 +118,14 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         if isinstance(found, dict):
             values[table], said = read(found)
             problems += [f"{path}:{_line(text, table, key)}: {error}" for key, error in said]
-    return Config(**values, lines=lines), problems  # type: ignore[arg-type]
+    return Config(**values, lines=lines, source=path), problems  # type: ignore[arg-type]
 
 
 def _lines(text: str, values: dict[str, object]) -> dict[str, int]:
-    """The line of each key in `[breaks]` and `[plan]`, and of each planned slug (the line
-    of the day it is listed under), for messages that name them."""
+    """The line of each key in `[breaks]`, `[keys]` and `[plan]`, and of each planned slug
+    (the line of the day it is listed under), for messages that name them."""
     lines: dict[str, int] = {}
-    for table in ("breaks", "plan"):
+    for table in ("breaks", "keys", "plan"):
         found = values.get(table)
         for key, value in found.items() if isinstance(found, dict) else ():
             line = lines[f"{table}.{key}"] = _line(text, table, key)

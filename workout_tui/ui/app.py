@@ -21,7 +21,7 @@ from workout_tui.ui.messages import (
     RoutineChosen,
     RunEnded,
 )
-from workout_tui.ui.settings import BreakSetup, Settings
+from workout_tui.ui.settings import BreakSetup, Settings, problems_notice
 
 # The home screen is all a launch has to draw, so everything else is imported when first
 # needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
@@ -53,8 +53,8 @@ class WorkoutApp(App[None]):
 
     def on_mount(self) -> None:
         problems = [*self.settings.notices, *self._apply_config()]
-        if problems:  # one notice: stacked ones run off the top of the screen
-            self.notify("\n".join(problems), severity="warning", timeout=10 + 2 * len(problems))
+        if notice := problems_notice(problems):  # one: stacked ones run off the top
+            self.notify(notice, severity="warning", timeout=10 + 2 * notice.count("\n"))
         # A closed terminal (SIGHUP) or a kill (SIGTERM) stops the run cleanly, kept as stopped.
         # Interrupt (SIGINT) too: in the terminal ctrl+c is a key, so it comes only from kill.
         # Not when headless (tests): the process is the test runner's.
@@ -237,7 +237,7 @@ class WorkoutApp(App[None]):
         if config.keys:
             from workout_tui.ui.keys import build_keymap
 
-            self.keymap, said = build_keymap(config.keys)
+            self.keymap, said = build_keymap(config.keys, config.place)
             self.set_keymap(self.keymap)
             problems += said
         return problems

@@ -9,11 +9,13 @@ and the remapping that made it is not applied.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+import difflib
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.keys import Keys as TextualKeys
+from textual.keys import _character_to_key
 
 from workout_tui.ui.bindings import REGISTRY, keys_of, split_keys
 from workout_tui.ui.bindings import table as screen_bindings
@@ -21,48 +23,75 @@ from workout_tui.ui.bindings import table as screen_bindings
 if TYPE_CHECKING:
     from workout_tui.core.moment import Keys
 
-KEY_NAME = re.compile(r"[a-z0-9_]+(\+[a-z0-9_]+)*")
-MAX_KEY_NAME = 40  # the longest of Textual's, with modifiers, is about 30
+MAX_KEY_NAME = 40  # longer is cut in messages
+# Keys the app itself takes, whatever the config says, and what they do.
+APP_KEYS = {"ctrl+c": "copies", "ctrl+p": "opens the command palette", "ctrl+q": "quits"}
+FILTERING = ("home", "history")  # screens where a typed word goes to the filter
+Place = Callable[[str], str]  # "keys.stop" -> "config.toml:LINE: "
 
 
-def build_keymap(wanted: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
-    """The keymap to give Textual for the config's `[keys]`, and a problem per bad entry."""
-    tables = [screen_bindings(screen) for screen in REGISTRY]
-    known = {b.id for table in tables for b in table}
+def build_keymap(
+    wanted: Mapping[str, str], place: Place = lambda setting: ""
+) -> tuple[dict[str, str], list[str]]:
+    """The keymap to give Textual for the config's `[keys]`, and a problem per bad entry,
+    each starting with where it is (`place`). A binding with a problem keeps its keys."""
+    tables = {screen: screen_bindings(screen) for screen in REGISTRY}
+    known: dict[str | None, list[str]] = {}  # each id's screens
+    for screen, table in tables.items():
+        for binding in table:
+            known.setdefault(binding.id, []).append(screen)
     problems: list[str] = []
-    if unknown := sorted(set(wanted) - known):
-        problems.append(
-            f"Unknown key binding id(s) in the config: {', '.join(map(_cut, unknown))}. "
-            f"Known: {', '.join(sorted(i for i in known if i))}."
-        )
     keymap: dict[str, str] = {}
     for binding_id, keys in wanted.items():
-        if binding_id in known and split_keys(keys):
-            if bad := [key for key in split_keys(keys) if not _is_key_name(key)]:
-                problems.append(
-                    f'[keys] {binding_id} = "{_cut(keys)}": "{_cut(bad[0])}" is not a key name '
-                    "(like s, space, f5 or ctrl+k); it keeps its own keys."
-                )
-            else:
-                keymap[binding_id] = ",".join(split_keys(keys))
-    for bound in tables:
+        where = f"{place(f'keys.{binding_id}')}[keys] {_cut(binding_id)}"
+        if binding_id not in known:
+            close = difflib.get_close_matches(binding_id, [i or "" for i in known], 1, 0.75)
+            hint = f"did you mean {close[0]}?" if close else "the README lists every id"
+            problems.append(f"{where}: no binding has this id; {hint}")
+        elif problem := _refused(split_keys(keys), binding_id, known[binding_id]):
+            default = next(b.key for b in tables[known[binding_id][0]] if b.id == binding_id)
+            problems.append(f'{where} = "{_cut(keys)}": {problem}; it keeps {default}.')
+        else:
+            keymap[binding_id] = ",".join(split_keys(keys))
+    for bound in tables.values():
         for binding in bound:
             other = _conflict(binding, bound, keymap)
             if other and binding.id in keymap:
                 problems.append(
-                    f'[keys] {binding.id} = "{keymap.pop(binding.id)}": {other[1]} is '
-                    f"already the key of {other[0]}; {binding.id} keeps {binding.key}."
+                    f'{place(f"keys.{binding.id}")}[keys] {binding.id} = '
+                    f'"{keymap.pop(binding.id)}": {other[1]} is already the key of {other[0]}; '
+                    f"{binding.id} keeps {binding.key}."
                 )
-    _keep_shared_keys(tables, keymap)
+    _keep_shared_keys(list(tables.values()), keymap)
     return keymap, problems
 
 
-def _is_key_name(key: str) -> bool:
-    """One printable character, or a key's name as Textual spells it (`space`, `ctrl+k`).
-    Anything else would never match a key press, and the footer would print it as is."""
+def _refused(keys: list[str], binding_id: str, screens: list[str]) -> str:
+    """Why `keys` cannot be `binding_id`'s (on `screens`), or "" if they can."""
+    if not keys:
+        return "no key is given"
+    for key in keys:
+        if not _pressable(key):
+            return f'"{_cut(key)}" is not a key (like s, space, f5 or ctrl+k)'
+        if key in APP_KEYS and binding_id != "quit":
+            return f"{key} is the app's own key (it {APP_KEYS[key]})"
+        if set(screens) & set(FILTERING) and len(key) == 1 and key not in "/?":
+            return f'"{key}" is typed into the filter on that screen: take ctrl+ or f-keys'
+    return ""
+
+
+def _pressable(key: str) -> bool:
+    """Whether a terminal can send `key` as Textual names it: one printable character, a
+    named key (`space`, `f5`, `pageup`), a character's name (`question_mark`), or one of
+    Textual's keys with modifiers (`ctrl+k`, `shift+tab`, `ctrl+f5`)."""
     if len(key) == 1:
         return key.isprintable() and not key.isspace()
-    return len(key) <= MAX_KEY_NAME and KEY_NAME.fullmatch(key) is not None
+    return key in _NAMED
+
+
+# Textual's names: its keys, and what it calls each printable ASCII character (`plus`).
+_NAMED = {k.value for k in TextualKeys if not k.value.startswith("<") and "-" not in k.value}
+_NAMED |= {_character_to_key(chr(code)) for code in range(33, 127)}
 
 
 def _cut(text: str) -> str:

@@ -63,3 +63,15 @@ def keep_theme(settings: Settings, theme: str) -> str | None:
 
     settings.config = replace(settings.config, theme=theme)
     return save_theme(settings.config_path, theme)
+
+
+SHOWN_PROBLEMS = 3  # a notice taller than the screen (24 rows) loses its first lines
+
+
+def problems_notice(problems: Sequence[str]) -> str:
+    """The launch's problems as one notice that fits an 80x24 screen: the first few (each
+    cut to a few lines), then how many more and where they are all listed."""
+    shown = [p if len(p) <= 200 else p[:199] + "…" for p in problems[:SHOWN_PROBLEMS]]
+    if len(problems) > SHOWN_PROBLEMS:
+        shown.append(f"{len(problems) - SHOWN_PROBLEMS} more: `workout-tui validate` lists all.")
+    return "\n".join(shown)

@@ -31,6 +31,7 @@ from workout_tui.core.log.entries import (
 from workout_tui.core.plan import Plan
 
 FILE_NAME = "history.sqlite3"
+BUSY_MS = 10_000  # how long a write waits for another window's lock before it fails
 Now = Callable[[], datetime]
 
 # Each entry moves the schema one version on; a database at version N runs entries N and up.
@@ -280,9 +281,19 @@ class HistoryStore:
 
     def _prepare(self) -> None:
         db = self.db
-        self._settings(10000)
+        self._settings(BUSY_MS)
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
             raise sqlite3.OperationalError("unable to open the history in WAL mode")
+        # Migrating takes the write lock, which another window may hold for a while (an
+        # import): only a history that needs it waits for it.
+        if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            self._migrate()
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DamagedHistory(f"integrity check failed: {check}")
+
+    def _migrate(self) -> None:
+        db = self.db
         db.execute("BEGIN IMMEDIATE")  # one instance migrates at a time
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -296,9 +307,6 @@ class HistoryStore:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise DamagedHistory(f"integrity check failed: {check}")
 
     def close(self) -> None:
         """Close the database."""
@@ -312,14 +320,21 @@ class HistoryStore:
         return int(row[0])
 
     def start_run(
-        self, plan: Plan, session: str, session_hash: str, speed: float, run_id: int | None = None
+        self,
+        plan: Plan,
+        session: str,
+        session_hash: str,
+        speed: float,
+        run_id: int | None = None,
+        started: datetime | None = None,
     ) -> int:
-        """Record that a run started, under `run_id` if given; returns its id.
+        """Record that a run started (at `started`, by default now), under `run_id` if given;
+        returns its id.
 
         Raises:
             sqlite3.IntegrityError: `run_id` is taken (another process started a run).
         """
-        started = self.now()
+        started = started or self.now()
         planned_work = sum(1 for step in plan.steps if step.is_work)
         cursor = self.db.execute(
             "INSERT INTO runs (id, uid, session, session_name, session_hash, speed, status,"
@@ -431,14 +446,14 @@ class HistoryStore:
              run.active_seconds, run.work_seconds, run.done_work_steps),
         )  # fmt: skip
 
-    def finish_run(self, run_id: int, status: str) -> None:
-        """Close a run this process runs as completed or stopped."""
+    def finish_run(self, run_id: int, status: str, ended: datetime | None = None) -> None:
+        """Close a run this process runs as completed or stopped (at `ended`, by default now)."""
         assert status in STATUSES
         with self._transaction():
             self._check_mine(run_id)
             self.db.execute(
                 "UPDATE runs SET status = ?, ended_at = ? WHERE id = ?",
-                (status, self.now().isoformat(), run_id),
+                (status, (ended or self.now()).isoformat(), run_id),
             )
 
     def mark_interrupted(self) -> int:
@@ -931,11 +946,16 @@ def _open_store(path: Path, now: Now | None, read_only: bool, notices: list[str]
         )
         store = HistoryStore(path, now)
     if not read_only:
+        # Locked by another window (an import), this waits for nothing: reads already count
+        # a run whose process is gone as interrupted, so marking it can wait for next time.
+        store.db.execute("PRAGMA busy_timeout = 0")
         try:
             store.mark_interrupted()
-        except sqlite3.Error as error:  # the disk is full or the file locked: not damage
-            store.close()
-            raise HistoryUnavailable(f"cannot write {path}: {_reason(error)}") from None
+        except sqlite3.Error as error:  # the disk is full: not damage
+            if getattr(error, "sqlite_errorname", "") != "SQLITE_BUSY":
+                store.close()
+                raise HistoryUnavailable(f"cannot write {path}: {_reason(error)}") from None
+        store.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
     return store
 
 

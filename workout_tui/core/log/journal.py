@@ -161,11 +161,13 @@ class RunJournal(WriteQueue):
         self.run_id = 0
 
     def start(self, plan: Plan, session: str, session_hash: str, speed: float) -> None:
+        started = self.store.now() if self.store is not None else None  # not when written
+
         def write(store: HistoryStore) -> None:
             for _ in range(100):
                 self.run_id = self.run_id or store.next_run_id()
                 try:
-                    store.start_run(plan, session, session_hash, speed, self.run_id)
+                    store.start_run(plan, session, session_hash, speed, self.run_id, started)
                     return
                 except sqlite3.IntegrityError:  # another workout-tui started a run meanwhile
                     self.run_id = 0
@@ -189,4 +191,5 @@ class RunJournal(WriteQueue):
         self._write(lambda store: store.relog(self.run_id, step_index, reps, load))
 
     def finish(self, status: str) -> None:
-        self._write(lambda store: store.finish_run(self.run_id, status))
+        ended = self.store.now() if self.store is not None else None  # not when written
+        self._write(lambda store: store.finish_run(self.run_id, status, ended))
