@@ -27,15 +27,18 @@ def test_the_documented_example_loads_cleanly(tmp_path: Path) -> None:
 
 def test_bad_values_are_reported_and_replaced_by_defaults(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    path.write_text('mute = "yes"\nrest = "soon"\ntheme = 3\ncolour = "red"\nvoice = false\n')
+    path.write_text(
+        'mute = "yes"\nrest = "soon"\ntheme = 3\ncolour = "red"\nvoice = false\nbell = "loud"\n'
+    )
     config, problems = load_config(path)
     assert config == Config(voice=False)
     assert problems == [
         f"{path}:1: `mute` must be true or false, not 'yes'",
         f"{path}:2: `rest`: 'soon' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
         f"{path}:3: `theme` must be a theme name, not 3",
-        f"{path}:4: unknown setting `colour` (known: mute, voice, theme, prepare, rest, keys,"
-        " breaks, plan)",
+        f"{path}:4: unknown setting `colour` (known: mute, voice, bell, theme, prepare, rest,"
+        " keys, breaks, plan)",
+        f"{path}:6: `bell` is one of 'all', 'changes', 'off', not 'loud'",
     ]
 
 

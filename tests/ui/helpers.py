@@ -56,13 +56,13 @@ def short(tmp_path: Path, name: str, source: str = "file") -> Routine:
 def make_app(
     start: Routine | None = None, routines: list[Routine] | None = None, **options: Any
 ) -> WorkoutApp:
-    """The real app on a fake clock (starting at 0) with cues that are recorded, not played."""
+    """The real app on a fake clock (starting at 0) with cues that are recorded, not played
+    (unless `cues` are given)."""
     settings = Settings(
         routines=routines if routines is not None else bundled(),
         start=start,
         clock=FakeClock(0.0),
-        cues=SilentCues(),
-        **options,
+        **{"cues": SilentCues(), **options},
     )
     return WorkoutApp(settings)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from tests.ui.helpers import advance, bundled, make_app, practice, screen_text, text
 from workout_tui.audio import SilentCues
 from workout_tui.core.config import Config
 from workout_tui.core.engine import EngineState
+from workout_tui.core.library import load_routine
 from workout_tui.ui.dialogs import Confirm, LogSet
 from workout_tui.ui.player import PlayerScreen
 from workout_tui.ui.summary import SummaryScreen
@@ -234,3 +236,22 @@ async def test_config_prepare_and_rest_apply_and_an_oversized_override_is_refuse
     async with huge.run_test(size=(100, 30), notifications=True) as pilot:
         assert text(pilot, "#clock") == "0:05"  # the routine's own timing
         assert any("do not fit this routine" in n.message for n in huge._notifications)
+
+
+@pytest.mark.parametrize(("bell", "rings"), [("all", 10), ("changes", 2), ("off", 0)])
+async def test_with_no_sound_the_bell_marks_the_3_2_1_and_the_halfway_too(
+    tmp_path: Path, bell: str, rings: int
+) -> None:
+    from workout_tui.audio import BellCues
+
+    path = tmp_path / "plank.yaml"
+    path.write_text("name: Plank\ndefaults: {prepare: 5s}\nexercises: [{name: Plank, hold: 25s}]\n")
+    rang: list[float] = []
+    app = make_app(start=load_routine(path), cues=BellCues(lambda: rang.append(clock()), bell))
+    clock = app.settings.clock
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, 5 + 25 + 1)
+    # All: get ready and its 3-2-1, go, the halfway, the hold's 3-2-1, done; changes: go, done.
+    assert len(rang) == rings, rang
+    if bell == "all":
+        assert rang[5:9] == [17.5, 27, 28, 29]  # the halfway, then 3, 2, 1 before the hold ends

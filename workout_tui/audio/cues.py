@@ -83,15 +83,22 @@ class SilentCues(Cues):
     """Plays nothing; keeps the record (for tests, and where there is no sound at all)."""
 
 
-class BellCues(Cues):
-    """The fallback: rings the terminal bell (and the UI flashes) for the cues that matter."""
+CHANGES = {CueKind.GO, CueKind.SWITCH_SIDES, CueKind.REST, CueKind.SESSION_DONE}
 
-    def __init__(self, ring: Callable[[], None]) -> None:
+
+class BellCues(Cues):
+    """The fallback: rings the terminal bell (and the UI flashes) for each cue the sound
+    would play (`bell` "all": the 3-2-1 and the halfway too, for a person following from
+    the floor), for a change of step only ("changes"), or never ("off")."""
+
+    def __init__(self, ring: Callable[[], None], bell: str = "all") -> None:
         super().__init__()
         self.ring = ring
+        every = set(CueKind) - {CueKind.BREAK_DUE}  # the break screen rings for its own
+        self.rings = {"all": every, "changes": CHANGES}.get(bell, set())
 
     def _play(self, cue: Cue) -> None:
-        if cue.kind in (CueKind.GO, CueKind.SWITCH_SIDES, CueKind.REST, CueKind.SESSION_DONE):
+        if cue.kind in self.rings:
             self.ring()
 
 
@@ -306,6 +313,7 @@ def open_cues(
     voice: Voice | None,
     ring: Callable[[], None],
     report: Callable[[str], None],
+    bell: str = "all",
 ) -> Cues:
     """The best player this machine has: sound if simpleaudio imports, else the bell.
 
@@ -314,8 +322,9 @@ def open_cues(
         voice: spoken lines, or None for beeps only.
         ring: rings the bell and flashes the screen (called on the UI thread).
         report: says one line to the person; may be called from another thread.
+        bell: which cues the bell rings for, with no sound (see BellCues).
     """
-    fallback = BellCues(ring)
+    fallback = BellCues(ring, bell)
     try:
         import simpleaudio
     except ImportError:

@@ -15,10 +15,12 @@ from workout_tui.core.week import DAYS, FULL_DAYS, WeekPlan, weekday
 
 DEFAULT_THEME = "textual-dark"
 MAX_CONFIG_BYTES = 64 * 1024  # a settings file is a few lines
+BELLS = ("all", "changes", "off")  # `bell`: every cue, a change of step only, or none
 EXAMPLE = """\
 # workout-tui settings
 mute = false            # start with sound off
 voice = true            # spoken lines when espeak-ng is installed
+bell = "all"            # with no sound device: "all" cues, "changes" of step, or "off"
 theme = "textual-dark"  # any Textual theme; ctrl+p > "theme" lists them
 prepare = "10s"         # get-ready time for every routine (leave out to use the routine's)
 rest = "20s"            # rest after each exercise for every routine
@@ -44,6 +46,7 @@ class Config:
 
     mute: bool = False
     voice: bool = True
+    bell: str = "all"  # with no sound device, which cues ring the bell (see BELLS)
     theme: str = DEFAULT_THEME
     prepare: int | None = None  # overrides every routine's defaults.prepare when set
     rest: int | None = None  # overrides every routine's defaults.rest when set
@@ -231,6 +234,10 @@ def _setting(key: str, value: object) -> object:
         if isinstance(value, bool):
             return value
         raise ValueError(f"`{key}` must be true or false, not {value!r}")
+    if key == "bell":
+        if value in BELLS:
+            return value
+        raise ValueError(f"`bell` is one of {', '.join(map(repr, BELLS))}, not {value!r}")
     if key == "theme":
         if isinstance(value, str) and value:
             return value
@@ -251,7 +258,7 @@ def _setting(key: str, value: object) -> object:
     raise ValueError(f"unknown setting `{key}` (known: {', '.join(_KNOWN)})")
 
 
-_KNOWN = ("mute", "voice", "theme", "prepare", "rest", "keys", "breaks", "plan")
+_KNOWN = ("mute", "voice", "bell", "theme", "prepare", "rest", "keys", "breaks", "plan")
 
 
 def save_theme(path: Path, theme: str) -> str | None:

@@ -18,7 +18,8 @@ def open_app_cues(app: App[None], settings: Settings) -> Cues:
     """The best cue output this machine has, muted as the settings say."""
     voice_on = settings.voice and settings.config.voice
     voice = Voice(locations.cache_dir() / "voice") if voice_on else None
-    cues = open_cues(locations.sounds_dir(), voice, partial(ring, app), partial(say, app))
+    bell, sounds = settings.config.bell, locations.sounds_dir()
+    cues = open_cues(sounds, voice, partial(ring, app), partial(say, app), bell)
     cues.muted = settings.mute or settings.config.mute
     return cues
 
