@@ -329,8 +329,13 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_CELL = 40  # a cell wider is cut: one long name must not widen every row
+
+
 def _print_table(rows: list[tuple[str, ...]]) -> None:
-    """Rows in columns as wide as their widest cell (the last column is not padded)."""
+    """Rows in columns as wide as their widest cell, cut to MAX_CELL (the last column is
+    not padded)."""
+    rows = [tuple(c if len(c) <= MAX_CELL else c[: MAX_CELL - 1] + "…" for c in r) for r in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
@@ -374,6 +379,8 @@ def _routine_json(routine: Routine) -> dict[str, object]:
 def _validate(args: argparse.Namespace) -> int:
     failed = False
     paths = _expand(args.paths, args) if args.paths else [r.path for r in _library(args)]
+    if isinstance(paths, int):
+        return paths
     config = _config(args, say_problems=True)
     if config.keys:  # checked as the app checks them at start
         from workout_tui.ui.keys import build_keymap
@@ -387,18 +394,21 @@ def _validate(args: argparse.Namespace) -> int:
             for problem in routine.problems:
                 _say(str(problem))
         else:
-            _say(f"{path}: ok ({summary.steps} steps, {summary.estimate})")
+            _say(f"{path}: ok ({summary.step_count}, {summary.estimate})")
     return 1 if failed else 0
 
 
-def _expand(names: Sequence[str], args: argparse.Namespace) -> list[Path]:
-    """Files to check: a folder's routine files, a file, or the file of a routine's slug
-    (a name that is neither stays a path, reported as missing)."""
+def _expand(names: Sequence[str], args: argparse.Namespace) -> list[Path] | int:
+    """Files to check: a folder's routine files, a file, or the file of a routine's slug;
+    exit status 2 for a name that is none of these (said with what it may have meant)."""
     files: list[Path] = []
     for name in names:
         path = Path(name)
         if not path.exists() and "/" not in name and path.suffix not in ROUTINE_SUFFIXES:
-            path = next((r.path for r in _library(args) if r.slug == name), path)
+            routine = _named(name, _library(args))
+            if isinstance(routine, int):
+                return routine
+            path = routine.path
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if p.suffix in ROUTINE_SUFFIXES))
         else:

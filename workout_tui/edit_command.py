@@ -65,7 +65,7 @@ def edit_loop(path: Path, editor: list[str], config: Config) -> int:
         # By slug when it is in the user's routines; else by path, which always finds it.
         name = routine.slug if path.parent == locations.user_sessions_dir() else str(path)
         if routine.summary is not None:
-            say(f"{path}: ok ({routine.summary.steps} steps, {routine.summary.estimate}).")
+            say(f"{path}: ok ({routine.summary.step_count}, {routine.summary.estimate}).")
             say(f"Run it with: workout-tui run {name}")
             return 0
         for problem in routine.problems:

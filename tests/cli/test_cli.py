@@ -332,3 +332,40 @@ def test_validate_says_each_key_the_app_would_refuse_with_its_line(home: Path) -
         " or ctrl+k); it keeps q,escape.",
         f"workout-tui: {config}:3: [keys] skp: no binding has this id; did you mean skip?",
     ]
+
+
+def test_the_readme_gives_each_bundled_routine_the_length_list_gives_it(home: Path) -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    said = dict(re.findall(r"^\| `([a-z-]+)` \|.*?About (\d+) minutes", readme, re.M))
+    listed = {r["slug"]: r for r in json.loads(cli(home, "list", "--json").stdout)}
+    assert set(said) == {"hip-flexor-stretch", "glute-hamstring-strength", "desk-break",
+                         "neck-and-back-relief"}  # fmt: skip
+    for slug, minutes in said.items():  # as the list rounds it: `~17 min`
+        assert round(listed[slug]["estimated_seconds"] / 60) == int(minutes), slug
+
+
+def test_one_step_is_one_step(home: Path) -> None:
+    path = home / "plank.yaml"
+    path.write_text("name: Plank\ndefaults: {prepare: 0s}\nexercises: [{name: Plank, hold: 20s}]\n")
+    result = cli(home, "validate", str(path))
+    assert result.stdout == f"{path}: ok (1 step, 20s)\n", result.stderr
+
+
+def test_validate_of_a_misspelt_slug_offers_the_routine_and_exits_2(home: Path) -> None:
+    result = cli(home, "validate", "hip-flexor-strech")
+    assert result.returncode == 2
+    assert "no routine called 'hip-flexor-strech'. Did you mean: hip-flexor-stretch?" in (
+        result.stderr
+    )
+
+
+def test_list_cuts_a_10000_character_name_and_keeps_every_other_row_narrow(home: Path) -> None:
+    mine = home / "config" / "workout-tui" / "sessions"
+    mine.mkdir(parents=True)
+    plank = "exercises: [{name: Plank, hold: 20s}]\n"
+    (mine / "long.yaml").write_text(f"name: {'x' * 10_000}\n{plank}")
+    lines = cli(home, "list").stdout.splitlines()
+    assert len(lines) == 6 and max(map(len, lines)) < 160, max(map(len, lines))
+    assert any(f"{'x' * 39}…" in line for line in lines)

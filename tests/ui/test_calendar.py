@@ -37,3 +37,14 @@ def test_each_day_is_half_a_cell_in_its_weeks_column() -> None:
     assert styles[0 * cell + 1] == f"{SHADES[1]} on {SHADES[3]}"  # this Monday and Tuesday
     assert styles[1 * cell + 0] == f"{SHADES[0]} on {SHADES[2]}"  # last Wednesday, Thursday
     assert styles[1 * cell + 1] == SHADES[0]  # today, Wednesday; Thursday to come
+
+
+def test_a_week_of_eight_seconds_is_a_sliver_not_a_full_bar() -> None:
+    from workout_tui.ui.calendar import week_bars
+
+    alone = week_bars([0.0] * 11 + [8 / 60]).plain.splitlines()
+    assert alone == [" " * 35, " " * 33 + "▁▁"]  # the lowest eighth of the lower row
+    hour = week_bars([0.0] * 11 + [60.0]).plain.splitlines()
+    assert hour == [" " * 33 + "██", " " * 33 + "██"]  # an hour fills the chart
+    half = week_bars([30.0, 120.0]).plain.splitlines()
+    assert half == ["   ██", "▄▄ ██"]  # a quarter of the longest week: half the lower row

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from tests.log_helpers import entry
-from tests.ui.helpers import advance, bundled, make_app, notices, practice, text
+from tests.ui.helpers import advance, bundled, make_app, notices, practice, screen_text, text
 from workout_tui.core.config import Config
 from workout_tui.core.library import Routine, file_hash, load_routine
 from workout_tui.core.log.entries import Outcome
@@ -232,7 +232,7 @@ async def test_an_interrupted_run_can_be_resumed_where_it_stopped(tmp_path: Path
         assert isinstance(app.screen, SummaryScreen)
         assert "Sets done    3 of 4" in text(pilot, "#summary-totals")
         assert "Skipped      1" in text(pilot, "#summary-totals")
-        log = text(pilot, "#summary-log")
+        log = screen_text(pilot)
         assert "Couch stretch · left" in log and "Couch stretch · right" in log
     run = store.run(run_id)
     assert run is not None and store.count_runs() == 1

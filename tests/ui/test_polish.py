@@ -43,6 +43,7 @@ async def help_is_whole(pilot: Pilot[None], name: str) -> str:
     await pilot.press("question_mark")
     assert isinstance(pilot.app.screen, HelpScreen), name
     shown = screen_text(pilot)
+    assert f"Keys: {type(screen).HELP_TITLE}" in shown, name  # type: ignore[attr-defined]
     missing = [b.tooltip for b in REGISTRY[name] if b.tooltip not in shown]
     assert not missing, (name, missing, shown)
     await pilot.press("escape")
@@ -166,3 +167,24 @@ async def test_a_launch_leaves_the_config_file_as_it_was(tmp_path: Path) -> None
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
         assert path.read_bytes() == before
+
+
+async def test_the_summary_keeps_its_columns_at_80_columns_whatever_the_names(
+    tmp_path: Path,
+) -> None:
+    from workout_tui.core.library import load_routine
+
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "name: Long\ndefaults: {prepare: 0s, rest: 0s}\nexercises:\n"
+        f"  - {{name: {'Single-leg Romanian deadlift ' * 3}, reps: 11, load: 12 kg}}\n"
+        "  - {name: Squat, reps: 11, load: 12 kg}\n"
+    )
+    app = make_app(start=load_routine(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space")  # both rep sets done
+        assert isinstance(app.screen, SummaryScreen)
+        rows = [line for line in screen_text(pilot).splitlines() if "11 reps @ 12 kg" in line]
+    assert len(rows) == 2, rows  # planned and done on the step's first line, no load wrapped
+    assert rows[0].index("11 reps") == rows[1].index("11 reps")  # in line
+    assert rows[0].startswith("  Single-leg Romanian deadlift")  # the name wraps in its column

@@ -29,6 +29,11 @@ class Summary:
         return format_estimate(self.seconds, self.has_rep_sets)
 
     @property
+    def step_count(self) -> str:
+        """`1 step`, `16 steps`."""
+        return f"{self.steps} step" if self.steps == 1 else f"{self.steps} steps"
+
+    @property
     def search_text(self) -> str:
         """The words the list's filter matches, lower case."""
         return " ".join([self.name, *self.tags, *self.equipment]).lower()

@@ -32,6 +32,7 @@ STATE_CLASSES = {state: f"-{state.value}" for state in BreakState}
 class BreakScreen(Screen[None]):
     """Counts sitting time on the wall clock and asks for a break every so often."""
 
+    HELP_TITLE = "Breaks"  # "Keys: ..." in its help
     BINDINGS = bindings("breaks")
 
     def __init__(

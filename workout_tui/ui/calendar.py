@@ -4,7 +4,7 @@ And this week a column a day: sessions, the weekly plan done against planned, br
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -14,6 +14,21 @@ from workout_tui.core.week import WeekPlan
 # None, one session, two, three or more: GitHub's greens, which read on dark and light.
 SHADES = ("#2d333b", "#0e4429", "#26a641", "#39d353")
 HALF = "▀"
+BLOCKS = " ▁▂▃▄▅▆▇█"  # an eighth of a cell more each
+SCALE_FLOOR_MINUTES = 60  # the weeks' chart goes up to at least an hour
+
+
+def week_bars(minutes: Sequence[float], rows: int = 2) -> Text:
+    """Minutes a week as bars `rows` tall, two columns a week, on a scale from nothing to
+    the most minutes in a week but at least an hour: a week of 8 seconds is a sliver, not
+    a full bar; any time at all shows."""
+    top = max(SCALE_FLOOR_MINUTES, *minutes)
+    eighths = [max(1, round(m / top * rows * 8)) if m > 0 else 0 for m in minutes]
+    lines = [
+        " ".join(BLOCKS[min(8, max(0, level - row * 8))] * 2 for level in eighths)
+        for row in reversed(range(rows))
+    ]
+    return Text("\n".join(lines), style=SHADES[2])
 
 
 def shade(day: date, days: dict[date, int], today: date) -> str | None:

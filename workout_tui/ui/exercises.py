@@ -43,6 +43,7 @@ def name_of(sessions: list[Session]) -> str:
 class ExercisesScreen(Screen[None]):
     """Every exercise ever done, most recent first. Enter opens one; x goes back to runs."""
 
+    HELP_TITLE = "Exercises"  # "Keys: ..." in its help
     BINDINGS = bindings("exercises")
 
     def __init__(self, store: HistoryStore) -> None:
@@ -95,6 +96,7 @@ class ExercisesScreen(Screen[None]):
 class ExerciseScreen(Screen[None]):
     """One exercise: a chart over time, its records, and every session's sets."""
 
+    HELP_TITLE = "One exercise"  # "Keys: ..." in its help
     BINDINGS = bindings("exercise")
 
     def __init__(self, sessions: list[Session], records: Records | None = None) -> None:

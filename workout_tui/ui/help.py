@@ -46,4 +46,4 @@ class HelpScreen(ModalScreen[None]):
 def help_for(screen: Screen[object], keymap: Mapping[str, str]) -> HelpScreen:
     """The help of `screen`: its keys as the person has them."""
     rows = key_rows(type(screen).BINDINGS, keymap)
-    return HelpScreen(screen.__class__.__name__.removesuffix("Screen"), rows)
+    return HelpScreen(getattr(screen, "HELP_TITLE", "this screen"), rows)

@@ -9,14 +9,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Sparkline
+from textual.widgets import DataTable, Footer, Input
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import RunSummary
 from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.week import WeekPlan
 from workout_tui.ui.bindings import bindings
-from workout_tui.ui.calendar import heat_map, week_table
+from workout_tui.ui.calendar import heat_map, week_bars, week_table
 from workout_tui.ui.dialogs import Confirm
 from workout_tui.ui.text import Filter, Literal, cells, literal
 
@@ -43,6 +43,7 @@ def routine_cell(run: RunSummary) -> Text:
 class HistoryScreen(Screen[None]):
     """Every run, newest first. Enter shows one; Delete deletes one; typing filters."""
 
+    HELP_TITLE = "History"  # "Keys: ..." in its help
     BINDINGS = bindings("history")
 
     def __init__(self, store: HistoryStore, plan: WeekPlan | None = None) -> None:
@@ -59,7 +60,7 @@ class HistoryScreen(Screen[None]):
         with Horizontal(id="stats-row"):
             yield Literal(id="stats")
             with Vertical(id="chart"):
-                yield Sparkline([], id="weeks")
+                yield Literal(id="weeks")
                 yield Literal("minutes a week, last 12 weeks", id="chart-caption")
         with Horizontal(id="year-row"):
             yield Literal(id="year")
@@ -102,7 +103,7 @@ class HistoryScreen(Screen[None]):
             f"This week: {stats.week_sessions} {sessions}, {round(stats.week_minutes)} min\n"
             "Previews are left out."
         )
-        self.query_one("#weeks", Sparkline).data = list(stats.weekly_minutes)
+        self.query_one("#weeks", Literal).update(week_bars(stats.weekly_minutes))
         self._active_days = self.store.active_days(YEAR_WEEKS)  # drawn again on each resize
         self._show_year(self.size.width)
         breaks = self.store.breaks_by_day(today - timedelta(days=today.weekday()))

@@ -25,6 +25,7 @@ from workout_tui.ui.today import OpenHistory, TodaySection
 class HomeScreen(Screen[None]):
     """Lists every routine; Enter starts the highlighted one."""
 
+    HELP_TITLE = "Routine list"  # "Keys: ..." in its help
     BINDINGS = bindings("home")
 
     def __init__(

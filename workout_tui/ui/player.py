@@ -31,6 +31,7 @@ AFTER_THE_SOUND_SECONDS = 0.005  # the screen's tick, after the cues at the same
 class PlayerScreen(Screen[None]):
     """Runs one routine. The engine keeps time; this screen shows it and hands cues on."""
 
+    HELP_TITLE = "During a routine"  # "Keys: ..." in its help
     BINDINGS = bindings("player")
 
     def __init__(

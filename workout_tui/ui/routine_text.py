@@ -65,7 +65,7 @@ def details(routine: Routine) -> Text:
     text.append("\n")
     for line in summary.outline:
         text.append(printable(line) + "\n")
-    text.append(f"\n{summary.steps} steps · Enter to start", style="dim")
+    text.append(f"\n{summary.step_count} · Enter to start", style="dim")
     if routine.source != "bundled":
         text.append(f"\n{printable(str(routine.path))} ({routine.origin})", style="dim")
     return text

@@ -18,6 +18,7 @@ from workout_tui.ui.text import Literal, cells
 class RunDetailScreen(Screen[None]):
     """Every step of one run: planned against actual, skipped steps, reps and load logged."""
 
+    HELP_TITLE = "A run, step by step"  # "Keys: ..." in its help
     BINDINGS = bindings("run-detail")
 
     def __init__(self, store: HistoryStore, run: RunSummary) -> None:

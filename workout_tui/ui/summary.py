@@ -3,6 +3,7 @@ run (a resumed one too), as the history has it."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -12,12 +13,13 @@ from workout_tui.core.library import Routine
 from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_rows
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import bindings
-from workout_tui.ui.text import Literal
+from workout_tui.ui.text import Literal, literal
 
 
 class SummaryScreen(Screen[None]):
     """How the session went. Enter or escape goes back to the routine list."""
 
+    HELP_TITLE = "Summary"  # "Keys: ..." in its help
     BINDINGS = bindings("summary")
 
     def __init__(self, routine: Routine, run: Run, speed: float = 1.0) -> None:
@@ -47,13 +49,20 @@ class SummaryScreen(Screen[None]):
         rows = totals_rows(self.record.totals())
         return "\n".join(f"{label:<12} {value}" for label, value in rows)
 
-    def _log(self) -> str:
-        lines = [f"{'What you did:':<42} {'Planned':<18} Done"]
-        for entry in self.record.logged:
-            if entry.is_work:
-                label = step_label(entry)
-                lines.append(f"  {label:<40} {planned_text(entry):<18} {result_text(entry)}")
-        return "\n".join(lines) if len(lines) > 1 else "Nothing logged."
+    def _log(self) -> Table | str:
+        """Every work step, planned beside done: a step's name wraps in its column where
+        the width is short, so the columns stay in line and a load never wraps."""
+        work = [entry for entry in self.record.logged if entry.is_work]
+        if not work:
+            return "Nothing logged."
+        table = Table(box=None, padding=(0, 2, 0, 0), show_edge=False)
+        table.add_column("What you did:")
+        for heading in ("Planned", "Done"):
+            table.add_column(heading, no_wrap=True)
+        for entry in work:
+            cells = (step_label(entry), planned_text(entry), result_text(entry))
+            table.add_row(*(literal(cell) for cell in cells))
+        return table
 
     def action_home(self) -> None:
         self.app.pop_screen()
