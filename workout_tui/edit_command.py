@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workout_tui.core import locations
-from workout_tui.core.authoring import NoEditor, editable, editor_command, new_file
+from workout_tui.core.authoring import (
+    NoEditor,
+    drop_if_unchanged,
+    editable,
+    editor_command,
+    new_file,
+)
 from workout_tui.core.config import Config
 from workout_tui.core.library import Routine, load_routine
 from workout_tui.core.printable import complain, say
@@ -32,7 +38,11 @@ def new_routine(
         complain(f"cannot create {error.filename or 'the routine'}: {error.strerror or error}")
         return 1
     say(f"Created {path}")
-    return edit_loop(path, editor, config)
+    # The bare template, left as it is, holds nothing of the person's (a name or a source
+    # given does).
+    unkept = "Nothing was written, so no new routine was kept."
+    bare = name is None and source is None
+    return edit_loop(path, editor, config, (path.read_bytes(), unkept) if bare else None)
 
 
 def edit_routine(routine: Routine, config: Config) -> int:
@@ -45,21 +55,39 @@ def edit_routine(routine: Routine, config: Config) -> int:
     except OSError as error:
         complain(f"cannot copy {routine.slug} to edit it: {error.strerror or error}")
         return 1
+    made = None
     if copied:
         say(f"Copied {routine.slug} to {path}.")
         say("Your copy is used in place of the bundled one, which stays as shipped (delete")
         say("the copy to go back to it).")
+        unkept = "Nothing was changed, so no copy was kept: the bundled routine is used."
+        made = (path.read_bytes(), unkept)
     elif path != routine.path:
         say(f"Editing your copy of {routine.slug}: {path}")
-    return edit_loop(path, editor, config)
+    return edit_loop(path, editor, config, made)
 
 
-def edit_loop(path: Path, editor: list[str], config: Config) -> int:
+def edit_loop(
+    path: Path, editor: list[str], config: Config, made: tuple[bytes, str] | None = None
+) -> int:
     """Open `editor` on `path` until the routine loads or the person stops asking (the
-    length it says counts the `config`'s prepare and rest, as the list does)."""
+    length it says counts the `config`'s prepare and rest, as the list does).
+
+    Args:
+        made: the file as this command made it, and what to say when the editor leaves it
+            so: it is not kept.
+    """
     while True:
         if not _open_editor(editor, path):
             say(f"The file is kept as it is: {path}")
+            return 1
+        if made is not None and drop_if_unchanged(path, made[0]):
+            say(made[1])
+            return 1
+        made = None  # once changed, whatever it becomes is the person's
+        if not path.is_file():
+            say(f"There is no routine file at {path} any more (the editor removed it or")
+            say("left something else there); nothing is kept.")
             return 1
         routine = load_routine(path, "user", config)
         # By slug when it is in the user's routines; else by path, which always finds it.

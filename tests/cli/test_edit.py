@@ -93,7 +93,7 @@ def test_new_never_overwrites_a_routine(home: Path) -> None:
     (home / USER).mkdir(parents=True)
     mine = home / USER / "my-routine.yaml"
     mine.write_text("name: Mine\nexercises: [{name: Plank, hold: 30s}]\n")
-    result = run(home, "new", editor=editor(home, []))
+    result = run(home, "new", editor=editor(home, [("name: My routine", "name: Evening")]))
     assert result.returncode == 0, result.stderr
     assert (home / USER / "my-routine-2.yaml").is_file()
     assert mine.read_text() == "name: Mine\nexercises: [{name: Plank, hold: 30s}]\n"
@@ -245,3 +245,28 @@ def test_ctrl_c_at_the_question_keeps_the_file_without_a_traceback(home: Path) -
     finally:
         terminal.close()
     assert "hold: soon" in (home / USER / "my-routine.yaml").read_text()
+
+
+def test_new_and_edit_closed_without_a_change_keep_no_template_and_no_copy(home: Path) -> None:
+    unchanged = editor(home, [])  # opens and closes, writing nothing
+    new = run(home, "new", editor=unchanged)
+    assert new.returncode == 1 and "Nothing was written, so no new routine was kept." in new.stdout
+    copied = run(home, "edit", "hip-flexor-stretch", editor=unchanged)
+    assert copied.returncode == 1 and "so no copy was kept: the bundled routine is used" in (
+        copied.stdout
+    )
+    assert list((home / USER).iterdir()) == []  # no template, no copy hiding the bundled one
+    listed = cli(home, "list").stdout
+    assert "My routine" not in listed and "replaces bundled" not in listed
+
+
+@pytest.mark.parametrize("leaves", ["nothing", "a folder"])
+def test_an_editor_that_removes_the_file_is_told_of_not_kept_as_it_is(
+    home: Path, leaves: str
+) -> None:
+    script = home / "remover.py"
+    make = "os.mkdir(path)" if leaves == "a folder" else "pass"
+    script.write_text(f"import os, sys\npath = sys.argv[1]\nos.remove(path)\n{make}\n")
+    result = run(home, "new", "Dawn", editor=f"{sys.executable} {script}")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "There is no routine file at" in result.stdout and "Kept" not in result.stdout

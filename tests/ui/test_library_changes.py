@@ -143,3 +143,18 @@ async def test_new_edit_and_reload_keys_can_be_remapped(
         assert "Read the routine files again: 2 routines." in notices(app)
         await pilot.press("n", "e")  # no longer keys here: they start the filter
         assert app.screen.query_one("#filter", Input).value == "ne"
+
+
+async def test_ctrl_o_on_a_bundled_routine_left_unchanged_leaves_no_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.helpers import bundled
+
+    monkeypatch.setenv("EDITOR", "true")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = make_app(routines=bundled())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("ctrl+o")  # on Desk break: copied to be edited, then not edited
+        assert "cannot open an editor here" in notices(app)
+    mine = tmp_path / "config" / "workout-tui" / "sessions"
+    assert not mine.exists() or list(mine.iterdir()) == []

@@ -92,6 +92,19 @@ def editable(path: Path, slug: str) -> tuple[Path, bool]:
         return locations.user_sessions_dir() / f"{slug}.yaml", False
 
 
+def drop_if_unchanged(path: Path, made: bytes) -> bool:
+    """Remove the file at `path` if the editor left it as it was made (`made`: a new
+    routine's template, a bundled routine's copy): nothing of the person's is in it, and
+    it would only add a routine (or hide the bundled one). True when it was removed."""
+    try:
+        if path.is_file() and path.read_bytes() == made:
+            path.unlink()
+            return True
+    except OSError:
+        pass  # unreadable, or not ours to remove: left as it is
+    return False
+
+
 def slugify(name: str) -> str:
     """The slug a routine called `name` is saved under: `Hip mobility!` -> `hip-mobility`."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-")

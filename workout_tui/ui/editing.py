@@ -31,10 +31,3 @@ def edit_in_editor(app: App[None], prepare: Callable[[], Path]) -> tuple[Path | 
         return path, f"cannot start the editor {command[0]!r}: {error.strerror or error}"
     return path, "" if status == 0 else f"the editor exited with status {status}"
 
-
-def file_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it cannot be read (the editor may have moved it)."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None

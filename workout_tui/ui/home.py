@@ -193,15 +193,25 @@ class HomeScreen(Screen[None]):
         self._fill(self.query_one("#filter", Input).value, keep=wanted)
 
     def action_edit(self) -> None:
-        from workout_tui.core.authoring import editable
+        from workout_tui.core.authoring import drop_if_unchanged, editable
 
         routine = self._selected()
-        if routine is not None:
-            self._edit(lambda: editable(routine.path, routine.slug)[0])
+        if routine is None:
+            return
+        made: list[bytes] = []  # a bundled routine's copy, as made
+
+        def prepare() -> Path:
+            path, copied = editable(routine.path, routine.slug)
+            made.extend([path.read_bytes()] if copied else [])
+            return path
+
+        path = self._edit(prepare)
+        if path is not None and made and drop_if_unchanged(path, made[0]):
+            self.reload(select=routine.path)
+            self.notify("Nothing was changed, so no copy was kept.", timeout=4)
 
     def action_new(self) -> None:
-        from workout_tui.core.authoring import new_file
-        from workout_tui.ui.editing import file_bytes
+        from workout_tui.core.authoring import drop_if_unchanged, new_file
 
         with self.prevent(Input.Changed):
             self.query_one("#filter", Input).value = ""  # so that the new one is listed
@@ -213,9 +223,8 @@ class HomeScreen(Screen[None]):
             return path
 
         path = self._edit(prepare)
-        # `n` pressed by mistake (the start of a word to filter by) leaves no routine behind.
-        if path is not None and made and file_bytes(path) == made[0]:
-            path.unlink(missing_ok=True)
+        # A new routine closed without a change leaves no routine behind.
+        if path is not None and made and drop_if_unchanged(path, made[0]):
             self.reload()
             self.notify("Nothing was written, so no new routine was kept.", timeout=4)
 
