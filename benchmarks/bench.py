@@ -235,15 +235,23 @@ def seed_routines(folder: Path, count: int, exercises: int = 8) -> None:
 
 def library(home: Path, routines: int, runs: int) -> dict[str, Any]:
     """`list` cold and warm, the app's first frame and each filter keystroke, with
-    `routines` files of the person's own beside the bundled four alone."""
-    big, small = home / "big", home / "small"
+    `routines` files of the person's own beside the bundled four alone; and the first
+    frame with as many in a `--sessions-dir` folder, launched in turns with the four alone
+    on one cache (each launch must keep the other's entries)."""
+    big, small, lib = home / "big", home / "small", home / "lib"
     seed_routines(big / "config" / "workout-tui" / "sessions", routines)
+    seed_routines(lib, routines)
     small.mkdir()
     out: dict[str, Any] = {"routines": routines}
     for name, measure in (("list_cold_s", _list_cold), ("list_warm_s", _list_warm),
                           ("first_frame_s", _first_frame)):  # fmt: skip
         full, four = alternate(runs, lambda m=measure: m(big), lambda m=measure: m(small))
         out[name] = {"full": spread(full), "four": spread(four)}
+    _first_frame(small, "--sessions-dir", str(lib))  # the folder's first reading: cached
+    full, four = alternate(
+        runs, lambda: _first_frame(small, "--sessions-dir", str(lib)), lambda: _first_frame(small)
+    )
+    out["first_frame_sessions_dir_s"] = {"full": spread(full), "four": spread(four)}
     full, four = ([t for _ in range(runs) for t in _keystrokes(where)] for where in (big, small))
     out["keystroke_s"] = {"full": spread(full), "four": spread(four), "keys": len(full)}
     out["targets"] = {"list_cold_s": 3, "first_frame_ratio": 1.5, "keystroke_s": 0.05}
@@ -262,8 +270,8 @@ def _list_warm(home: Path) -> float:
     return time.perf_counter() - started
 
 
-def _first_frame(home: Path) -> float:
-    terminal = Terminal([APP], env(home))
+def _first_frame(home: Path, *args: str) -> float:
+    terminal = Terminal([APP, *args], env(home))
     try:
         return terminal.wait_for("Quit")  # the footer: drawn with the list, in one frame
     finally:
@@ -583,6 +591,7 @@ def _library_rows(lib: dict[str, Any]) -> list[tuple[str, ...]]:
         ("list_cold_s", "`list`, no cache", "< 3 s"),
         ("list_warm_s", "`list`, cached", ""),
         ("first_frame_s", "app to its first frame (cached)", "<= 1.5x"),
+        ("first_frame_sessions_dir_s", "in a `--sessions-dir`, first frame", "<= 1.5x"),
         ("keystroke_s", "a filter keystroke, to the last character it changes", "< 50 ms"),
     ):
         full, four = lib[key]["full"], lib[key]["four"]

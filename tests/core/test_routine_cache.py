@@ -130,3 +130,32 @@ def test_a_fifo_or_a_file_for_a_folder_is_no_cache_and_no_hang(tmp_path: Path) -
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache's folder should be")
     assert len(discover([(tmp_path, "user")], cache=blocked / "routines.json")) == 1
+
+
+def reads_yaml(cache: Path, folders: list[str], cwd: Path) -> bool:
+    """Whether a launch on these folders (and the bundled ones), in a new interpreter
+    started in `cwd`, imported PyYAML: read some routine file instead of the cache."""
+    code = (
+        "import sys; from pathlib import Path; from workout_tui.core.library import discover;"
+        f"discover([*((Path(f), 'user') for f in {folders!r}), (Path({str(BUNDLED)!r}),"
+        f" 'bundled')], cache=Path({str(cache)!r})); print('yaml' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=cwd)  # fmt: skip
+    return run.stdout.strip() == "True"
+
+
+def test_a_sessions_dir_stays_cached_across_launches_without_it_and_by_any_name(
+    tmp_path: Path,
+) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "mine.yaml").write_text(MINE)
+    cache = tmp_path / "cache" / "routines.json"
+    assert reads_yaml(cache, [str(lib)], tmp_path)  # the first launch reads every file
+    assert not reads_yaml(cache, [], tmp_path)  # a launch without the folder...
+    assert not reads_yaml(cache, [str(lib)], tmp_path)  # ...kept its entries for the next
+    assert not reads_yaml(cache, ["lib"], tmp_path)  # named from its parent: the same files
+    (lib / "mine.yaml").unlink()
+    reads_yaml(cache, [str(lib)], tmp_path)
+    assert "mine.yaml" not in cache.read_text()  # a folder read anew drops what has gone

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -103,16 +104,21 @@ def discover(
     the other, which its `shadows` names (a user's copy of a bundled routine).
 
     With `cache`, files unchanged since the last launch are not read again (see
-    `routine_cache`), and the cache is brought up to date. `config` is as `load_routine`'s.
+    `routine_cache`), and the cache is brought up to date: for the folders read now, and
+    kept as it was for any other (a `--sessions-dir` of another launch). `config` is as
+    `load_routine`'s.
     """
     context = _context(config)
     cached = read_cache(cache, context) if cache is not None else {}
     kept: dict[str, tuple[Stamp, Summary]] = {}
     routines: dict[str, Routine] = {}  # by slug: the first file with a slug wins
+    dirs = list(dirs)
+    folders = {str(directory.absolute()) for directory, _ in dirs}
     for directory, source in dirs:
         for path in _files(directory):
             now = stamp(path)  # before reading: a file changed meanwhile is read again next time
-            entry = cached.get(str(path))
+            key = str(path.absolute())  # one entry, however the folder was named
+            entry = cached.get(key)
             if entry is not None and now is not None and entry[0] == now:
                 routine = Routine(path.stem, path, source, entry[1])
             else:  # the plan is not kept: `loaded()` reads the file as it is when opened
@@ -121,7 +127,8 @@ def discover(
             if first is not routine and first.shadows is None:
                 routines[routine.slug] = replace(first, shadows=routine)
             if now is not None and routine.summary is not None:
-                kept[str(path)] = (now, routine.summary)
+                kept[key] = (now, routine.summary)
+    kept |= {key: entry for key, entry in cached.items() if os.path.dirname(key) not in folders}
     if cache is not None and kept != cached:
         write_cache(cache, context, kept)
     return list(routines.values())
