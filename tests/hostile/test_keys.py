@@ -51,7 +51,7 @@ async def test_two_bindings_on_one_key_are_reported_and_neither_loses_it(tmp_pat
     app = make_app(start=practice(tmp_path), config=Config(keys={"skip": "space"}))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        assert '[keys] skip = "space": space is already the key of pause' in notices(app)
+        assert '[keys] skip = "space": space is already the key of done' in notices(app)
         screen = app.screen
         assert isinstance(screen, PlayerScreen)
         await pilot.press("space")
@@ -163,3 +163,20 @@ async def test_keys_no_terminal_can_press_are_located_errors_and_stop_keeps_its_
 def shown(line: str, wanted: str) -> bool:
     """Whether a notice's line is `wanted`, or `wanted` cut short (a long path makes it so)."""
     return line == wanted or (line.endswith("…") and wanted.startswith(line[:-1]))
+
+
+async def test_a_pause_key_of_its_own_shows_and_pauses_in_a_rep_set(tmp_path: Path) -> None:
+    app = make_app(start=practice(tmp_path), config=Config(keys={"pause": "space,k"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        await advance(pilot, 5 + 20 + 5 + 20 + 10)  # to the first rep set
+        assert text(pilot, "#hint") == "8 reps · press space when done"
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "space Done" in footer and "k Pause" in footer, footer
+        await pilot.press("k")
+        assert screen.engine.state is EngineState.PAUSED
+        await pilot.press("space")  # resume
+        await advance(pilot, 3)
+        await pilot.press("space")  # and space is done again
+        assert screen.run.record.last_logged_set() is not None

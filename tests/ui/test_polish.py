@@ -188,3 +188,15 @@ async def test_the_summary_keeps_its_columns_at_80_columns_whatever_the_names(
     assert len(rows) == 2, rows  # planned and done on the step's first line, no load wrapped
     assert rows[0].index("11 reps") == rows[1].index("11 reps")  # in line
     assert rows[0].startswith("  Single-leg Romanian deadlift")  # the name wraps in its column
+
+
+async def test_a_notice_in_the_player_leaves_the_time_left_in_view(tmp_path: Path) -> None:
+    from textual.widgets._toast import Toast
+
+    app = make_app(start=practice(tmp_path))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify("No audio device (card 7); cues will ring the terminal bell.", timeout=8)
+        await pilot.pause(0.3)
+        (toast,) = app.screen.query(Toast)
+        times = app.screen.query_one("#times")
+        assert toast.region.bottom <= times.region.y, (toast.region, times.region)

@@ -46,9 +46,10 @@ REGISTRY: dict[str, tuple[Binding, ...]] = {
     ),
     "player": (
         # One key, three meanings: the footer shows the one that applies (see check_action).
-        Binding("space", "pause", "Pause", id="pause", tooltip="Pause the clock"),
-        Binding("space", "resume", "Resume", id="resume", tooltip="Resume after a 3-2-1"),
+        # Done comes first: in a rep set space is done, and pause keeps any key of its own.
         Binding("space", "done", "Done", id="done", tooltip="End the rep set and log it"),
+        Binding("space", "resume", "Resume", id="resume", tooltip="Resume after a 3-2-1"),
+        Binding("space", "pause", "Pause", id="pause", tooltip="Pause the clock"),
         Binding("n,right", "skip", "Skip", id="skip", tooltip="Skip to the next step"),
         Binding("p,left", "back", "Back", id="back", tooltip="Go back to the previous step"),
         # Not in the footer, so that 80 columns show every other key; ? lists them.

@@ -177,9 +177,12 @@ class PlayerScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer the one meaning of space that fits now; hide the others."""
-        if action in ("pause", "resume", "done"):
-            return action == self._space
+        """Offer what space can mean now: done in a rep set (before pause, which a rep set
+        also has, on any key of its own), resume while paused, pause while running."""
+        if action == "done":
+            return self._space == "done"
+        if action in ("pause", "resume"):
+            return (self._space == "resume") == (action == "resume")
         return True
 
     def action_pause(self) -> None:
