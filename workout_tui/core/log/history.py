@@ -248,7 +248,8 @@ class HistoryStore:
 
     def opener(self) -> Callable[[], HistoryStore]:
         """What opens another connection to this history, opened already (no migration, no
-        check), on the thread that calls it: it waits on a lock as long as this one does.
+        integrity check), on the thread that calls it: it waits on a lock as long as this
+        one does.
 
         It does not read the file itself: closing any descriptor of it would drop every lock
         this process's connections hold on it (POSIX locks are the process's), and another

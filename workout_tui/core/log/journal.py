@@ -94,6 +94,9 @@ class WriteQueue:
                     store = store or self._open()  # type: ignore[misc]
                     write(store)
                 except (sqlite3.Error, OSError, HistoryUnavailable) as error:
+                    if store is not None:  # the next try on a fresh connection
+                        store.close()
+                    store = None
                     self._failed(error)
                 except (RunLost, RunInUse) as error:  # not ours to write: stop, touch nothing
                     with self._changed:
