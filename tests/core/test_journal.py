@@ -56,13 +56,14 @@ def test_an_id_taken_by_another_run_while_this_one_waited_is_not_shared(tmp_path
     store = HistoryStore(path)
     store.db.execute("PRAGMA busy_timeout = 0")
     journal = RunJournal(store)
-    other = hold_lock(path)  # the start waits
+    another = HistoryStore(path)  # another workout-tui, holding the lock: the start waits
+    another.db.execute("BEGIN IMMEDIATE")
     journal.start(PLAN, "strength", "hash", 1)
     journal.step(entry(PLAN.steps[0], 5.0))
     assert not journal.flush() and journal.run_id == 1
-    other.execute("ROLLBACK")
-    another = HistoryStore(path)  # another workout-tui, meanwhile
+    # Meanwhile it starts a run of its own, under the id this one was to have, and lets go.
     assert another.start_run(PLAN, "strength", "hash", 1) == 1
+    another.db.execute("COMMIT")
     another.close()
     journal.finish("completed")
     assert journal.flush() and journal.run_id == 2
