@@ -332,10 +332,15 @@ def _list(args: argparse.Namespace) -> int:
 MAX_CELL = 40  # a cell wider is cut: one long name must not widen every row
 
 
+def _cut(text: str) -> str:
+    """`text` cut to MAX_CELL characters, for a column of names."""
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
 def _print_table(rows: list[tuple[str, ...]]) -> None:
     """Rows in columns as wide as their widest cell, cut to MAX_CELL (the last column is
     not padded)."""
-    rows = [tuple(c if len(c) <= MAX_CELL else c[: MAX_CELL - 1] + "…" for c in r) for r in rows]
+    rows = [tuple(map(_cut, row)) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
@@ -427,7 +432,7 @@ def _named(name: str, routines: Sequence[Routine]) -> Routine | int:
         print("Available routines:", file=sys.stderr)
         for routine in routines:
             if routine.summary is not None:
-                _say(f"  {routine.slug:28} {routine.summary.name}", sys.stderr)
+                _say(f"  {_cut(routine.slug):28} {_cut(routine.summary.name)}", sys.stderr)
         return 2
 
 
@@ -700,9 +705,7 @@ def _no_routine(config: Config, setting: str, slug: str, routines: list[Routine]
     that `setting` ("plan.<slug>" or "breaks.routine") gives."""
     close = closest_slugs(slug, routines)[:1]
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    table, line = setting.split(".")[0], config.lines.get(setting)
-    where = f"{locations.config_file()}:{line}:" if line else f"{locations.config_file()}:"
-    return f"{where} [{table}] names no routine {slug!r}{hint}"
+    return f"{config.place(setting)}[{setting.split('.')[0]}] names no routine {slug!r}{hint}"
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -369,3 +369,5 @@ def test_list_cuts_a_10000_character_name_and_keeps_every_other_row_narrow(home:
     lines = cli(home, "list").stdout.splitlines()
     assert len(lines) == 6 and max(map(len, lines)) < 160, max(map(len, lines))
     assert any(f"{'x' * 39}…" in line for line in lines)
+    offered = cli(home, "validate", "nosuch").stderr.splitlines()  # the routines there are
+    assert "Available routines:" in offered and max(map(len, offered)) < 160

@@ -85,14 +85,27 @@ WINDOW = textwrap.dedent(
 )
 
 
-class Window:
-    """Another workout-tui on the same history: a real process."""
+class Other:
+    """A real process on the same history, running `code` and told what to do on its stdin;
+    it ends when that is closed."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, code: str, path: Path) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-c", WINDOW, str(path)],
+            [sys.executable, "-c", code, str(path)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
+
+    def close(self) -> None:
+        assert self.process.stdin
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+class Window(Other):
+    """Another workout-tui on the same history."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(WINDOW, path)
 
     def do(self, command: str) -> tuple[int, str]:
         """Run `command`; the run's id and "ok" or "lost ..." after it."""
@@ -101,11 +114,6 @@ class Window:
         self.process.stdin.flush()
         run_id, said = self.process.stdout.readline().split(" ", 1)
         return int(run_id), said.strip()
-
-    def close(self) -> None:
-        assert self.process.stdin
-        self.process.stdin.close()
-        self.process.wait(timeout=30)
 
 
 def test_a_run_going_on_in_another_window_cannot_be_deleted_and_nothing_is_written_astray(
@@ -266,20 +274,14 @@ LOCKER = textwrap.dedent(
 )
 
 
-class Locker:
+class Locker(Other):
     """A real process holding the history's write lock until `release`."""
 
     def __init__(self, path: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", LOCKER, str(path)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        super().__init__(LOCKER, path)
         assert self.process.stdout and self.process.stdout.readline() == "held\n"
 
-    def release(self) -> None:
-        assert self.process.stdin
-        self.process.stdin.close()
-        self.process.wait(timeout=30)
+    release = Other.close
 
 
 BUSY_MS = 2000  # the app's 10 s busy timeout, shortened: the lock is held for longer

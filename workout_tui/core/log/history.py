@@ -814,7 +814,7 @@ def _connect(path: Path, read_only: bool, busy_ms: int | None) -> sqlite3.Connec
         db = sqlite3.connect(uri, uri=True, timeout=busy_ms / 1000, isolation_level=None)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, timeout=10, isolation_level=None)
+        db = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
     db.create_function("alive", 2, _alive)
     db.create_function("exercise_key", 1, _key, deterministic=True)
     db.create_function("new_uid", 0, new_uid)
@@ -826,7 +826,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     a WAL history needs to be read, so there the file is opened as immutable: nothing can
     be writing to it."""
     uri = path.resolve().as_uri()
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=10, isolation_level=None)
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_MS / 1000, isolation_level=None)
     try:
         db.execute("PRAGMA user_version").fetchone()
         return db
@@ -917,7 +917,7 @@ def open_history(
     notices: list[str] = []
     existed = path.exists()
     made = [p for p in (data_dir, *data_dir.parents) if not p.exists()]  # what opening makes
-    if read_only and not path.exists():
+    if read_only and not existed:
         if data_dir.exists() and not data_dir.is_dir():
             return None, [f"History is off: {data_dir} is not a folder."]
         return None, []  # nothing recorded yet, and a read creates nothing
