@@ -30,6 +30,7 @@ run: $(STAMP)
 # the tests that measure time run alone (see tests/conftest.py).
 TEST_WORKERS ?= 3
 CHECKS = $(BIN)/ruff check workout_tui tests sounds benchmarks && \
+	$(BIN)/ruff format --check --quiet workout_tui tests sounds benchmarks && \
 	$(BIN)/mypy workout_tui tests && \
 	$(BIN)/python -m compileall -q workout_tui > /dev/null && \
 	$(BIN)/pytest -n $(TEST_WORKERS) --durations=10

@@ -37,10 +37,13 @@ HOLD = "name: Hold\ndefaults: {prepare: 2s}\nexercises: [{name: Plank, hold: 10m
 def env(home: Path) -> dict[str, str]:
     """A clean environment; each launch gets its own history, so none offers to resume."""
     return {
-        **os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_CACHE_HOME": str(home / "cache"), "WORKOUT_TUI_DATA_DIR": tempfile.mkdtemp(dir=home),
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "WORKOUT_TUI_DATA_DIR": tempfile.mkdtemp(dir=home),
         "TERM": "xterm-256color",
-    }  # fmt: skip
+    }
 
 
 def spread(values: Sequence[float]) -> dict[str, float]:
@@ -80,9 +83,15 @@ def startup(home: Path, runs: int) -> dict[str, Any]:
         lambda: measure([sys.executable, HERE / "baselines" / "widgets_app.py"], "Desk break"),
     )
     median = statistics.median
-    return {"app_s": spread(app), "baseline_s": spread(base), "widgets_s": spread(widgets),
-            "ratio": median(app) / median(base), "widgets_ratio": median(widgets) / median(base),
-            "target": 1.2, "widgets_target": 1.05}  # fmt: skip
+    return {
+        "app_s": spread(app),
+        "baseline_s": spread(base),
+        "widgets_s": spread(widgets),
+        "ratio": median(app) / median(base),
+        "widgets_ratio": median(widgets) / median(base),
+        "target": 1.2,
+        "widgets_target": 1.05,
+    }
 
 
 # -- idle cost while a timer runs -------------------------------------------------------
@@ -154,8 +163,11 @@ def cue_timing(home: Path, seconds: float, busy: bool) -> dict[str, Any]:
     try:
         result = subprocess.run(
             [sys.executable, "-c", script, str(routine), str(seconds)],
-            capture_output=True, text=True, check=True, env=env(home),
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env(home),
+        )
     finally:
         if spinner:
             spinner.kill()
@@ -163,12 +175,14 @@ def cue_timing(home: Path, seconds: float, busy: bool) -> dict[str, Any]:
     ms = sorted(1000 * x for x in late)
     quarter = max(1, len(ms) // 4)
     return {
-        "cues": len(ms), "p50_ms": statistics.median(ms), "p99_ms": ms[int(0.99 * (len(ms) - 1))],
+        "cues": len(ms),
+        "p50_ms": statistics.median(ms),
+        "p99_ms": ms[int(0.99 * (len(ms) - 1))],
         "max_ms": ms[-1],
         "first_quarter_p50_ms": statistics.median(1000 * x for x in late[:quarter]),
         "last_quarter_p50_ms": statistics.median(1000 * x for x in late[-quarter:]),
         "target_p99_ms": 2,
-    }  # fmt: skip
+    }
 
 
 async def measure_cues(routine: Path, seconds: float) -> list[float]:
@@ -243,8 +257,11 @@ def library(home: Path, routines: int, runs: int) -> dict[str, Any]:
     seed_routines(lib, routines)
     small.mkdir()
     out: dict[str, Any] = {"routines": routines}
-    for name, measure in (("list_cold_s", _list_cold), ("list_warm_s", _list_warm),
-                          ("first_frame_s", _first_frame)):  # fmt: skip
+    for name, measure in (
+        ("list_cold_s", _list_cold),
+        ("list_warm_s", _list_warm),
+        ("first_frame_s", _first_frame),
+    ):
         full, four = alternate(runs, lambda m=measure: m(big), lambda m=measure: m(small))
         out[name] = {"full": spread(full), "four": spread(four)}
     _first_frame(small, "--sessions-dir", str(lib))  # the folder's first reading: cached
@@ -313,8 +330,10 @@ class _Screen:
     """Just enough of a terminal to tell a write that changes a character from one that
     repaints it: cursor moves, newlines and text (colours are not kept)."""
 
-    TOKEN = re.compile(rb"\x1b\[(\d*);?(\d*)H|\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]"
-                       rb"|\x1b[=>]|\x1b\][^\x07]*\x07|\r|\n|[^\x1b\r\n]+")  # fmt: skip
+    TOKEN = re.compile(
+        rb"\x1b\[(\d*);?(\d*)H|\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]"
+        rb"|\x1b[=>]|\x1b\][^\x07]*\x07|\r|\n|[^\x1b\r\n]+"
+    )
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], str] = {}
@@ -355,12 +374,13 @@ def history(home: Path, runs: int, steps_per_run: int, repeats: int = 3) -> dict
         import asyncio, json, resource, sys, time
         from pathlib import Path
         from workout_tui.audio import SilentCues
-        from workout_tui.core.log.history import HistoryStore
+        from workout_tui.core.log.store import HistoryStore
+        from workout_tui.core.workspace import Workspace
         from workout_tui.ui.app import WorkoutApp
         from workout_tui.ui.settings import Settings
         async def main():
             store = HistoryStore(Path(sys.argv[1]) / "history.sqlite3")
-            app = WorkoutApp(Settings(cues=SilentCues(), history=store))
+            app = WorkoutApp(Settings(Workspace(history=store), cues=SilentCues()))
             async with app.run_test(size=(120, 40)) as pilot:
                 started = time.perf_counter()
                 await pilot.press("h")
@@ -378,8 +398,9 @@ def history(home: Path, runs: int, steps_per_run: int, repeats: int = 3) -> dict
     seed(empty, 1, steps_per_run)
 
     def measure(where: Path) -> dict[str, float]:
-        out = subprocess.run([sys.executable, "-c", script, str(where)], capture_output=True,
-                             text=True, check=True).stdout  # fmt: skip
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(where)], capture_output=True, text=True, check=True
+        ).stdout
         result: dict[str, float] = json.loads(out)
         return result
 
@@ -391,8 +412,11 @@ def history(home: Path, runs: int, steps_per_run: int, repeats: int = 3) -> dict
     for key in ("open_s", "detail_s", "peak_rss_mb"):
         a = [s[key] for s in samples["full"]]
         b = [s[key] for s in samples["empty"]]
-        result[key] = {"full": spread(a), "empty": spread(b),
-                       "ratio": statistics.median(a) / statistics.median(b)}  # fmt: skip
+        result[key] = {
+            "full": spread(a),
+            "empty": spread(b),
+            "ratio": statistics.median(a) / statistics.median(b),
+        }
     result["target_ratio"], result["target_rss_mb"] = 1.5, 80
     return result
 
@@ -401,7 +425,7 @@ def seed(data_dir: Path, runs: int, steps_per_run: int) -> None:
     """A history of `runs` finished runs, one an hour back from now, written in bulk."""
     from datetime import datetime, timedelta
 
-    from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.store import HistoryStore
 
     store = HistoryStore(data_dir / "history.sqlite3")
     now = datetime.now().astimezone()
@@ -414,9 +438,14 @@ def seed(data_dir: Path, runs: int, steps_per_run: int) -> None:
             " started_ts, planned_work_steps, active_seconds, work_seconds, done_work_steps)"
             " VALUES (?, 'glute-hamstring-strength', 'Glute and hamstring strength', 'x', 1,"
             " 'completed', ?, ?, ?, 900, 600, ?)",
-            (f"{i:032x}", when.isoformat(), when.timestamp(), steps_per_run // 2,
-             steps_per_run // 2),
-        ).lastrowid  # fmt: skip
+            (
+                f"{i:032x}",
+                when.isoformat(),
+                when.timestamp(),
+                steps_per_run // 2,
+                steps_per_run // 2,
+            ),
+        ).lastrowid
         db.executemany(
             "INSERT INTO steps (run_id, step_index, kind, exercise, exercise_key, set_number,"
             " set_count, round_number, round_count, planned_seconds, planned_reps, planned_load,"
@@ -425,7 +454,7 @@ def seed(data_dir: Path, runs: int, steps_per_run: int) -> None:
             [
                 (run, s, "work-reps" if s % 2 else "rest", when.isoformat())
                 for s in range(steps_per_run)
-            ],  # fmt: skip
+            ],
         )
     db.execute("COMMIT")
     store.close()
@@ -455,8 +484,12 @@ def import_memory(home: Path, megabytes: int) -> dict[str, Any]:
     """Peak RSS of `history --import` of a valid export of `megabytes` MB (into an empty
     history), and of a file of 1.28 times that size holding nothing but empty lists."""
     seed(home / "one", 1, 15)
-    one = subprocess.run([APP, "--data-dir", str(home / "one"), "history", "--export", "json"],
-                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    one = subprocess.run(
+        [APP, "--data-dir", str(home / "one"), "history", "--export", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     run = json.dumps(json.loads(one)["runs"][0])
     valid, empties = home / "valid.json", home / "empty-lists.json"
     count = megabytes * 2**20 // len(run) + 1
@@ -481,8 +514,11 @@ def import_memory(home: Path, megabytes: int) -> dict[str, Any]:
                 status = Path(f"/proc/{child.pid}/status").read_text()
                 peak = max(peak, int(status.split("VmHWM:")[1].split()[0]) / 1024)
             time.sleep(0.02)
-        results[name] = {"file_mb": path.stat().st_size / 2**20, "peak_rss_mb": peak,
-                         "exit": child.returncode}  # fmt: skip
+        results[name] = {
+            "file_mb": path.stat().st_size / 2**20,
+            "peak_rss_mb": peak,
+            "exit": child.returncode,
+        }
     return results
 
 
@@ -506,8 +542,11 @@ def run_all(size: str, say: Callable[[str], None] = print) -> dict[str, Any]:
         ("session_memory", lambda h: session_memory(h, speed=(50, 50, 10)[pick])),
         ("import_memory", lambda h: import_memory(h, megabytes=(2, 20, 100)[pick])),
     ]
-    results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "size": size,
-                               "cores": os.cpu_count()}  # fmt: skip
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d"),
+        "size": size,
+        "cores": os.cpu_count(),
+    }
     with tempfile.TemporaryDirectory() as tmp:
         for number, (name, measure) in enumerate(plan, 1):
             say(f"[{number}/{len(plan)}] {name} ...")
@@ -521,42 +560,56 @@ def report(results: dict[str, Any]) -> str:
     """The results as a Markdown table: figure, workout-tui, baseline, ratio, target."""
     s, i, h = results["startup"], results["idle_cpu"], results["history"]
     ms = lambda v: f"{v * 1000:.0f} ms"  # noqa: E731
-    rows = [(
-        "Start-up to the routine list",
-        f"{ms(s['app_s']['median'])} ({ms(s['app_s']['min'])}-{ms(s['app_s']['max'])})",
-        f"one-label Textual app {ms(s['baseline_s']['median'])}; the same widgets without"
-        f" workout-tui's code {ms(s['widgets_s']['median'])} ({s['widgets_ratio']:.2f}x)",
-        f"{s['ratio']:.2f}x; {s['app_s']['median'] / s['widgets_s']['median']:.2f}x the"
-        " same widgets", "<= 1.2x; <= 1.05x the same widgets",
-    )]  # fmt: skip
+    rows = [
+        (
+            "Start-up to the routine list",
+            f"{ms(s['app_s']['median'])} ({ms(s['app_s']['min'])}-{ms(s['app_s']['max'])})",
+            f"one-label Textual app {ms(s['baseline_s']['median'])}; the same widgets without"
+            f" workout-tui's code {ms(s['widgets_s']['median'])} ({s['widgets_ratio']:.2f}x)",
+            f"{s['ratio']:.2f}x; {s['app_s']['median'] / s['widgets_s']['median']:.2f}x the"
+            " same widgets",
+            "<= 1.2x; <= 1.05x the same widgets",
+        )
+    ]
     bases = {k: v for k, v in i.items() if isinstance(v, dict) and k != "workout-tui"}
     termdown = i.get("termdown", i["textual countdown"])["median"]
     countdown = i["textual countdown"]["median"]
     app = i["workout-tui"]
-    rows.append((
-        "Idle CPU during a timed step (% of a core)",
-        f"{app['median']:.2f}% ({app['min']:.2f}-{app['max']:.2f})",
-        " / ".join(f"{k} {v['median']:.2f}%" for k, v in bases.items()),
-        f"{app['median'] / max(termdown, 0.01):.2f}x termdown; "
-        f"{app['median'] / max(countdown, 0.01):.2f}x the countdown",
-        "<= 0.8x termdown; <= 1.5x the countdown",
-    ))  # fmt: skip
-    for key, label in (("cue_timing_idle", "Cue lateness, machine idle"),
-                       ("cue_timing_busy", "Cue lateness, one core kept busy")):  # fmt: skip
+    rows.append(
+        (
+            "Idle CPU during a timed step (% of a core)",
+            f"{app['median']:.2f}% ({app['min']:.2f}-{app['max']:.2f})",
+            " / ".join(f"{k} {v['median']:.2f}%" for k, v in bases.items()),
+            f"{app['median'] / max(termdown, 0.01):.2f}x termdown; "
+            f"{app['median'] / max(countdown, 0.01):.2f}x the countdown",
+            "<= 0.8x termdown; <= 1.5x the countdown",
+        )
+    )
+    for key, label in (
+        ("cue_timing_idle", "Cue lateness, machine idle"),
+        ("cue_timing_busy", "Cue lateness, one core kept busy"),
+    ):
         c = results[key]
-        rows.append((
-            f"{label} ({c['cues']} cues)",
-            f"p50 {c['p50_ms']:.2f} ms, p99 {c['p99_ms']:.2f} ms, max {c['max_ms']:.2f} ms",
-            f"first quarter p50 {c['first_quarter_p50_ms']:.2f} ms",
-            f"last quarter p50 {c['last_quarter_p50_ms']:.2f} ms", "p99 < 2 ms, no drift",
-        ))  # fmt: skip
+        rows.append(
+            (
+                f"{label} ({c['cues']} cues)",
+                f"p50 {c['p50_ms']:.2f} ms, p99 {c['p99_ms']:.2f} ms, max {c['max_ms']:.2f} ms",
+                f"first quarter p50 {c['first_quarter_p50_ms']:.2f} ms",
+                f"last quarter p50 {c['last_quarter_p50_ms']:.2f} ms",
+                "p99 < 2 ms, no drift",
+            )
+        )
     for key, label in (("open_s", "open the list"), ("detail_s", "open a run")):
         v = h[key]
-        rows.append((
-            f"History with {h['runs']:,} runs / {h['steps']:,} steps: {label}",
-            ms(v["full"]["median"]), f"empty history {ms(v['empty']['median'])}",
-            f"{v['ratio']:.2f}x", "<= 1.5x",
-        ))  # fmt: skip
+        rows.append(
+            (
+                f"History with {h['runs']:,} runs / {h['steps']:,} steps: {label}",
+                ms(v["full"]["median"]),
+                f"empty history {ms(v['empty']['median'])}",
+                f"{v['ratio']:.2f}x",
+                "<= 1.5x",
+            )
+        )
     rows += _library_rows(results["library"])
     r = h["peak_rss_mb"]
     rows.append(
@@ -573,12 +626,21 @@ def report(results: dict[str, Any]) -> str:
     imp = results["import_memory"]
     for key, label in (("valid", "a valid export"), ("empty_lists", "a file of empty lists")):
         v = imp[key]
-        rows.append((f"`history --import` of {label} of {v['file_mb']:.0f} MB: peak RSS",
-                     f"{v['peak_rss_mb']:.1f} MB", "", "", "< 150 MB"))  # fmt: skip
+        rows.append(
+            (
+                f"`history --import` of {label} of {v['file_mb']:.0f} MB: peak RSS",
+                f"{v['peak_rss_mb']:.1f} MB",
+                "",
+                "",
+                "< 150 MB",
+            )
+        )
     header = ("figure", "workout-tui", "baseline", "ratio", "target")
     widths = [max(len(row[c]) for row in (header, *rows)) for c in range(5)]
-    lines = ["| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |"
-             for row in (header, *rows)]  # fmt: skip
+    lines = [
+        "| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |"
+        for row in (header, *rows)
+    ]
     lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(lines)
 
@@ -595,21 +657,26 @@ def _library_rows(lib: dict[str, Any]) -> list[tuple[str, ...]]:
         ("keystroke_s", "a filter keystroke, to the last character it changes", "< 50 ms"),
     ):
         full, four = lib[key]["full"], lib[key]["four"]
-        rows.append((
-            f"{lib['routines']:,} routines: {label}",
-            f"{ms(full['median'])} ({ms(full['min'])}-{ms(full['max'])})",
-            f"the bundled four {ms(four['median'])}",
-            f"{full['median'] / max(four['median'], 1e-3):.2f}x", target,
-        ))  # fmt: skip
+        rows.append(
+            (
+                f"{lib['routines']:,} routines: {label}",
+                f"{ms(full['median'])} ({ms(full['min'])}-{ms(full['max'])})",
+                f"the bundled four {ms(four['median'])}",
+                f"{full['median'] / max(four['median'], 1e-3):.2f}x",
+                target,
+            )
+        )
     return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--size", choices=("smoke", "quick", "full"), default="full",
+        "--size",
+        choices=("smoke", "quick", "full"),
+        default="full",
         help="smoke: seconds (the test suite); quick: under 2 minutes; full: the README's",
-    )  # fmt: skip
+    )
     args = parser.parse_args()
     results = run_all(args.size, say=lambda line: print(line, flush=True))
     out = HERE / "results"

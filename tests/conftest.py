@@ -122,8 +122,9 @@ def mount_tmpfs(where: Path, options: str) -> Callable[[], None]:
     """Mount a real tmpfs at `where` (root only); returns how to take it away."""
     if os.geteuid() != 0:
         missing("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
-                          capture_output=True)  # fmt: skip
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True
+    )
     if done.returncode != 0:
         missing(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
 

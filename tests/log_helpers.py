@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import cast
 
-from workout_tui.core.log.entries import Outcome, StepRecord
-from workout_tui.core.plan import Step
+from workout_tui.core.log.entries import StepRecord
+from workout_tui.core.plan import Outcome, Step
 from workout_tui.core.record import logged_step
 
 UNSET = object()

@@ -33,13 +33,29 @@ def test_needs_voice():
 def pytest_on(sample: Path, *options: str, **env: str) -> subprocess.CompletedProcess[str]:
     """This project's pytest (its settings and conftest) on `sample`, with no espeak-ng on
     PATH."""
-    command = [sys.executable, "-m", "pytest", "-c", str(REPO / "pyproject.toml"),
-               "--rootdir", str(sample.parent), "-p", "tests.conftest", "-p", "no:xdist",
-               "-p", "no:cacheprovider", "-rfs", *options, str(sample)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-c",
+        str(REPO / "pyproject.toml"),
+        "--rootdir",
+        str(sample.parent),
+        "-p",
+        "tests.conftest",
+        "-p",
+        "no:xdist",
+        "-p",
+        "no:cacheprovider",
+        "-rfs",
+        *options,
+        str(sample),
+    ]
     environ = {k: v for k, v in os.environ.items() if k != REQUIRE_ALL}
     environ |= {"PATH": str(Path(sys.executable).parent), **env}
-    return subprocess.run(command, cwd=REPO, env=environ, capture_output=True, text=True,
-                          timeout=60)  # fmt: skip
+    return subprocess.run(
+        command, cwd=REPO, env=environ, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_every_test_has_a_time_limit(request: pytest.FixtureRequest) -> None:
@@ -63,5 +79,7 @@ def test_a_missing_prerequisite_fails_where_all_are_required(tmp_path: Path) -> 
     sample.write_text(SAMPLE)
     failed = pytest_on(sample, "-k", "needs_voice", **{REQUIRE_ALL: "1"})
     assert failed.returncode == 1 and "1 error" in failed.stdout, failed.stdout  # at its setup
-    assert f"espeak-ng is not installed: install it (apt install espeak-ng; make does as root) " \
-           f"({REQUIRE_ALL} is set, so this fails, not skips)" in failed.stdout  # fmt: skip
+    assert (
+        f"espeak-ng is not installed: install it (apt install espeak-ng; make does as root) "
+        f"({REQUIRE_ALL} is set, so this fails, not skips)" in failed.stdout
+    )

@@ -12,8 +12,12 @@ ROUTINES = ("Desk break", "Hip flexor stretch", "Glute and hamstring strength", 
 
 
 class WidgetsApp(App[None]):
-    BINDINGS = [("enter", "bell", "Start"), ("slash", "bell", "Filter"),
-                ("h", "bell", "History"), ("q", "quit", "Quit")]  # fmt: skip
+    BINDINGS = [
+        ("enter", "bell", "Start"),
+        ("slash", "bell", "Filter"),
+        ("h", "bell", "History"),
+        ("q", "quit", "Quit"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()

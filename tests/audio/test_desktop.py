@@ -26,9 +26,11 @@ def test_the_notice_is_sent_with_its_text_escaped(
             break
         time.sleep(0.01)
     assert said.read_text().splitlines() == [
-        "--app-name=workout-tui", "--", "Time for a break",
+        "--app-name=workout-tui",
+        "--",
+        "Time for a break",
         "--help &lt;b&gt;[b]x&lt;/b&gt; ␛]0;x␇ is next",
-    ]  # fmt: skip
+    ]
 
 
 def test_without_notify_send_nothing_is_needed(

@@ -55,8 +55,11 @@ def run_with_alsa(
     (tmp_path / ".asoundrc").write_text(f"pcm.!default {{ {pcm} }}\n")
     result = subprocess.run(
         [sys.executable, "-c", before + textwrap.dedent(PLAYER + script), *args],
-        capture_output=True, text=True, timeout=30, env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 

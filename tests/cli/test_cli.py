@@ -32,9 +32,13 @@ def env(home: Path) -> dict[str, str]:
 
 def cli(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(SCRIPT), *args], capture_output=True, text=True, env=env(home), cwd=cwd or home,
+        [str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        env=env(home),
+        cwd=cwd or home,
         timeout=30,
-    )  # fmt: skip
+    )
 
 
 def timed_cli(home: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], float]:
@@ -245,7 +249,7 @@ def test_schema_prints_the_json_schema(home: Path) -> None:
 def seed_history(home: Path) -> None:
     from tests.log_helpers import entry
     from workout_tui.core.loader import load_plan
-    from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.store import HistoryStore
 
     plan = load_plan(REPO / "sessions" / "desk-break.yaml")
     store = HistoryStore(home / "data" / "history.sqlite3")
@@ -266,18 +270,35 @@ def test_history_exports_json_with_every_step(home: Path) -> None:
     assert document["breaks"] == []  # version 2 carries the breaks (none here)
     (run,) = document["runs"]
     assert (run["session"], run["session_name"], run["status"], run["speed"]) == (
-        "desk-break", "Desk break", "completed", 1.0,
-    )  # fmt: skip
+        "desk-break",
+        "Desk break",
+        "completed",
+        1.0,
+    )
     assert datetime.fromisoformat(run["started_at"]).utcoffset() is not None
     assert datetime.fromisoformat(run["ended_at"]) >= datetime.fromisoformat(run["started_at"])
     assert len(run["steps"]) == 16
     squat = run["steps"][9]
-    keys = ("exercise", "side", "set", "round", "kind", "planned_seconds", "planned_reps",
-            "actual_seconds")  # fmt: skip
+    keys = (
+        "exercise",
+        "side",
+        "set",
+        "round",
+        "kind",
+        "planned_seconds",
+        "planned_reps",
+        "actual_seconds",
+    )
     assert {k: squat[k] for k in keys} == {
-        "exercise": "Bodyweight squat", "side": None, "set": 1, "round": 1, "kind": "work-reps",
-        "planned_seconds": None, "planned_reps": 12, "actual_seconds": 30.0,
-    }  # fmt: skip
+        "exercise": "Bodyweight squat",
+        "side": None,
+        "set": 1,
+        "round": 1,
+        "kind": "work-reps",
+        "planned_seconds": None,
+        "planned_reps": 12,
+        "actual_seconds": 30.0,
+    }
     assert (squat["reps"], squat["load"], squat["outcome"]) == (12, None, "done")
 
 
@@ -304,9 +325,17 @@ def test_history_export_problems_are_clear(home: Path) -> None:
 
 def test_each_commands_help_says_what_it_does_and_where_its_files_go(home: Path) -> None:
     routines, data = str(home / "config" / "workout-tui" / "sessions"), str(home / "data")
-    where = {"list": routines, "new": routines, "edit": routines, "run": data, "history": data,
-             "progress": data, "schema": "session.schema.json", "today": "config.toml",
-             "validate": "path:line:col"}  # fmt: skip
+    where = {
+        "list": routines,
+        "new": routines,
+        "edit": routines,
+        "run": data,
+        "history": data,
+        "progress": data,
+        "schema": "session.schema.json",
+        "today": "config.toml",
+        "validate": "path:line:col",
+    }
     for command, place in where.items():
         shown = " ".join(cli(home, command, "--help").stdout.split())
         assert place in shown, (command, shown)
@@ -340,8 +369,12 @@ def test_the_readme_gives_each_bundled_routine_the_length_list_gives_it(home: Pa
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     said = dict(re.findall(r"^\| `([a-z-]+)` \|.*?About (\d+) minutes", readme, re.M))
     listed = {r["slug"]: r for r in json.loads(cli(home, "list", "--json").stdout)}
-    assert set(said) == {"hip-flexor-stretch", "glute-hamstring-strength", "desk-break",
-                         "neck-and-back-relief"}  # fmt: skip
+    assert set(said) == {
+        "hip-flexor-stretch",
+        "glute-hamstring-strength",
+        "desk-break",
+        "neck-and-back-relief",
+    }
     for slug, minutes in said.items():  # as the list rounds it: `~17 min`
         assert round(listed[slug]["estimated_seconds"] / 60) == int(minutes), slug
 

@@ -44,9 +44,14 @@ def editor(home: Path, *edits: list[tuple[str, str]]) -> str:
 
 def run(home: Path, *args: str, editor: str, answers: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(SCRIPT), *args], input=answers, capture_output=True, text=True, timeout=30,
-        env={**env(home), "EDITOR": editor, "VISUAL": ""}, cwd=home,
-    )  # fmt: skip
+        [str(SCRIPT), *args],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**env(home), "EDITOR": editor, "VISUAL": ""},
+        cwd=home,
+    )
 
 
 def opened(home: Path) -> int:
@@ -55,8 +60,11 @@ def opened(home: Path) -> int:
 
 
 def test_new_with_a_typo_reports_it_and_the_second_edit_is_accepted(home: Path) -> None:
-    typo = editor(home, [("hold: 45s", "hold: 40 secnds"), ("load: 12 kg", "weight: 12 kg")],
-                  [("40 secnds", "40 seconds"), ("weight:", "load:")])  # fmt: skip
+    typo = editor(
+        home,
+        [("hold: 45s", "hold: 40 secnds"), ("load: 12 kg", "weight: 12 kg")],
+        [("40 secnds", "40 seconds"), ("weight:", "load:")],
+    )
     result = run(home, "new", "Morning mobility", editor=typo, answers="\n")
     path = home / USER / "morning-mobility.yaml"
     assert result.returncode == 0, result.stdout + result.stderr
@@ -125,8 +133,9 @@ def test_edit_a_bundled_routine_copies_it_and_the_copy_replaces_it(home: Path) -
     )
     rows = [line.split("  ") for line in cli(home, "list").stdout.splitlines()]
     hip = [[cell.strip() for cell in row if cell.strip()] for row in rows if "hip-flexor" in row[0]]
-    assert hip == [["hip-flexor-stretch", "My hip stretch", "user, replaces bundled", "7 min",
-                    "18", "mat"]]  # fmt: skip
+    assert hip == [
+        ["hip-flexor-stretch", "My hip stretch", "user, replaces bundled", "7 min", "18", "mat"]
+    ]
     # Edited again, it is the copy that opens: the bundled file is never written.
     again = run(home, "edit", "hip-flexor-stretch", editor=editor(home, [("My hip", "Our hip")]))
     assert again.returncode == 0 and "Copied" not in again.stdout
@@ -154,9 +163,13 @@ def test_hostile_names_make_a_safe_slug_and_are_kept_as_written(home: Path) -> N
 def test_a_full_disk_says_so_and_leaves_nothing(home: Path, tiny_disk: Path) -> None:  # noqa: F811
     fill(tiny_disk)
     result = subprocess.run(
-        [str(SCRIPT), "new"], capture_output=True, text=True, timeout=30, cwd=home,
+        [str(SCRIPT), "new"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=home,
         env={**env(home), "XDG_CONFIG_HOME": str(tiny_disk), "EDITOR": editor(home, [])},
-    )  # fmt: skip
+    )
     assert result.returncode == 1
     assert "cannot create" in result.stderr and "No space left on device" in result.stderr
     assert "Traceback" not in result.stderr
@@ -178,9 +191,12 @@ def test_ctrl_o_and_ctrl_n_on_the_list_edit_in_the_editor_and_come_back_with_the
     home: Path,
 ) -> None:
     before = BUNDLED_HIP.read_bytes()
-    edits = editor(home, [("name: Hip flexor and quad stretch", "name: Hips, my way")],
-                   [("name: My routine", "name: Dawn routine")],
-                   [("hold: 45s", "hold: forty")])  # fmt: skip
+    edits = editor(
+        home,
+        [("name: Hip flexor and quad stretch", "name: Hips, my way")],
+        [("name: My routine", "name: Dawn routine")],
+        [("hold: 45s", "hold: forty")],
+    )
     terminal = Terminal([SCRIPT], {**env(home), "EDITOR": edits, "VISUAL": ""}, cwd=home)
     try:
         terminal.wait_for("Neck and mid-back relief")
@@ -222,9 +238,7 @@ def test_ctrl_n_closed_without_a_change_keeps_no_routine(home: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["2024", "Yes", "null", "Morning: mobility # 1", "- dash"])
-def test_a_name_yaml_would_read_as_something_else_is_kept_as_written(
-    home: Path, name: str
-) -> None:
+def test_a_name_yaml_would_read_as_something_else_is_kept_as_written(home: Path, name: str) -> None:
     result = run(home, "new", name, editor=editor(home, []))
     assert result.returncode == 0, result.stdout + result.stderr
     (entry,) = json.loads(cli(home, "list", "--json").stdout)[:1]

@@ -14,8 +14,9 @@ from tests.cli.test_cli import cli
 from tests.core.test_history import run_through
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
-from workout_tui.core.log.entries import Outcome
-from workout_tui.core.log.history import FILE_NAME, HistoryStore
+from workout_tui.core.log.schema import FILE_NAME
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.plan import Outcome
 
 HOSTILE = load_plan_text(
     'name: "[b]Odd[/] \\e]0;x\\a"\nexercises:\n'
@@ -143,10 +144,15 @@ def bad_exports(home: Path) -> dict[str, tuple[bytes, str]]:
         "surrogate": (changed(5, 0, "exercise", "Squat \ud800"), "not valid Unicode (a lone surr"),
         "long": (changed(4, None, "session_name", "x" * 10_001), "runs[4].session_name: expected"),
         "no run": (json.dumps(no_run).encode(), ": breaks[1].run_uid: names no run in the file"),
-        "deep": (b'{"format": "workout-tui history", "version": 2, "runs": [{}, ' + b"[" * 10**6
-                 + b"]" * 10**6 + b'], "breaks": []}', ": runs[1]: nested deeper than an"),
+        "deep": (
+            b'{"format": "workout-tui history", "version": 2, "runs": [{}, '
+            + b"[" * 10**6
+            + b"]" * 10**6
+            + b'], "breaks": []}',
+            ": runs[1]: nested deeper than an",
+        ),
         "no breaks": (json.dumps(no_breaks).encode(), ": `breaks` must be a list"),
-    }  # fmt: skip
+    }
 
 
 def test_bad_files_are_refused_whole_with_where_and_why(home: Path) -> None:
@@ -189,8 +195,13 @@ def extreme_export(home: Path) -> Path:
     for run in document["runs"]:
         run["session_name"] = name
         for step in run["steps"]:
-            step.update(actual_seconds=86_400, planned_seconds=86_400, exercise=name,
-                        load=f"{10**6} kg [/]", planned_load="=1e308 kg")  # fmt: skip
+            step.update(
+                actual_seconds=86_400,
+                planned_seconds=86_400,
+                exercise=name,
+                load=f"{10**6} kg [/]",
+                planned_load="=1e308 kg",
+            )
             if step["reps"] is not None:
                 step.update(reps=10_000, planned_reps=10_000)
     path = home / "extreme.json"
@@ -204,8 +215,15 @@ def test_what_the_importer_takes_every_command_shows(home: Path) -> None:
     result = import_into(home, home / "new", path)
     assert result.returncode == 0, result.stderr
     name = json.loads(path.read_text())["runs"][0]["steps"][0]["exercise"]
-    commands = (["progress"], ["progress", name], ["progress", "--json"], ["today"], ["list"],
-                ["history", "--export", "csv"], ["history", "--export", "json"])  # fmt: skip
+    commands = (
+        ["progress"],
+        ["progress", name],
+        ["progress", "--json"],
+        ["today"],
+        ["list"],
+        ["history", "--export", "csv"],
+        ["history", "--export", "json"],
+    )
     for command in commands:
         shown = cli(home, "--data-dir", data, *command)
         assert shown.returncode in (0, 1) and "Traceback" not in shown.stderr, (command, shown)
@@ -214,7 +232,7 @@ def test_what_the_importer_takes_every_command_shows(home: Path) -> None:
 
 async def test_what_the_importer_takes_every_history_screen_shows(home: Path) -> None:
     from tests.ui.helpers import make_app, screen_text
-    from workout_tui.core.log.transfer import read_export
+    from workout_tui.core.log.importing import read_export
     from workout_tui.ui.exercises import ExerciseScreen
     from workout_tui.ui.run_detail import RunDetailScreen
 

@@ -14,7 +14,8 @@ from tests.cli.test_cli import SCRIPT, env
 from tests.conftest import missing
 from tests.core.test_history import run_through
 from workout_tui.core.loader import load_plan_text
-from workout_tui.core.log.history import FILE_NAME, HistoryStore
+from workout_tui.core.log.schema import FILE_NAME
+from workout_tui.core.log.store import HistoryStore
 
 LATIN_1 = "en_US.ISO-8859-1"
 PLAN = load_plan_text(
@@ -29,8 +30,9 @@ def latin_1(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("locales")
     made = subprocess.run(
         ["localedef", "--no-archive", "-i", "en_US", "-f", "ISO-8859-1", str(folder / LATIN_1)],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
     if not (folder / LATIN_1).is_dir():
         missing(f"cannot make the {LATIN_1} locale (localedef, Debian's locales): {made.stderr}")
     return folder
@@ -40,8 +42,7 @@ def run(home: Path, locale: dict[str, str], *args: str) -> subprocess.CompletedP
     environ = {k: v for k, v in env(home).items() if not k.startswith(("LC_", "LANG"))}
     environ.pop("PYTHONIOENCODING", None)
     environ.pop("PYTHONUTF8", None)
-    return subprocess.run([SCRIPT, *args], capture_output=True, env=environ | locale,
-                          timeout=30)  # fmt: skip
+    return subprocess.run([SCRIPT, *args], capture_output=True, env=environ | locale, timeout=30)
 
 
 def test_every_command_prints_under_iso_8859_1(home: Path, latin_1: Path) -> None:
@@ -54,12 +55,21 @@ def test_every_command_prints_under_iso_8859_1(home: Path, latin_1: Path) -> Non
     latin = {"LC_ALL": LATIN_1, "LOCPATH": str(latin_1)}
     utf_8 = {"LC_ALL": "C.UTF-8"}
     encoding = "import sys; print(sys.stdout.encoding)"  # the locale is in force:
-    probe = subprocess.run([SCRIPT.parent / "python", "-c", encoding],
-                           capture_output=True, text=True, env=os.environ | latin)  # fmt: skip
+    probe = subprocess.run(
+        [SCRIPT.parent / "python", "-c", encoding],
+        capture_output=True,
+        text=True,
+        env=os.environ | latin,
+    )
     assert probe.stdout.strip() == "iso8859-1", probe
 
-    for data in (["history", "--export", "csv"], ["history", "--export", "json"],
-                 ["progress", "--json"], ["today", "--json"], ["list", "--json"]):  # fmt: skip
+    for data in (
+        ["history", "--export", "csv"],
+        ["history", "--export", "json"],
+        ["progress", "--json"],
+        ["today", "--json"],
+        ["list", "--json"],
+    ):
         done = run(home, latin, *data)
         assert done.returncode in (0, 1) and b"Traceback" not in done.stderr, (data, done.stderr)
         assert done.stdout == run(home, utf_8, *data).stdout, data  # UTF-8, the same bytes

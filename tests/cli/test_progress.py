@@ -11,7 +11,8 @@ from pathlib import Path
 from tests.cli.test_cli import cli
 from tests.core.test_records import log
 from workout_tui.core.loader import load_plan_text
-from workout_tui.core.log.history import FILE_NAME, HistoryStore
+from workout_tui.core.log.schema import FILE_NAME
+from workout_tui.core.log.store import HistoryStore
 
 ODD = load_plan_text('name: Odd\nexercises:\n  - {name: "[b]Row\\e]0;x\\a", reps: 9}\n')
 
@@ -54,14 +55,19 @@ def test_progress_of_one_exercise_shows_its_records_and_sessions(home: Path) -> 
     assert out[1] == "Records:" and out[2].split()[:4] == ["heaviest", "14", "kg", "×"]
     sessions = out[out.index("Sessions:") + 1 :]
     assert [line.split("  ")[-1] for line in sessions] == [
-        "3 × 5 @ 14 kg", "3 × 5 @ 12 kg", "3 × 5 @ 10 kg",
-    ]  # fmt: skip
+        "3 × 5 @ 14 kg",
+        "3 × 5 @ 12 kg",
+        "3 × 5 @ 10 kg",
+    ]
     document = json.loads(cli(home, "progress", "Goblet squat", "--json").stdout)
     assert document["exercise"] == "Goblet squat" and len(document["sessions"]) == 3
     assert {r["record"]: r["value"] for r in document["records"]}["heaviest"] == "14 kg × 5"
     assert document["sessions"][2]["sets"][0] == {
-        "reps": 5, "load": "14 kg", "seconds": 20, "side": None,
-    }  # fmt: skip
+        "reps": 5,
+        "load": "14 kg",
+        "seconds": 20,
+        "side": None,
+    }
 
 
 def test_an_unknown_exercise_says_the_closest_and_an_empty_history_says_so(home: Path) -> None:

@@ -35,15 +35,17 @@ def test_what_is_planned_today_is_listed_and_left_until_done(home: Path) -> None
     listed = json.loads(cli(home, "today", "--json").stdout)
     assert listed["date"] == date.today().isoformat()
     assert [(p["slug"], p["done"]) for p in listed["planned"]] == [
-        ("desk-break", False), ("hip-flexer", False)
+        ("desk-break", False),
+        ("hip-flexer", False),
     ]
 
 
 def test_a_routine_run_to_its_end_today_is_done(home: Path) -> None:
     plan(home, f'{TODAY} = ["hip-flexor-stretch"]\n')
     assert cli(home, "today").returncode == 1
-    terminal = Terminal([SCRIPT, "run", "hip-flexor-stretch", "--speed", "150", "--mute"],
-                        env(home), cwd=home)  # fmt: skip
+    terminal = Terminal(
+        [SCRIPT, "run", "hip-flexor-stretch", "--speed", "150", "--mute"], env(home), cwd=home
+    )
     try:
         terminal.wait_for("Done: Hip flexor and quad stretch", timeout=30)
         terminal.type("q")
@@ -59,7 +61,7 @@ def test_with_all_of_today_done_it_exits_zero(home: Path) -> None:
     """A real-time run, finished today, as the player records one (written through the store;
     the routine takes 7 minutes at its own speed)."""
     from workout_tui.core.library import load_routine
-    from workout_tui.core.log.history import open_history
+    from workout_tui.core.log.opening import open_history
 
     plan(home, f'daily = ["hip-flexor-stretch"]\n{TODAY} = "hip-flexor-stretch"\n')
     routine = load_routine(REPO / "sessions" / "hip-flexor-stretch.yaml").loaded()

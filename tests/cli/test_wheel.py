@@ -22,17 +22,31 @@ def test_installed_from_a_clone_it_runs_from_any_directory(tmp_path: Path) -> No
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", venv)
     # --no-compile: byte-compiling every module of every dependency is most of the time.
-    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-compile",
-        f"{REPO}[audio]" if audio else REPO)  # fmt: skip
+    run(
+        venv / "bin" / "python",
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-compile",
+        f"{REPO}[audio]" if audio else REPO,
+    )
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "HOME": str(tmp_path),
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+    env = {
+        "PATH": f"{venv / 'bin'}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
     listed = subprocess.run(
         ["workout-tui", "list", "--json"],
-        capture_output=True, text=True, cwd=elsewhere, env=env, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        check=True,
+    )
     routines = json.loads(listed.stdout)
     assert len(routines) == 4
     assert all(Path(r["path"]).is_relative_to(venv) for r in routines), routines

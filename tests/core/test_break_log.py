@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tests.core.test_history import run_through
 from workout_tui.core.log.break_log import BreakLog
-from workout_tui.core.log.history import MIGRATIONS, HistoryStore
+from workout_tui.core.log.schema import MIGRATIONS
+from workout_tui.core.log.store import HistoryStore
 
 TZ = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=TZ)
@@ -46,7 +47,9 @@ def test_a_break_taken_keeps_its_run_until_the_run_is_deleted(tmp_path: Path) ->
     log.add("taken", run_id)
     assert log.flush()
     store.delete_run(run_id)
-    assert list(store.db.execute("SELECT action, run_id FROM breaks")) == [("taken", None)]
+    assert [tuple(r) for r in store.db.execute("SELECT action, run_id FROM breaks")] == [
+        ("taken", None)
+    ]
 
 
 def test_breaks_wait_while_the_history_cannot_take_them_and_land_in_order(
@@ -66,7 +69,7 @@ def test_breaks_wait_while_the_history_cannot_take_them_and_land_in_order(
     assert log.counts_on(MONDAY.date()) == {"snoozed": 1, "skipped": 1}  # still counted
     other.rollback()
     assert log.flush() and not log.behind
-    rows = list(store.db.execute("SELECT action, at FROM breaks ORDER BY id"))
+    rows = [tuple(r) for r in store.db.execute("SELECT action, at FROM breaks ORDER BY id")]
     assert rows == [("snoozed", MONDAY.isoformat()), ("skipped", wall.now.isoformat())]
 
 

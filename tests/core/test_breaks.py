@@ -68,8 +68,13 @@ def test_paused_time_is_not_counted(clock: FakeClock) -> None:
 def test_quiet_hours_count_no_sitting_and_may_run_past_midnight(clock: FakeClock) -> None:
     night = (22 * 60, 7 * 60)
     assert [is_quiet(night, h * 60) for h in (21, 22, 23, 0, 6, 7)] == [
-        False, True, True, True, True, False,
-    ]  # fmt: skip
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
     assert is_quiet((12 * 60, 13 * 60), 12 * 60 + 30) and not is_quiet(None, 0)
     timer = BreakTimer(POLICY, clock())
     clock.advance(3 * 3600)

@@ -13,8 +13,7 @@ from tests.conftest import FakeClock
 from workout_tui.core import locations
 from workout_tui.core.engine import Engine, EngineState, StepFinished
 from workout_tui.core.loader import load_plan
-from workout_tui.core.log.entries import Outcome
-from workout_tui.core.plan import StepKind
+from workout_tui.core.plan import Outcome, StepKind
 
 BUNDLED = sorted(locations.bundled_sessions_dir().glob("*.yaml"))
 EXPECTED = {"hip-flexor-stretch", "glute-hamstring-strength", "desk-break", "neck-and-back-relief"}
@@ -79,18 +78,39 @@ def test_the_sounds_for_every_cue_ship() -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["45s", "1m30s", "2m", "1:30", "1:02:03", "90", "40 seconds", "40 sec", "40 s", "40S",
-     "2 Min", "1 hour 5 minutes", "1h 30m", "soon", "40 secnds", "1:75", "", "  ", "-5s",
-     "40 seconds ago"],
-)  # fmt: skip
+    [
+        "45s",
+        "1m30s",
+        "2m",
+        "1:30",
+        "1:02:03",
+        "90",
+        "40 seconds",
+        "40 sec",
+        "40 s",
+        "40S",
+        "2 Min",
+        "1 hour 5 minutes",
+        "1h 30m",
+        "soon",
+        "40 secnds",
+        "1:75",
+        "",
+        "  ",
+        "-5s",
+        "40 seconds ago",
+    ],
+)
 def test_the_schema_reads_a_duration_as_the_loader_does(written: str) -> None:
     """An editor's schema check says what `validate` says: a duration it accepts is one
     the loader accepts (and the other way round), in any case, with units spelled out."""
     from workout_tui.core.durations import parse_duration
 
     schema = json.loads(locations.schema_path().read_text(encoding="utf-8"))
-    routine = {"name": "x", "exercises": [{"name": "a", "hold": "5s", "rest": written,
-                                           "sides": ["Left", "RIGHT"]}]}  # fmt: skip
+    routine = {
+        "name": "x",
+        "exercises": [{"name": "a", "hold": "5s", "rest": written, "sides": ["Left", "RIGHT"]}],
+    }
     try:
         parse_duration(written)
         loader_accepts = True

@@ -99,11 +99,13 @@ def test_the_break_settings_are_read_and_each_problem_located(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("text", "said"),
-    [('[breaks]\nquiet = "25:00-07:00"', '`quiet` is a span of the day like "22:00-07:00"'),
-     ("[breaks]\nevery = 0", "`every` must be longer than 0s"),
-     ("[breaks]\nroutine = 3", "`routine` is a routine's slug"),
-     ('breaks = "often"', "`breaks` is a table")],
-)  # fmt: skip
+    [
+        ('[breaks]\nquiet = "25:00-07:00"', '`quiet` is a span of the day like "22:00-07:00"'),
+        ("[breaks]\nevery = 0", "`every` must be longer than 0s"),
+        ("[breaks]\nroutine = 3", "`routine` is a routine's slug"),
+        ('breaks = "often"', "`breaks` is a table"),
+    ],
+)
 def test_a_bad_break_setting_keeps_its_default(tmp_path: Path, text: str, said: str) -> None:
     path = tmp_path / "config.toml"
     path.write_text(text + "\n")
@@ -132,14 +134,19 @@ def test_where_the_break_routine_and_each_planned_slug_are_written_is_kept(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "config.toml"
-    path.write_text('mute = false\n[breaks]\nroutine = "desk-brake"\n[plan]\n'
-                    'daily = ["a", "b"]\nmon = "c"\n')  # fmt: skip
+    path.write_text(
+        'mute = false\n[breaks]\nroutine = "desk-brake"\n[plan]\ndaily = ["a", "b"]\nmon = "c"\n'
+    )
     config, problems = load_config(path)
     assert problems == []
     assert config.lines == {
-        "breaks.routine": 3, "plan.daily": 5, "plan.a": 5, "plan.b": 5, "plan.mon": 6,
+        "breaks.routine": 3,
+        "plan.daily": 5,
+        "plan.a": 5,
+        "plan.b": 5,
+        "plan.mon": 6,
         "plan.c": 6,
-    }  # fmt: skip
+    }
 
 
 def test_the_readme_settings_example_loads_cleanly(tmp_path: Path) -> None:

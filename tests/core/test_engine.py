@@ -19,8 +19,7 @@ from workout_tui.core.engine import (
     speed_clock,
 )
 from workout_tui.core.loader import load_plan_text
-from workout_tui.core.log.entries import Outcome
-from workout_tui.core.plan import Plan
+from workout_tui.core.plan import Outcome, Plan
 
 STRETCH = """
 name: Stretch
@@ -86,15 +85,32 @@ def test_cues_land_at_their_instants_in_order(clock: FakeClock) -> None:
         (e.at - start, f"{e.cue.kind}{e.cue.count or ''}") for e in events if isinstance(e, CueDue)
     ]
     assert log == [
-        (0, "get-ready"), (7, "countdown3"), (8, "countdown2"), (9, "countdown1"),
-        (10, "go"), (30, "halfway"), (47, "countdown3"), (48, "countdown2"),
-        (49, "countdown1"), (50, "set-done"),
-        (50, "switch"), (52, "countdown3"), (53, "countdown2"), (54, "countdown1"),
-        (55, "go"), (75, "halfway"), (92, "countdown3"), (93, "countdown2"),
-        (94, "countdown1"), (95, "set-done"),
-        (95, "rest"), (107, "countdown3"), (108, "countdown2"), (109, "countdown1"),
+        (0, "get-ready"),
+        (7, "countdown3"),
+        (8, "countdown2"),
+        (9, "countdown1"),
+        (10, "go"),
+        (30, "halfway"),
+        (47, "countdown3"),
+        (48, "countdown2"),
+        (49, "countdown1"),
+        (50, "set-done"),
+        (50, "switch"),
+        (52, "countdown3"),
+        (53, "countdown2"),
+        (54, "countdown1"),
+        (55, "go"),
+        (75, "halfway"),
+        (92, "countdown3"),
+        (93, "countdown2"),
+        (94, "countdown1"),
+        (95, "set-done"),
+        (95, "rest"),
+        (107, "countdown3"),
+        (108, "countdown2"),
+        (109, "countdown1"),
         (110, "go"),
-    ]  # fmt: skip
+    ]
 
 
 def test_voice_lines_name_what_comes_next(clock: FakeClock) -> None:
@@ -354,9 +370,11 @@ def test_a_resume_counts_three_two_one_aloud_then_go(clock: FakeClock) -> None:
         clock.advance(0.5)
         heard += [e for e in engine.poll() if isinstance(e, CueDue)]
     assert [(e.cue.kind, e.cue.count, e.at - started) for e in heard] == [
-        (CueKind.COUNTDOWN, 3, 0), (CueKind.COUNTDOWN, 2, 1), (CueKind.COUNTDOWN, 1, 2),
+        (CueKind.COUNTDOWN, 3, 0),
+        (CueKind.COUNTDOWN, 2, 1),
+        (CueKind.COUNTDOWN, 1, 2),
         (CueKind.GO, 0, 3),
-    ]  # fmt: skip
+    ]
     assert engine.state is EngineState.RUNNING
 
 

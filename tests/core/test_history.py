@@ -11,15 +11,10 @@ import pytest
 
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
-from workout_tui.core.log.entries import Outcome
-from workout_tui.core.log.history import (
-    FILE_NAME,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    HistoryStore,
-    open_history,
-)
-from workout_tui.core.plan import Plan
+from workout_tui.core.log.opening import open_history
+from workout_tui.core.log.schema import FILE_NAME, MIGRATIONS, SCHEMA_VERSION
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.plan import Outcome, Plan
 
 TZ = timezone(timedelta(hours=1))
 PLAN = load_plan_text(
@@ -49,8 +44,14 @@ def store(tmp_path: Path, wall: Clock) -> HistoryStore:
     return HistoryStore(tmp_path / FILE_NAME, wall)
 
 
-def run_through(store: HistoryStore, plan: Plan = PLAN, speed: float = 1, upto: int | None = None,
-                status: str | None = "completed", session: str = "strength") -> int:  # fmt: skip
+def run_through(
+    store: HistoryStore,
+    plan: Plan = PLAN,
+    speed: float = 1,
+    upto: int | None = None,
+    status: str | None = "completed",
+    session: str = "strength",
+) -> int:
     run_id = store.start_run(plan, session, "abc123", speed)
     for step in plan.steps[:upto]:
         reps = step.exercise.amount if step.exercise and not step.exercise.is_timed else None
@@ -64,8 +65,11 @@ def test_a_run_and_its_steps_are_kept(store: HistoryStore) -> None:
     run_id = run_through(store)
     (run,) = store.runs()
     assert (run.id, run.session, run.session_name, run.status) == (
-        run_id, "strength", "Strength", "completed",
-    )  # fmt: skip
+        run_id,
+        "strength",
+        "Strength",
+        "completed",
+    )
     assert run.started_at == datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
     assert run.done_work_steps == run.planned_work_steps == 4
     assert run.completion == 1
@@ -157,9 +161,11 @@ def test_an_old_schema_is_migrated_and_its_totals_filled_in(tmp_path: Path, wall
     )
     # Version 2 logged a step again when it was done again: set 1 skipped, then done.
     for index, kind, seconds, skipped, name in (
-        (0, "prepare", 5, 0, None), (1, "work-reps", 4, 1, "Goblet  SQUAT"),
-        (1, "work-reps", 25, 0, "Goblet  SQUAT"), (2, "work-timed", 30, 1, "Couch stretch"),
-    ):  # fmt: skip
+        (0, "prepare", 5, 0, None),
+        (1, "work-reps", 4, 1, "Goblet  SQUAT"),
+        (1, "work-reps", 25, 0, "Goblet  SQUAT"),
+        (2, "work-timed", 30, 1, "Couch stretch"),
+    ):
         db.execute(
             "INSERT INTO steps (run_id, step_index, kind, exercise, set_number, set_count,"
             " round_number, round_count, actual_seconds, skipped, finished_at)"
@@ -175,8 +181,10 @@ def test_an_old_schema_is_migrated_and_its_totals_filled_in(tmp_path: Path, wall
     assert (run.active_seconds, run.work_seconds, run.done_work_steps) == (64, 59, 1)
     steps = store.steps(1)
     assert [(s.step_index, s.outcome, s.actual_seconds) for s in steps] == [
-        (0, Outcome.DONE, 5), (1, Outcome.DONE, 25), (2, Outcome.SKIPPED, 30),
-    ]  # fmt: skip
+        (0, Outcome.DONE, 5),
+        (1, Outcome.DONE, 25),
+        (2, Outcome.SKIPPED, 30),
+    ]
     assert [s.reps for s in store.last_sets("goblet squat")] == [None]  # matched, any case
     assert len(run.uid) == 32
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -19,7 +19,11 @@ MODULES = sorted(
 
 
 def test_the_core_has_the_modules_we_expect() -> None:
-    expected = {"workout_tui.core.engine", "workout_tui.core.plan", "workout_tui.core.log.history"}
+    expected = {
+        "workout_tui.core.engine",
+        "workout_tui.core.log.store",
+        "workout_tui.core.workspace",
+    }
     assert expected <= set(MODULES)
 
 

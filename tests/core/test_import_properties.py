@@ -21,10 +21,12 @@ from tests.core.test_history import run_through
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
 from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_rows
-from workout_tui.core.log.entries import Outcome, count_outcomes
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.entries import count_outcomes
+from workout_tui.core.log.export import export_history
+from workout_tui.core.log.importing import BadExport, read_export
 from workout_tui.core.log.records import best, by_exercise, headline, measure
-from workout_tui.core.log.transfer import BadExport, export_history, read_export
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.plan import Outcome
 
 PLAN = load_plan_text(
     "name: Mixed\nexercises:\n"
@@ -52,14 +54,38 @@ def good_export(folder: Path) -> str:
 
 
 FIELDS = [
-    "id", "uid", "session", "session_name", "session_hash", "status", "started_at", "ended_at",
-    "speed", "active_seconds", "work_seconds", "sets_planned", "steps",
-]  # fmt: skip
+    "id",
+    "uid",
+    "session",
+    "session_name",
+    "session_hash",
+    "status",
+    "started_at",
+    "ended_at",
+    "speed",
+    "active_seconds",
+    "work_seconds",
+    "sets_planned",
+    "steps",
+]
 STEP_FIELDS = [
-    "index", "kind", "exercise", "side", "set", "set_count", "round", "round_count",
-    "planned_seconds", "planned_reps", "planned_load", "actual_seconds", "reps", "load",
-    "outcome", "finished_at",
-]  # fmt: skip
+    "index",
+    "kind",
+    "exercise",
+    "side",
+    "set",
+    "set_count",
+    "round",
+    "round_count",
+    "planned_seconds",
+    "planned_reps",
+    "planned_load",
+    "actual_seconds",
+    "reps",
+    "load",
+    "outcome",
+    "finished_at",
+]
 hostile_numbers = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from([1e308, -1e308, 10**400, -(10**400), 86_400, 86_400.5, 10_000, 10_001, -1]),
@@ -149,10 +175,14 @@ def test_an_import_is_refused_with_its_place_or_taken_whole_and_read_back_the_sa
         first = import_and_export(path, folder / f"{uuid.uuid4().hex}.sqlite3")
     except BadExport as error:
         said = str(error)  # Infinity, NaN and whole numbers past 64 bits are not JSON to ijson
-        assert said.startswith((f"{path}: runs[", f"{path}: breaks[", f"{path} is not JSON (",
-                                f"{path}: text that is not valid Unicode")) or (
-            "the same run" in said
-        ), said
+        assert said.startswith(
+            (
+                f"{path}: runs[",
+                f"{path}: breaks[",
+                f"{path} is not JSON (",
+                f"{path}: text that is not valid Unicode",
+            )
+        ) or ("the same run" in said), said
         return
     again = folder / f"{uuid.uuid4().hex}.json"
     again.write_text(first)

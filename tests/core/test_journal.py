@@ -10,8 +10,8 @@ from pathlib import Path
 
 from tests.core.test_history import PLAN
 from tests.log_helpers import entry
-from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.log.journal import RunJournal, settle
+from workout_tui.core.log.store import HistoryStore
 
 
 def hold_lock(path: Path) -> sqlite3.Connection:

@@ -265,9 +265,16 @@ def test_a_missing_file_and_a_directory_are_problems_not_crashes(tmp_path: Path)
 
 @pytest.mark.parametrize(
     ("written", "seconds"),
-    [("40 seconds", 40), ("40 sec", 40), ("40 s", 40), ("40S", 40), ("1 min 30 sec", 90),
-     ("2 minutes", 120), ("1 hour", 3600)],
-)  # fmt: skip
+    [
+        ("40 seconds", 40),
+        ("40 sec", 40),
+        ("40 s", 40),
+        ("40S", 40),
+        ("1 min 30 sec", 90),
+        ("2 minutes", 120),
+        ("1 hour", 3600),
+    ],
+)
 def test_durations_may_spell_their_units(written: str, seconds: int) -> None:
     assert parse_duration(written) == seconds
 
@@ -293,13 +300,16 @@ def test_what_people_write_by_hand_gets_a_message_that_quotes_it(write_routine: 
 @pytest.mark.parametrize(
     ("text", "where", "meaning"),
     [
-        ("  - name: Plank\n    hold: 30s\n   - name: Squat\n    reps: 8\n", "5:4",
-         "this line does not line up with the list it is in: every `- ` item of a list starts "
-         "in the same column (the list starts on line 3)"),
+        (
+            "  - name: Plank\n    hold: 30s\n   - name: Squat\n    reps: 8\n",
+            "5:4",
+            "this line does not line up with the list it is in: every `- ` item of a list starts "
+            "in the same column (the list starts on line 3)",
+        ),
         ("  - name: Plank\n     hold: 30s\n", "4:10", "a `key: value` where none can start"),
         ("\t- {name: Plank, hold: 30s}\n", "3:1", "indent with spaces only"),
     ],
-)  # fmt: skip
+)
 def test_a_yaml_slip_says_what_it_means_for_a_routine(
     write_routine: Write, text: str, where: str, meaning: str
 ) -> None:

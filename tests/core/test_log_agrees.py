@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from tests.conftest import FakeClock
 from workout_tui.core.loader import load_plan_text
 from workout_tui.core.log.entries import Totals, count_outcomes
-from workout_tui.core.log.history import HistoryStore
-from workout_tui.core.log.transfer import export_history
+from workout_tui.core.log.export import export_history
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.run import Run
 
 PLAN = load_plan_text(
@@ -87,9 +87,13 @@ def play(store: HistoryStore, script: list[tuple[str, float]]) -> Run:
 
 def rounded(totals: Totals) -> tuple[float, ...]:
     return (
-        round(totals.active_seconds, 3), round(totals.work_seconds, 3),
-        totals.done, totals.skipped, totals.partial, totals.planned,
-    )  # fmt: skip
+        round(totals.active_seconds, 3),
+        round(totals.work_seconds, 3),
+        totals.done,
+        totals.skipped,
+        totals.partial,
+        totals.planned,
+    )
 
 
 @settings(
@@ -129,10 +133,14 @@ def test_summary_history_and_exports_agree_on_every_step(
         export_history(store, "csv", out)
         rows = list(csv.DictReader(io.StringIO(out.getvalue())))
         assert [
-            (int(r["step_index"]), r["outcome"], int(r["reps"]) if r["reps"] else None,
-             r["load"] or None)
+            (
+                int(r["step_index"]),
+                r["outcome"],
+                int(r["reps"]) if r["reps"] else None,
+                r["load"] or None,
+            )
             for r in rows
-        ] == summary  # fmt: skip
+        ] == summary
         for row in rows:
             assert (float(row["run_seconds"]), float(row["run_work_seconds"])) == totals[:2]
     finally:

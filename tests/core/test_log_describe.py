@@ -7,7 +7,8 @@ from dataclasses import replace
 from tests.core.test_history import PLAN
 from tests.log_helpers import entry
 from workout_tui.core.log.describe import describe_sets, planned_text, result_text
-from workout_tui.core.log.entries import Outcome, StepRecord
+from workout_tui.core.log.entries import StepRecord
+from workout_tui.core.plan import Outcome
 
 SQUAT = PLAN.steps[1]  # Goblet squat, 10 reps @ 12 kg
 STRETCH = PLAN.steps[5]  # Couch stretch, left, 30 s

@@ -128,8 +128,13 @@ def test_compiling_is_deterministic() -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "approximate", "said"),
-    [(45, False, "45s"), (430, False, "7 min"), (302, True, "~5 min"), (1049, True, "~17 min"),
-     (3900, True, "~1 h 05 min")],
-)  # fmt: skip
+    [
+        (45, False, "45s"),
+        (430, False, "7 min"),
+        (302, True, "~5 min"),
+        (1049, True, "~17 min"),
+        (3900, True, "~1 h 05 min"),
+    ],
+)
 def test_a_routines_length_is_said_one_way(seconds: int, approximate: bool, said: str) -> None:
     assert format_estimate(seconds, approximate) == said

@@ -10,9 +10,8 @@ import pytest
 from tests.conftest import FakeClock
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
-from workout_tui.core.log.entries import Outcome
-from workout_tui.core.log.history import HistoryStore
-from workout_tui.core.plan import Plan
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.plan import Outcome, Plan
 from workout_tui.core.problems import SessionFileError
 from workout_tui.core.run import Run
 
@@ -23,8 +22,9 @@ PLAN = load_plan_text(
 )
 
 
-def session(store: HistoryStore, plan: Plan, reps: list[int | None], load: str = "14 kg",
-            hold: float = 30) -> None:  # fmt: skip
+def session(
+    store: HistoryStore, plan: Plan, reps: list[int | None], load: str = "14 kg", hold: float = 30
+) -> None:
     """A run of `plan`: goblet squat sets with `reps` (None: skipped), holds of `hold` s."""
     run_id = store.start_run(plan, "legs", "abc", 1)
     sets = iter(reps)
@@ -45,9 +45,13 @@ def today(store: HistoryStore) -> tuple[str, int, str | None, int, str, str]:
     squat, plank = run.plan.steps[0], run.plan.steps[-1]
     assert squat.exercise is not None and plank.exercise is not None
     return (
-        squat.exercise.name, squat.exercise.amount, squat.exercise.load, plank.seconds or 0,
-        run.last_time(squat), run.last_time(plank),
-    )  # fmt: skip
+        squat.exercise.name,
+        squat.exercise.amount,
+        squat.exercise.load,
+        plank.seconds or 0,
+        run.last_time(squat),
+        run.last_time(plank),
+    )
 
 
 @pytest.mark.parametrize(

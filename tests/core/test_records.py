@@ -8,8 +8,8 @@ import pytest
 
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
-from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.log.records import beaten, best, by_exercise, headline, record_lines
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.model import Load, parse_load
 from workout_tui.core.plan import Plan
 
@@ -21,8 +21,14 @@ PLAN = load_plan_text(
 )
 
 
-def log(store: HistoryStore, load: str, reps: list[int], hold: float = 30, speed: float = 1,
-        plan: Plan = PLAN) -> int:  # fmt: skip
+def log(
+    store: HistoryStore,
+    load: str,
+    reps: list[int],
+    hold: float = 30,
+    speed: float = 1,
+    plan: Plan = PLAN,
+) -> int:
     """A run of PLAN with each goblet squat set's reps at `load`."""
     run_id = store.start_run(plan, "legs", "abc", speed)
     sets = iter(reps)
@@ -38,10 +44,20 @@ def log(store: HistoryStore, load: str, reps: list[int], hold: float = 30, speed
 
 @pytest.mark.parametrize(
     ("text", "load"),
-    [("12 kg", Load(12, "kg")), ("12kg", Load(12, "kg")), ("7,5 KG", Load(7.5, "kg")),
-     ("25 lbs", Load(25, "lb")), ("20 pounds", Load(20, "lb")), ("16", Load(16, "")),
-     ("red band", None), ("2 × 12 kg", None), ("", None), (None, None), ("[b]12[/] kg", None)],
-)  # fmt: skip
+    [
+        ("12 kg", Load(12, "kg")),
+        ("12kg", Load(12, "kg")),
+        ("7,5 KG", Load(7.5, "kg")),
+        ("25 lbs", Load(25, "lb")),
+        ("20 pounds", Load(20, "lb")),
+        ("16", Load(16, "")),
+        ("red band", None),
+        ("2 × 12 kg", None),
+        ("", None),
+        (None, None),
+        ("[b]12[/] kg", None),
+    ],
+)
 def test_a_load_is_one_number_and_a_unit(text: str | None, load: Load | None) -> None:
     assert parse_load(text) == load
 

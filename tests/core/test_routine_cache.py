@@ -96,10 +96,21 @@ def test_a_cache_edited_into_nonsense_is_read_past(tmp_path: Path) -> None:
     data = json.loads(cache.read_text())
     # An entry: size, mtime, then the summary's fields in order (name is the first).
     nonsense_of_each_kind = (
-        (2, 5), (3, ["[b]"]), (4, "mat"), (6, "lots"), (8, 1), (9, [3]),
-        (6, -1), (6, 10**400), (7, 10**400), (7, -30), (0, -1),  # numbers no routine has
-        (2, "Mine \ud800"), (9, ["\udfff"]), (2, "x" * 300_000),  # text no file could hold
-    )  # fmt: skip
+        (2, 5),
+        (3, ["[b]"]),
+        (4, "mat"),
+        (6, "lots"),
+        (8, 1),
+        (9, [3]),
+        (6, -1),
+        (6, 10**400),
+        (7, 10**400),
+        (7, -30),
+        (0, -1),  # numbers no routine has
+        (2, "Mine \ud800"),
+        (9, ["\udfff"]),
+        (2, "x" * 300_000),  # text no file could hold
+    )
     for index, nonsense in nonsense_of_each_kind:
         edited = json.loads(json.dumps(data))
         edited["routines"][str(path)][index] = nonsense
@@ -140,8 +151,9 @@ def reads_yaml(cache: Path, folders: list[str], cwd: Path) -> bool:
         f"discover([*((Path(f), 'user') for f in {folders!r}), (Path({str(BUNDLED)!r}),"
         f" 'bundled')], cache=Path({str(cache)!r})); print('yaml' in sys.modules)"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=cwd)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd
+    )
     return run.stdout.strip() == "True"
 
 

@@ -10,7 +10,7 @@ from workout_tui.core.config import Config
 from workout_tui.core.cues import CueKind
 from workout_tui.core.engine import CueDue
 from workout_tui.core.library import plan_for
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.run import Run
 
 
@@ -54,7 +54,7 @@ def test_a_resumed_run_counts_in_before_the_step_it_stopped_in(
         (CueKind.COUNTDOWN, 2),
         (CueKind.COUNTDOWN, 1),
         (CueKind.GO, 0),
-    ]  # fmt: skip  (not the step's own go as well)
+    ]  # not the step's own go as well
     assert run.journal.flush()
     assert run.engine.index == 3 and store.run(run_id).status == "running"  # type: ignore[union-attr]
     store.close()

@@ -15,7 +15,7 @@ import pytest
 
 from tests.core.test_history import PLAN, run_through
 from workout_tui.core.log.entries import DAY_OF_SQL, day_of
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 
 TODAY = date(2026, 12, 2)  # a Wednesday
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_history import run_through
-from workout_tui.core.log.history import HistoryStore, RunInUse
+from workout_tui.core.log.connection import RunInUse
+from workout_tui.core.log.store import HistoryStore
 
 DEAD_PID = 2**22 + 1  # above Linux's largest pid: no process has it
 
@@ -19,7 +20,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.store import HistoryStore
     from workout_tui.core.loader import load_plan_text
     from tests.log_helpers import entry
     plan = load_plan_text("name: W\\nexercises: [{name: Squat, reps: 5, sets: 3, rest: 5s}]\\n")
@@ -43,7 +44,7 @@ def test_two_processes_writing_200_runs_each_all_land(tmp_path: Path) -> None:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for name in ("first", "second")
     ]
     results = [w.communicate(timeout=300) for w in writers]
@@ -63,7 +64,7 @@ WINDOW = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.store import HistoryStore
     from workout_tui.core.log.journal import RunJournal
     from workout_tui.core.loader import load_plan_text
     from tests.log_helpers import entry
@@ -92,8 +93,10 @@ class Other:
     def __init__(self, code: str, path: Path) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-c", code, str(path)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
 
     def close(self) -> None:
         assert self.process.stdin
@@ -366,8 +369,9 @@ def test_a_history_opened_while_another_process_holds_the_lock_is_on_and_takes_t
 
     from tests.core.test_history import PLAN
     from tests.log_helpers import entry
-    from workout_tui.core.log.history import FILE_NAME, open_history
     from workout_tui.core.log.journal import RunJournal
+    from workout_tui.core.log.opening import open_history
+    from workout_tui.core.log.schema import FILE_NAME
 
     earlier = HistoryStore(tmp_path / FILE_NAME)
     dead = run_through(earlier, upto=1, status=None)  # a crashed run, to be marked

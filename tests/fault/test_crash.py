@@ -24,9 +24,13 @@ ROUTINE = ["run", "hip-flexor-stretch", "--speed", "60", "--mute"]
 def export(home: Path) -> list[dict[str, object]]:
     """The history as the next start of the real CLI sees it."""
     result = subprocess.run(
-        [SCRIPT, "history", "--export", "json"], capture_output=True, text=True, env=env(home),
-        check=True, timeout=30,
-    )  # fmt: skip
+        [SCRIPT, "history", "--export", "json"],
+        capture_output=True,
+        text=True,
+        env=env(home),
+        check=True,
+        timeout=30,
+    )
     runs: list[dict[str, object]] = json.loads(result.stdout)["runs"]
     return runs
 

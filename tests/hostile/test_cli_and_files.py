@@ -14,8 +14,8 @@ from tests.cli.test_cli import SCRIPT, cli, env
 from tests.log_helpers import entry
 from workout_tui.core.config import Config, load_config
 from workout_tui.core.library import load_routine
-from workout_tui.core.log.history import HistoryStore
-from workout_tui.core.log.transfer import export_history
+from workout_tui.core.log.export import export_history
+from workout_tui.core.log.store import HistoryStore
 
 ESC_NAME = "Evil \\e]0;pwned\\a\\e[2J name"  # YAML escapes: ESC ... BEL, then clear-screen
 
@@ -74,8 +74,12 @@ def test_a_closed_pipe_ends_the_output_quietly(home: Path) -> None:
         write_routine(folder, f"Routine {i} " + "x" * 200, stem=f"r{i:03}")
     result = subprocess.run(
         f"'{SCRIPT}' list --json --sessions-dir '{folder}' | head -c 10",
-        shell=True, capture_output=True, text=True, env=env(home), timeout=60,
-    )  # fmt: skip
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env(home),
+        timeout=60,
+    )
     assert result.stdout == '[\n  {\n    "'[:10]
     assert result.stderr == "", result.stderr
 
@@ -83,9 +87,13 @@ def test_a_closed_pipe_ends_the_output_quietly(home: Path) -> None:
 def test_the_app_without_a_terminal_says_it_needs_one(home: Path) -> None:
     for args in (["run", "desk-break"], [], ["history"]):
         result = subprocess.run(
-            [str(SCRIPT), *args], input="\n", capture_output=True, text=True, env=env(home),
+            [str(SCRIPT), *args],
+            input="\n",
+            capture_output=True,
+            text=True,
+            env=env(home),
             timeout=20,
-        )  # fmt: skip
+        )
         assert result.returncode == 2, (args, result.stderr)
         assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr
 
@@ -110,8 +118,14 @@ def test_csv_cells_cannot_start_a_formula_and_json_stays_exact(tmp_path: Path) -
     export_history(store, "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [row["load"] for row in rows] == [
-        "'=HYPERLINK(\"x\")", "'+1", "'-2+3", "'@SUM(A1)", "' Tab", "'␍CR", "Plain ␛[2J",
-    ]  # fmt: skip
+        '\'=HYPERLINK("x")',
+        "'+1",
+        "'-2+3",
+        "'@SUM(A1)",
+        "' Tab",
+        "'␍CR",
+        "Plain ␛[2J",
+    ]
     for column in ("session_name", "exercise"):  # the loader trims names; none starts a formula
         assert not any(row[column].startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows)
         assert '\'=HYPERLINK("x")' in [row[column] for row in rows]

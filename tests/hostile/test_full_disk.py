@@ -17,7 +17,9 @@ from tests.cli.test_cli import SCRIPT, cli, env
 from tests.core.test_history import run_through
 from tests.hostile.conftest import fill
 from tests.ui.helpers import advance, make_app, notices, practice, text
-from workout_tui.core.log.history import FILE_NAME, HistoryStore, open_history
+from workout_tui.core.log.opening import open_history
+from workout_tui.core.log.schema import FILE_NAME
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.ui.history import HistoryScreen
 from workout_tui.ui.summary import SummaryScreen
 
@@ -124,7 +126,7 @@ def test_a_run_killed_while_the_disk_is_full_says_so_after_the_app_has_closed(
     # written before the disk filled.
     assert (runs[0].session, runs[0].status) == ("desk-break", "interrupted")
     assert [s.step_index for s in store.steps(runs[0].id)][:1] == [0]
-    assert store.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert not list(data.glob("*.damaged-*"))
     store.close()
 
@@ -148,8 +150,10 @@ def test_breaks_logged_on_a_full_disk_wait_and_land_when_it_frees(tiny_disk: Pat
     filler.unlink()
     assert log.flush() and not log.behind
     assert [a for (a,) in store.db.execute("SELECT action FROM breaks ORDER BY id")] == [
-        "snoozed", "skipped", "taken",
-    ]  # fmt: skip
+        "snoozed",
+        "skipped",
+        "taken",
+    ]
     assert store.breaks_by_day(today) == {today: {"snoozed": 1, "skipped": 1, "taken": 1}}
     store.close()
 
@@ -162,8 +166,7 @@ def test_a_disk_full_at_start_is_said_in_words_and_leaves_no_file(
     store, notices = open_history(data)
     assert store is None
     assert notices == [
-        f"History is off: the disk holding {data} is full. Sessions still run but are not "
-        "recorded."
+        f"History is off: the disk holding {data} is full. Sessions still run but are not recorded."
     ]
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]  # no stray file or folder
 
@@ -184,8 +187,12 @@ async def test_a_history_on_a_read_only_mount_is_read_by_every_reading_command(
         store.record_break("taken", store.now(), run_through(store))
         store.close()
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
-        for command in (["history", "--export", "json"], ["history", "--export", "csv"],
-                        ["progress"], ["today"]):  # fmt: skip
+        for command in (
+            ["history", "--export", "json"],
+            ["history", "--export", "csv"],
+            ["progress"],
+            ["today"],
+        ):
             done = cli(home, "--data-dir", str(data), *command)
             assert done.returncode in (0, 1) and not done.stderr, (command, done.stderr)
         exported = cli(home, "--data-dir", str(data), "history", "--export", "json")

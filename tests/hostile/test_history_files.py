@@ -16,7 +16,9 @@ from tests.cli.test_cli import cli
 from tests.cli.test_import import export
 from tests.core.test_history import run_through
 from tests.hostile.conftest import fill
-from workout_tui.core.log.history import FILE_NAME, HistoryStore, _keep_aside, open_history
+from workout_tui.core.log.opening import _keep_aside, open_history
+from workout_tui.core.log.schema import FILE_NAME
+from workout_tui.core.log.store import HistoryStore
 
 
 def digest(folder: Path) -> dict[str, str]:

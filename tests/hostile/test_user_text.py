@@ -16,7 +16,7 @@ from tests.core.test_history import PLAN
 from tests.log_helpers import entry
 from tests.ui.helpers import advance, make_app, screen_text
 from workout_tui.core.library import load_routine
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.printable import printable
 from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
 from workout_tui.ui.history import HistoryScreen

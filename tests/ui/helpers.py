@@ -13,6 +13,7 @@ from tests.conftest import FakeClock
 from workout_tui.audio import SilentCues
 from workout_tui.core import locations
 from workout_tui.core.library import Routine, discover, load_routine
+from workout_tui.core.workspace import Workspace
 from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.player import PlayerScreen
 from workout_tui.ui.settings import Settings
@@ -48,8 +49,10 @@ def practice(tmp_path: Path) -> Routine:
 def short(tmp_path: Path, name: str, source: str = "file") -> Routine:
     """A routine of one 5 s hold after 2 s to get ready, slug `short`."""
     path = tmp_path / "short.yaml"
-    path.write_text(f"name: {name}\ndefaults: {{prepare: 2s}}\n"
-                    "exercises:\n  - {name: Couch stretch, hold: 5s}\n")  # fmt: skip
+    path.write_text(
+        f"name: {name}\ndefaults: {{prepare: 2s}}\n"
+        "exercises:\n  - {name: Couch stretch, hold: 5s}\n"
+    )
     return load_routine(path, source)
 
 
@@ -58,13 +61,20 @@ def make_app(
 ) -> WorkoutApp:
     """The real app on a fake clock (starting at 0) with cues that are recorded, not played
     (unless `cues` are given)."""
-    settings = Settings(
-        routines=routines if routines is not None else bundled(),
-        start=start,
-        clock=FakeClock(0.0),
-        **{"cues": SilentCues(), **options},
-    )
-    return WorkoutApp(settings)
+    given = {name: options.pop(name) for name in WORKSPACE_PARTS if name in options}
+    routines = routines if routines is not None else bundled()
+    workspace = Workspace(routines=routines, **given)
+    options = {"cues": SilentCues(), **options}
+    return WorkoutApp(Settings(workspace, start=start, clock=FakeClock(0.0), **options))
+
+
+WORKSPACE_PARTS = (
+    "folders",
+    "config",
+    "history",
+    "data_dir",
+    "config_path",
+)  # make_app's for the workspace
 
 
 async def advance(pilot: Pilot[None], seconds: float, tick: float = 0.5) -> None:

@@ -17,7 +17,7 @@ from workout_tui.core.breaks import BreakState
 from workout_tui.core.config import Breaks
 from workout_tui.core.cues import CueKind
 from workout_tui.core.library import Routine
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.breaks import BreakScreen
 from workout_tui.ui.player import PlayerScreen
@@ -75,7 +75,7 @@ def break_cues(app: WorkoutApp) -> int:
 
 
 def logged(store: HistoryStore) -> list[tuple[str, int | None]]:
-    return list(store.db.execute("SELECT action, run_id FROM breaks ORDER BY id"))
+    return [tuple(r) for r in store.db.execute("SELECT action, run_id FROM breaks ORDER BY id")]
 
 
 async def test_a_break_comes_due_with_the_cue_and_the_bell(monkeypatch: pytest.MonkeyPatch) -> None:

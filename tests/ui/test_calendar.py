@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tests.core.test_history import Clock, run_through
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.ui.calendar import HALF, SHADES, heat_map
 
 

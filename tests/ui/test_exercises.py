@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from tests.conftest import REPO
 from tests.ui.helpers import make_app, text
 from tests.ui.test_history import seeded  # noqa: F401  (a fixture)
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.ui.exercises import ExerciseScreen, ExercisesScreen
 from workout_tui.ui.history import HistoryScreen
 
@@ -53,7 +53,10 @@ async def test_x_switches_to_exercises_and_enter_opens_one(seeded: HistoryStore)
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 class TestExerciseSnapshots:
     def test_exercises(
-        self, snap_compare: Any, seeded: HistoryStore, size: tuple[int, int]  # noqa: F811
+        self,
+        snap_compare: Any,
+        seeded: HistoryStore,  # noqa: F811
+        size: tuple[int, int],
     ) -> None:
         async def open_exercises(pilot: Pilot[None]) -> None:
             await pilot.press("ctrl+t")
@@ -62,7 +65,10 @@ class TestExerciseSnapshots:
         assert snap_compare(app, terminal_size=size, run_before=open_exercises)
 
     def test_exercise(
-        self, snap_compare: Any, seeded: HistoryStore, size: tuple[int, int]  # noqa: F811
+        self,
+        snap_compare: Any,
+        seeded: HistoryStore,  # noqa: F811
+        size: tuple[int, int],
     ) -> None:
         async def open_goblet_squat(pilot: Pilot[None]) -> None:
             await pilot.press("ctrl+t")

@@ -16,8 +16,8 @@ from tests.log_helpers import entry
 from tests.ui.helpers import advance, bundled, make_app, notices, practice, screen_text, text
 from workout_tui.core.config import Config
 from workout_tui.core.library import Routine, file_hash, load_routine
-from workout_tui.core.log.entries import Outcome
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.plan import Outcome
 from workout_tui.core.week import WeekPlan
 from workout_tui.ui.dialogs import Confirm, ResumeRun
 from workout_tui.ui.history import HistoryScreen

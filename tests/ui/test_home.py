@@ -81,7 +81,7 @@ async def test_a_broken_routine_is_listed_with_its_error_and_does_not_start(tmp_
 async def test_ctrl_r_opens_the_history_and_typing_filters_even_words_starting_with_h(
     tmp_path: Path,
 ) -> None:
-    from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.store import HistoryStore
     from workout_tui.ui.history import HistoryScreen
 
     app = make_app(history=HistoryStore(tmp_path / "history.sqlite3"))
@@ -107,12 +107,12 @@ def test_the_home_screen_loads_only_what_it_draws(tmp_path: Path) -> None:
         """
         import asyncio, sys
         from workout_tui.core import locations
-        from workout_tui.core.library import discover
+        from workout_tui.core.workspace import Workspace
         from workout_tui.ui.app import WorkoutApp
         from workout_tui.ui.settings import Settings
 
         async def main():
-            app = WorkoutApp(Settings(discover([(locations.bundled_sessions_dir(), "bundled")])))
+            app = WorkoutApp(Settings(Workspace([(locations.bundled_sessions_dir(), "bundled")])))
             async with app.run_test() as pilot:
                 await pilot.pause()
                 print(app.screen.__class__.__name__, *sorted(sys.modules))
@@ -125,9 +125,18 @@ def test_the_home_screen_loads_only_what_it_draws(tmp_path: Path) -> None:
     )
     screen, *modules = result.stdout.split()
     assert screen == "HomeScreen"
-    later = ("workout_tui.ui.player", "workout_tui.ui.dialogs", "workout_tui.ui.history",
-             "workout_tui.ui.summary", "workout_tui.audio", "workout_tui.core.engine",
-             "workout_tui.core.log.history", "simpleaudio", "sqlite3", "tomllib")  # fmt: skip
+    later = (
+        "workout_tui.ui.player",
+        "workout_tui.ui.dialogs",
+        "workout_tui.ui.history",
+        "workout_tui.ui.summary",
+        "workout_tui.audio",
+        "workout_tui.core.engine",
+        "workout_tui.core.log.store",
+        "simpleaudio",
+        "sqlite3",
+        "tomllib",
+    )
     assert [m for m in modules if m.startswith(later)] == []
 
 
@@ -137,8 +146,9 @@ async def test_any_word_typed_on_the_list_filters_and_runs_no_command() -> None:
     from workout_tui.ui.routine_text import search_text
 
     routines = bundled()
+    plans = [r.plan for r in routines if r.plan is not None]
     names = [r.title for r in routines] + [
-        s.exercise.name for r in routines for s in r.plan.steps if s.exercise  # type: ignore[union-attr]
+        s.exercise.name for p in plans for s in p.steps if s.exercise
     ]
     # Every name's first word, and words starting with each letter that was once a command.
     words = sorted({n.split()[0] for n in names} | {"quad", "hips", "neck", "easy", "reach", "x"})

@@ -23,10 +23,7 @@ PLANK = "name: {name}\nexercises: [{{name: Plank, hold: 30s}}]\n"
 
 def library_app(folder: Path, **options: Any) -> WorkoutApp:
     """The app on the routines in `folder`, read again when it asks."""
-    return make_app(
-        routines=discover([(folder, "user")]), rescan=lambda: discover([(folder, "user")]),
-        **options,
-    )  # fmt: skip
+    return make_app(routines=discover([(folder, "user")]), folders=[(folder, "user")], **options)
 
 
 async def test_f5_reads_the_files_again_and_keeps_the_highlighted_routine(tmp_path: Path) -> None:
@@ -71,9 +68,11 @@ async def test_a_routine_broken_since_it_was_listed_shows_its_problems_on_enter(
 
 @pytest.mark.parametrize(
     ("editor", "said"),
-    [("no-such-editor-here", "cannot find the editor 'no-such-editor-here' (from $EDITOR)"),
-     ("true", "cannot open an editor here")],  # headless: the app cannot hand over the terminal
-)  # fmt: skip
+    [
+        ("no-such-editor-here", "cannot find the editor 'no-such-editor-here' (from $EDITOR)"),
+        ("true", "cannot open an editor here"),
+    ],  # headless: the app cannot hand over the terminal
+)
 async def test_ctrl_o_and_ctrl_n_say_why_no_editor_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editor: str, said: str
 ) -> None:

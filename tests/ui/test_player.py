@@ -73,15 +73,11 @@ async def test_a_session_runs_sides_rests_and_rep_sets_to_the_summary(tmp_path: 
         await pilot.press("enter")
         assert app.screen.__class__.__name__ == "HomeScreen"
 
-    assert cue_kinds(app) == [
-        "get-ready", "countdown3", "countdown2", "countdown1",
-        "go", "halfway", "countdown3", "countdown2", "countdown1", "set-done",
-        "switch", "countdown3", "countdown2", "countdown1",
-        "go", "halfway", "countdown3", "countdown2", "countdown1", "set-done",
-        "rest", "countdown3", "countdown2", "countdown1", "go",
-        "set-done", "rest", "countdown3", "countdown2", "countdown1", "go",
-        "done",
-    ]  # fmt: skip
+    countdown = ["countdown3", "countdown2", "countdown1"]
+    side = ["go", "halfway", *countdown, "set-done"]  # a timed hold, one side
+    expected = ["get-ready", *countdown, *side, "switch", *countdown, *side]
+    expected += ["rest", *countdown, "go", "set-done", "rest", *countdown, "go", "done"]  # reps
+    assert cue_kinds(app) == expected
 
 
 async def test_cues_long_overdue_after_a_sleep_are_not_played_late(tmp_path: Path) -> None:

@@ -11,8 +11,8 @@ from tests.conftest import FakeClock
 from tests.ui.helpers import advance, bundled, make_app, practice, screen_text, text
 from tests.ui.test_history import record
 from workout_tui.core.config import Breaks, Config, load_config
-from workout_tui.core.log.history import HistoryStore
-from workout_tui.ui.bindings import REGISTRY, WITH_HELP, bindings
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.ui.bindings import REGISTRY, WITH_HELP, ScreenName, bindings
 from workout_tui.ui.dialogs import Confirm, LogSet, ResumeRun
 from workout_tui.ui.help import HelpScreen
 from workout_tui.ui.player import PlayerScreen
@@ -38,7 +38,7 @@ async def test_question_mark_lists_the_screens_keys_with_remapped_ones_as_remapp
 async def help_is_whole(pilot: Pilot[None], name: str) -> str:
     """Press ? on the screen showing, registered as `name`: every key of it is listed, and
     escape comes back to it. Returns `name`."""
-    screen = pilot.app.screen
+    screen, name = pilot.app.screen, ScreenName(name)
     assert bindings(name) == type(screen).BINDINGS, f"{type(screen).__name__} is not {name}"
     await pilot.press("question_mark")
     assert isinstance(pilot.app.screen, HelpScreen), name
@@ -57,8 +57,13 @@ async def test_every_screen_has_help(tmp_path: Path) -> None:
     record(store, bundled()[0], upto=4, status="stopped")
     async with make_app(history=store).run_test(size=(100, 40)) as pilot:
         seen.add(await help_is_whole(pilot, "home"))
-        for key, name in [("ctrl+r", "history"), ("enter", "run-detail"), ("escape", "history"),
-                          ("ctrl+t", "exercises"), ("enter", "exercise")]:  # fmt: skip
+        for key, name in [
+            ("ctrl+r", "history"),
+            ("enter", "run-detail"),
+            ("escape", "history"),
+            ("ctrl+t", "exercises"),
+            ("enter", "exercise"),
+        ]:
             await pilot.press(key)
             seen.add(await help_is_whole(pilot, name))
     async with make_app(start=practice(tmp_path)).run_test(size=(100, 40)) as pilot:

@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from tests.ui.helpers import advance, bundled, make_app, practice
 from tests.ui.test_history import Wall, record
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.plan import StepKind
 from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.player import PlayerScreen

@@ -88,9 +88,15 @@ async def test_cues_are_played_within_a_few_ms_of_their_instant(tmp_path: Path) 
             await pilot.pause(0.05)
     kinds = [f"{cue.kind}{cue.count or ''}" for cue, _ in player.played]
     assert kinds == [
-        "get-ready", "countdown2", "countdown1", "go", "countdown3", "countdown2", "countdown1",
+        "get-ready",
+        "countdown2",
+        "countdown1",
+        "go",
+        "countdown3",
+        "countdown2",
+        "countdown1",
         "done",
-    ]  # fmt: skip
+    ]
     lateness = sorted(late for _, late in player.played)
     assert lateness[-1] < 0.010, f"latest cue was {lateness[-1] * 1000:.1f} ms late"
 

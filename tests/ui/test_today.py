@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from tests.ui.helpers import advance, bundled, make_app, short
 from tests.ui.test_home import listed
 from workout_tui.core.config import Config
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.week import WeekPlan
 from workout_tui.ui.app import WorkoutApp
 from workout_tui.ui.home import HomeScreen
@@ -37,8 +37,11 @@ async def test_the_list_opens_on_today_and_marks_a_routine_once_done(tmp_path: P
     app = planned_app(tmp_path, "short", "desk-break", store=store)
     async with app.run_test(size=(100, 30)) as pilot:
         assert listed(app)[:4] == [
-            "Today", "· to do  Short stretch  (user)", "· to do  Desk break", "All routines",
-        ]  # fmt: skip
+            "Today",
+            "· to do  Short stretch  (user)",
+            "· to do  Desk break",
+            "All routines",
+        ]
         assert highlighted(app) == "· to do  Short stretch  (user)"
         await pilot.press("enter")
         await advance(pilot, 8)
@@ -103,8 +106,9 @@ def test_snapshot_of_the_today_section(
     desk = next(r for r in bundled() if r.slug == "desk-break")
     assert desk.plan is not None
     store.finish_run(store.start_run(desk.plan, "desk-break", "x", 1.0), "completed")
-    app = make_app(config=Config(plan=WeekPlan(daily=("desk-break", "hip-flexor-stretch"))),
-                   history=store)  # fmt: skip
+    app = make_app(
+        config=Config(plan=WeekPlan(daily=("desk-break", "hip-flexor-stretch"))), history=store
+    )
 
     async def still(pilot: Pilot[None]) -> None:
         await pilot.pause()

@@ -19,8 +19,13 @@ def notify_desktop(title: str, body: str) -> bool:
         return False
     # The body may be read as markup by the notification server: it is escaped, and `--`
     # keeps a name that starts with `-` from being read as an option.
-    command = [program, "--app-name=workout-tui", "--", printable(title),
-               html.escape(printable(body))]  # fmt: skip
+    command = [
+        program,
+        "--app-name=workout-tui",
+        "--",
+        printable(title),
+        html.escape(printable(body)),
+    ]
     threading.Thread(target=_run, args=(command,), name="notify-send", daemon=True).start()
     return True
 
@@ -28,6 +33,10 @@ def notify_desktop(title: str, body: str) -> bool:
 def _run(command: list[str]) -> None:
     with contextlib.suppress(OSError, subprocess.SubprocessError):
         subprocess.run(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, timeout=10, check=False,
-        )  # fmt: skip
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=10,
+            check=False,
+        )

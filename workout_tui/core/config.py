@@ -210,7 +210,7 @@ def _break_setting(key: str, value: object) -> object:
     if key == "routine":
         if isinstance(value, str) and value.strip():
             return value.strip()
-        raise ValueError(f"`routine` is a routine's slug, like \"desk-break\", not {value!r}")
+        raise ValueError(f'`routine` is a routine\'s slug, like "desk-break", not {value!r}')
     if key == "quiet":
         return _quiet_hours(value)
     raise ValueError(f"unknown setting `{key}`; {_unknown(key, _BREAK_KEYS)}")

@@ -16,8 +16,7 @@ from enum import StrEnum
 from itertools import accumulate
 
 from workout_tui.core.cues import Cue, CueKey, CueKind, finish_cue, say_number, step_cues
-from workout_tui.core.log.entries import Outcome
-from workout_tui.core.plan import Plan, Step
+from workout_tui.core.plan import Outcome, Plan, Step
 
 Clock = Callable[[], float]
 
@@ -284,14 +283,7 @@ class Engine:
         if not self.running:
             return events
         events += self._left_partway(now)
-        if self._paused_at is not None:
-            self.paused_seconds += now - self._paused_at
-            self._paused_at = None
-        self._resume_at = None
-        self._lead_in = []
-        self.state = EngineState.STOPPED
-        self.ended_at = now
-        return [*events, SessionEnded(now, completed=False)]
+        return [*events, self._end(now, EngineState.STOPPED)]
 
     # -- inside --------------------------------------------------------------------------
 
@@ -379,15 +371,17 @@ class Engine:
             events.append(_due(step.index, cue, at))
         if self.index + 1 < len(self.plan.steps):
             return events + self._enter(self.index + 1, at)
+        return [*events, self._end(at, EngineState.FINISHED)]
+
+    def _end(self, at: float, state: EngineState) -> SessionEnded:
+        """End the session at `at`, FINISHED or STOPPED: a pause going on counts to `at`."""
         if self._paused_at is not None:
             self.paused_seconds += at - self._paused_at
             self._paused_at = None
         self._resume_at = None
         self._lead_in = []
-        self.state = EngineState.FINISHED
-        self.ended_at = at
-        events.append(SessionEnded(at, completed=True))
-        return events
+        self.state, self.ended_at = state, at
+        return SessionEnded(at, completed=state is EngineState.FINISHED)
 
     def _enter(self, index: int, at: float) -> list[Event]:
         self.index = index

@@ -24,16 +24,37 @@ from workout_tui.core.yaml_source import SourceError, parse, read_text
 SESSION_KEYS = ("name", "description", "tags", "equipment", "defaults", "exercises")
 DEFAULT_KEYS = ("prepare", "rest", "switch_sides", "countdown", "halfway", "voice")
 EXERCISE_KEYS = (
-    "name", "hold", "time", "reps", "sets", "sides", "load", "notes", "rest", "rest_between_sets",
-    "progress", "up_to",
-)  # fmt: skip
+    "name",
+    "hold",
+    "time",
+    "reps",
+    "sets",
+    "sides",
+    "load",
+    "notes",
+    "rest",
+    "rest_between_sets",
+    "progress",
+    "up_to",
+)
 BLOCK_KEYS = ("block", "rounds", "rest_between_rounds", "exercises")
 # What people write for a key, by what it is called here (spelling slips are found apart).
 KNOWN_AS = {
-    "weight": "load", "kg": "load", "repetitions": "reps", "rep": "reps", "duration": "time",
-    "seconds": "hold", "note": "notes", "cues": "notes", "side": "sides", "set": "sets",
-    "round": "rounds", "circuit": "block", "title": "name", "exercise": "name",
-}  # fmt: skip
+    "weight": "load",
+    "kg": "load",
+    "repetitions": "reps",
+    "rep": "reps",
+    "duration": "time",
+    "seconds": "hold",
+    "note": "notes",
+    "cues": "notes",
+    "side": "sides",
+    "set": "sets",
+    "round": "rounds",
+    "circuit": "block",
+    "title": "name",
+    "exercise": "name",
+}
 MAX_ITEMS = 500  # exercises in one file, blocks' exercises included
 MAX_SETS = 100
 MAX_REPS = 1000

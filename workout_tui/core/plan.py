@@ -24,6 +24,14 @@ class StepKind(StrEnum):
     REST = "rest"
 
 
+class Outcome(StrEnum):
+    """How a step ended. A step has one outcome in a run: that of its last visit."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    PARTIAL = "partial"  # the run stopped in it, or the person went back from it
+
+
 class PlanError(ValueError):
     """A session that compiles to more steps or time than a routine can sensibly hold."""
 
@@ -196,10 +204,16 @@ class _Builder:
                 if position > 0 and defaults.switch_sides > 0:
                     self.add(StepKind.SWITCH, defaults.switch_sides, side=side)
                 self.add(
-                    kind, seconds, exercise=exercise, side=side, set_number=set_number,
-                    set_count=exercise.sets, round_number=round_number,
-                    round_count=block.rounds if block else 1, block=block.name if block else None,
-                )  # fmt: skip
+                    kind,
+                    seconds,
+                    exercise=exercise,
+                    side=side,
+                    set_number=set_number,
+                    set_count=exercise.sets,
+                    round_number=round_number,
+                    round_count=block.rounds if block else 1,
+                    block=block.name if block else None,
+                )
 
     def finish(self) -> Plan:
         while self.steps and self.steps[-1]["kind"] in (StepKind.REST, StepKind.SWITCH):

@@ -75,9 +75,20 @@ def complain(text: str) -> None:
 # What the app prints that a locale's encoding may lack (ISO-8859-1 has no ✓ and no control
 # pictures), said plainly instead; anything else unsayable becomes `?`.
 STAND_INS = {
-    "✓": "v", "✗": "x", "→": "->", "←": "<-", "·": ".", "…": "...", "—": "-", "–": "-",
-    "×": "x", "▶": ">", "◀": "<", "\u2421": "^?", PLACEHOLDER: "?",
-}  # fmt: skip
+    "✓": "v",
+    "✗": "x",
+    "→": "->",
+    "←": "<-",
+    "·": ".",
+    "…": "...",
+    "—": "-",
+    "–": "-",
+    "×": "x",
+    "▶": ">",
+    "◀": "<",
+    "\u2421": "^?",
+    PLACEHOLDER: "?",
+}
 STAND_IN = "workout-tui-stand-in"
 
 

@@ -8,16 +8,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from workout_tui.core.engine import Event, SessionEnded, StepFinished
-from workout_tui.core.log.entries import (
-    Outcome,
-    RunSummary,
-    StepRecord,
-    Totals,
-    count_outcomes,
-    wall_clock,
-)
-from workout_tui.core.log.history import Now
-from workout_tui.core.plan import Plan, Step, StepKind
+from workout_tui.core.log.entries import RunSummary, StepRecord, Totals, count_outcomes, wall_clock
+from workout_tui.core.log.schema import Now
+from workout_tui.core.plan import Outcome, Plan, Step, StepKind
 
 
 def logged_step(step: Step, outcome: Outcome, seconds: float, at: datetime) -> StepRecord:
@@ -28,11 +21,23 @@ def logged_step(step: Step, outcome: Outcome, seconds: float, at: datetime) -> S
     load_planned = exercise.load if exercise else None
     done = outcome is Outcome.DONE
     return StepRecord(
-        step.index, step.kind.value, exercise.name if exercise else None, step.side,
-        step.set_number, step.set_count, step.round_number, step.round_count,
-        step.seconds, reps_planned, load_planned, seconds,
-        reps_planned if done else None, load_planned if done else None, outcome, at,
-    )  # fmt: skip
+        step.index,
+        step.kind.value,
+        exercise.name if exercise else None,
+        step.side,
+        step.set_number,
+        step.set_count,
+        step.round_number,
+        step.round_count,
+        step.seconds,
+        reps_planned,
+        load_planned,
+        seconds,
+        reps_planned if done else None,
+        load_planned if done else None,
+        outcome,
+        at,
+    )
 
 
 class SessionRecord:

@@ -27,8 +27,12 @@ Stamp = tuple[int, int]  # (size, modification time in ns)
 _FIELDS = [field.name for field in fields(Summary)]
 _TEXTS = {"tags", "equipment", "outline"}
 _TYPES: dict[str, type] = {
-    "name": str, "description": str, "steps": int, "seconds": int, "has_rep_sets": bool
-}  # fmt: skip
+    "name": str,
+    "description": str,
+    "steps": int,
+    "seconds": int,
+    "has_rep_sets": bool,
+}
 # What a routine file can make (a longer text is more than a file holds); past these an
 # entry was edited or damaged, and is read from its file again.
 _LIMITS = {"steps": MAX_STEPS, "seconds": MAX_TOTAL_SECONDS}
@@ -60,8 +64,9 @@ def read_cache(cache: Path, context: object) -> dict[str, tuple[Stamp, Summary]]
 
 def write_cache(cache: Path, context: object, entries: dict[str, tuple[Stamp, Summary]]) -> None:
     """Keep these summaries for the next launch (whole or not at all; failures are quiet)."""
-    routines = {path: [size, mtime, *astuple(summary)]
-                for path, ((size, mtime), summary) in entries.items()}  # fmt: skip
+    routines = {
+        path: [size, mtime, *astuple(summary)] for path, ((size, mtime), summary) in entries.items()
+    }
     text = json.dumps({"layout": LAYOUT, "context": context, "routines": routines})
     with contextlib.suppress(OSError):  # no cache this time: the files are read again
         write_whole(cache, text)

@@ -9,29 +9,47 @@ from collections.abc import Iterable
 from workout_tui.core.engine import Clock, CueDue, Engine, Event, SessionEnded
 from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.log.describe import describe_sets
-from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.entries import RunSummary, StepRecord
 from workout_tui.core.log.journal import RunJournal
 from workout_tui.core.log.progression import with_targets
 from workout_tui.core.log.records import beaten, best, by_exercise, record_lines, sessions_of
-from workout_tui.core.plan import Plan, Step
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.plan import Outcome, Plan, Step
 from workout_tui.core.record import SessionRecord
 
 
 class Run:
     """A run: its engine, its record and its journal, kept in step with each other."""
 
-    def __init__(self, plan: Plan, clock: Clock, store: HistoryStore | None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock,
+        store: HistoryStore | None,
+        routine: Routine | None = None,
+        speed: float = 1.0,
+    ) -> None:
+        """A run of `plan` (the `routine`'s, as the config makes it) at `speed`; with its
+        routine, it knows the interrupted run it may carry on (`interrupted`)."""
         # Exercises with `progress` run at today's target, from their last session.
         plan, self.targets = (
             with_targets(plan, lambda name: sessions_of(store, name)) if store else (plan, {})
         )
-        self.plan = plan
+        self.plan, self.routine, self.speed = plan, routine, speed
         self.engine = Engine(plan, clock)
         self.record = SessionRecord(plan)
         self.journal = RunJournal(store)
         self._last_time: dict[str, str] = {}
-        self.speed = 1.0
+        self.interrupted = resumable(store, routine) if routine is not None else None
+        self.notices: list[str] = []  # what to tell when it starts
+
+    def begin(self, resume: bool, lead_in: float) -> list[Event]:
+        """Start the routine's run: carrying on its interrupted one if `resume` (after a
+        `lead_in` 3-2-1), else anew."""
+        if resume and self.interrupted is not None:
+            return self.resume(*self.interrupted, lead_in=lead_in)
+        assert self.routine is not None
+        return self.start(self.routine.slug, file_hash(self.routine.path), self.speed)
 
     def start(self, session: str, session_hash: str, speed: float) -> list[Event]:
         """Start a new run at the first step."""

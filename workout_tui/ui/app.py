@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 import time
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from workout_tui.core.library import Routine, plan_for
+from workout_tui.core.library import Routine
 from workout_tui.core.printable import printable
 from workout_tui.ui.home import HomeScreen
 from workout_tui.ui.messages import (
@@ -27,8 +26,8 @@ from workout_tui.ui.settings import BreakSetup, Settings, problems_notice
 # needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
 if TYPE_CHECKING:
     from workout_tui.audio import Cues
-    from workout_tui.core.log.entries import RunSummary
-    from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.store import HistoryStore
+    from workout_tui.core.run import Run
 
 
 class WorkoutApp(App[None]):
@@ -40,19 +39,19 @@ class WorkoutApp(App[None]):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
-        self.settings = settings
-        self.history: HistoryStore | None = settings.history  # see open_history()
-        self._history_opened = settings.data_dir is None
+        self.settings, self.workspace = settings, settings.workspace
+        self.history: HistoryStore | None = None  # see open_history()
         self._cues: Cues | None = settings.cues
         self.exit_notices: list[str] = []  # said on the terminal once the app has closed
         self.keymap: dict[str, str] = {}  # the config's remapping, as applied
 
     def get_default_screen(self) -> HomeScreen:
-        settings = self.settings
-        return HomeScreen(settings.routines, settings.config, settings.rescan, self.open_history)
+        return HomeScreen(self.workspace, self.open_history)
 
     def on_mount(self) -> None:
-        problems = [*self.settings.notices, *self._apply_config()]
+        breaks = self.settings.breaks
+        problems = [*self.workspace.problems, *([breaks.problem] if breaks else [])]
+        problems = [p for p in problems if p] + self._apply_config()
         if notice := problems_notice(problems):  # one: stacked ones run off the top
             self.notify(notice, severity="warning", timeout=10 + 2 * notice.count("\n"))
         # A closed terminal (SIGHUP) or a kill (SIGTERM) stops the run cleanly, kept as stopped.
@@ -69,17 +68,12 @@ class WorkoutApp(App[None]):
             self.start(self.settings.start)
 
     def open_history(self) -> HistoryStore | None:
-        """Open the history, once: marks a crashed run interrupted, tells of a damaged file."""
-        if self._history_opened:
-            return self.history
-        from workout_tui.core.log.history import open_history
-
-        self._history_opened = True
-        assert self.settings.data_dir is not None
-        self.history, notices = open_history(self.settings.data_dir)
-        for notice in notices:
-            self.notify(notice, severity="warning", timeout=10)
+        """The history, opened once: a crashed run marked interrupted, a damaged file told."""
+        self.history = self.workspace.open_history(self._warn)
         return self.history
+
+    def _warn(self, notice: str) -> None:
+        self.notify(notice, severity="warning", timeout=10)
 
     def open_cues(self) -> Cues:
         """The cue output, opened on first use (it starts a thread and opens the device)."""
@@ -99,43 +93,34 @@ class WorkoutApp(App[None]):
 
     def start(self, routine: Routine) -> None:
         """Open the player, offering to resume the routine's interrupted run if it has one."""
-        from workout_tui.core.run import resumable
-        from workout_tui.ui.dialogs import ResumeRun
-
-        assert routine.plan is not None
-        self.open_history()
-        interrupted = resumable(self.history, routine)
-        if interrupted is None:
-            if self.history is not None and self.history.running_elsewhere(routine.slug):
-                self.notify(f"{routine.title} is running in another window: this is a new run.")
-            self._play(routine, None)
+        run = self._prepare(routine)
+        if run.interrupted is None:
+            self._play(run, resume=False)
             return
-        run, step = interrupted
-        dialog = ResumeRun.of(routine.plan, run, step)
+        from workout_tui.ui.dialogs import ResumeRun
 
         def answer(resume: bool | None) -> None:
             if resume is not None:
-                self._play(routine, (run, step) if resume else None)
+                self._play(run, resume)
 
-        self.push_screen(dialog, answer)
+        self.push_screen(ResumeRun.of(run.plan, *run.interrupted), answer)
 
-    def _play(self, routine: Routine, resume: tuple[RunSummary, int] | None) -> None:
-        from workout_tui.core.engine import speed_clock
-        from workout_tui.core.run import Run
+    def _prepare(self, routine: Routine) -> Run:
+        """The routine's run, made ready by the workspace; what it says is told now."""
+        settings = self.settings
+        history = self.open_history()
+        run = self.workspace.prepare_run(routine, history, settings.clock, settings.speed)
+        for notice in run.notices:
+            self.notify(notice, severity="warning", timeout=8)
+        return run
+
+    def _play(self, run: Run, resume: bool) -> None:
         from workout_tui.ui.keys import hint_keys
         from workout_tui.ui.player import PlayerScreen
 
-        assert routine.plan is not None
-        plan, problem = plan_for(routine.plan, self.settings.config)
-        if problem:
-            self.notify(problem, severity="warning", timeout=8)
-        speed, clock = self.settings.speed, self.settings.clock
-        run = Run(plan, speed_clock(clock, speed) if speed != 1 else clock, self.history)
-        cues, ahead = self.open_cues(), clock is time.monotonic
-        screen = PlayerScreen(
-            routine, run, cues, speed=speed, resume=resume, keys=hint_keys(self.keymap), ahead=ahead
-        )
-        self.push_screen(screen)
+        cues, ahead = self.open_cues(), self.settings.clock is time.monotonic
+        keys = hint_keys(self.keymap)
+        self.push_screen(PlayerScreen(run, cues, resume=resume, keys=keys, ahead=ahead))
 
     def on_run_ended(self, message: RunEnded) -> None:
         from workout_tui.ui.breaks import BreakScreen
@@ -150,15 +135,16 @@ class WorkoutApp(App[None]):
 
     def show_breaks(self, setup: BreakSetup) -> None:
         """Open the break reminder; the break routines it starts run on top of it."""
+        from workout_tui.ui.bindings import ScreenName
         from workout_tui.ui.breaks import BreakScreen
         from workout_tui.ui.keys import first_keys
 
         self.open_history()
-        cues, keys = self.open_cues(), first_keys("breaks", self.keymap)
+        cues, keys = self.open_cues(), first_keys(ScreenName.BREAKS, self.keymap)
         self.push_screen(BreakScreen(setup, self.history, cues, self.settings, keys))
 
     def on_break_taken(self, message: BreakTaken) -> None:
-        self._play(message.routine, None)  # a break starts afresh: it offers no resume
+        self._play(self._prepare(message.routine), resume=False)  # a break offers no resume
 
     def show_history(self) -> None:
         """Open the history screen (or say why not)."""
@@ -208,24 +194,34 @@ class WorkoutApp(App[None]):
         """A bug (Textual 8's hook for an unhandled exception): keep the run as stopped and
         leave a short report, not Textual's traceback with every local variable (which could
         hold a person's notes and loads)."""
-        from workout_tui.ui.exits import bug_report
+        from workout_tui.ui.textual_private import leave_with_report
 
         self._stop_runs()
-        self._exit_renderables.append(bug_report(self._exception or sys.exc_info()[1]))
-        self._close_messages_no_wait()
+        leave_with_report(self)
 
     def on_unmount(self) -> None:
         self._stop_runs()  # the screens have gone (their runs stopped): what is left to write
         if self._cues is not None:
             self._cues.close()
-        if self.settings.data_dir is not None and self.history is not None:
-            self.history.close()  # a store handed in is closed by its owner
+        self.workspace.close()
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:  # fmt: skip
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notice is literal: most carry a name, a path or an error's text."""
-        super().notify(printable(message, lines=True), title=printable(title),
-                       severity=severity, timeout=timeout, markup=False)  # fmt: skip
+        super().notify(
+            printable(message, lines=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def _apply_config(self) -> list[str]:
         """Apply the config's theme and keys; what is wrong with them."""
@@ -244,7 +240,5 @@ class WorkoutApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """A theme picked in the palette is kept for the next launch, in the config file."""
-        from workout_tui.ui.settings import keep_theme
-
-        if problem := keep_theme(self.settings, theme):
+        if problem := self.workspace.keep_theme(theme):
             self.notify(f"The theme is not kept for next time: {problem}", severity="warning")

@@ -18,9 +18,9 @@ from workout_tui.core.breaks import BreakPolicy, BreakState, BreakTimer, is_quie
 from workout_tui.core.cues import Cue, CueKind
 from workout_tui.core.durations import format_clock, format_span
 from workout_tui.core.log.break_log import BreakLog
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.run import Run
-from workout_tui.ui.bindings import bindings
+from workout_tui.ui.bindings import BindingId, ScreenName, bindings
 from workout_tui.ui.messages import BreakTaken
 from workout_tui.ui.settings import BreakSetup, Settings
 from workout_tui.ui.text import Literal
@@ -33,7 +33,7 @@ class BreakScreen(Screen[None]):
     """Counts sitting time on the wall clock and asks for a break every so often."""
 
     HELP_TITLE = "Breaks"  # "Keys: ..." in its help
-    BINDINGS = bindings("breaks")
+    BINDINGS = bindings(ScreenName.BREAKS)
 
     def __init__(
         self,
@@ -140,7 +140,7 @@ class BreakScreen(Screen[None]):
         timer = self.timer
         sat = format_clock(timer.sitting, round_up=False)
         if timer.state is BreakState.PAUSED:
-            return f"Paused after {sat} sitting: {self.keys['resume-breaks']} counts again."
+            return f"Paused after {sat} sitting: {self.keys[BindingId.RESUME_BREAKS]} counts again."
         if timer.state is BreakState.DUE:
             return f"{DUE_LINE}: you have sat for {sat}."
         if quiet:
@@ -155,9 +155,11 @@ class BreakScreen(Screen[None]):
         if self.timer.state is not BreakState.DUE:
             return ""
         # The routine is named in the title: a name of any length keeps the keys on screen.
-        keys, snooze = self.keys, format_span(self.setup.breaks.snooze)
-        return f"{keys['take-break']} starts the break · {keys['snooze']} snoozes it {snooze} · " \
-            f"{keys['skip-break']} skips it"
+        take, snooze, skip = (
+            self.keys[k] for k in (BindingId.TAKE_BREAK, BindingId.SNOOZE, BindingId.SKIP_BREAK)
+        )
+        every = format_span(self.setup.breaks.snooze)
+        return f"{take} starts the break · {snooze} snoozes it {every} · {skip} skips it"
 
     def _today_line(self) -> str:
         timer = self.timer
@@ -227,6 +229,10 @@ class BreakScreen(Screen[None]):
     def _told_if_behind(self) -> None:
         if self.journal.behind and not self._told:
             why = self.journal.error
-            self.notify(f"Cannot save breaks to the history now ({why}); they are kept and saved"
-                        " as soon as it can.", severity="error", timeout=10)  # fmt: skip
+            self.notify(
+                f"Cannot save breaks to the history now ({why}); they are kept and saved"
+                " as soon as it can.",
+                severity="error",
+                timeout=10,
+            )
         self._told = self.journal.behind

@@ -11,14 +11,14 @@ from textual.widgets import Button, Input
 
 from workout_tui.core.log.entries import RunSummary, StepRecord
 from workout_tui.core.plan import Plan
-from workout_tui.ui.bindings import bindings
+from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.text import LiteralLabel
 
 
 class Confirm(ModalScreen[bool]):
     """Asks a yes-or-no question before something that cannot be taken back; True means yes."""
 
-    BINDINGS = bindings("confirm")
+    BINDINGS = bindings(ScreenName.CONFIRM)
 
     def __init__(self, question: str, lines: Sequence[str], yes: str, no: str) -> None:
         super().__init__()
@@ -46,7 +46,7 @@ class Confirm(ModalScreen[bool]):
 class ResumeRun(ModalScreen[bool | None]):
     """Offers to carry on an interrupted run: True resumes, False starts over, None cancels."""
 
-    BINDINGS = bindings("resume-run")
+    BINDINGS = bindings(ScreenName.RESUME_RUN)
 
     def __init__(self, name: str, when: str, step_label: str, step: int, steps: int) -> None:
         super().__init__()
@@ -83,7 +83,7 @@ class ResumeRun(ModalScreen[bool | None]):
 class LogSet(ModalScreen[tuple[int, str] | None]):
     """Edit the reps and load logged for a rep set; dismisses with (reps, load) or None."""
 
-    BINDINGS = bindings("log-set")
+    BINDINGS = bindings(ScreenName.LOG_SET)
 
     def __init__(self, title: str, entry: StepRecord) -> None:
         super().__init__()

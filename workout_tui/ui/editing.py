@@ -30,4 +30,3 @@ def edit_in_editor(app: App[None], prepare: Callable[[], Path]) -> tuple[Path | 
     except OSError as error:
         return path, f"cannot start the editor {command[0]!r}: {error.strerror or error}"
     return path, "" if status == 0 else f"the editor exited with status {status}"
-

@@ -9,7 +9,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline
 
 from workout_tui.core.log.describe import describe_sets
-from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.log.records import (
     Records,
     Session,
@@ -19,7 +18,8 @@ from workout_tui.core.log.records import (
     measure,
     record_name,
 )
-from workout_tui.ui.bindings import bindings
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.text import Literal, cells
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -44,7 +44,7 @@ class ExercisesScreen(Screen[None]):
     """Every exercise ever done, most recent first. Enter opens one; x goes back to runs."""
 
     HELP_TITLE = "Exercises"  # "Keys: ..." in its help
-    BINDINGS = bindings("exercises")
+    BINDINGS = bindings(ScreenName.EXERCISES)
 
     def __init__(self, store: HistoryStore) -> None:
         super().__init__()
@@ -97,7 +97,7 @@ class ExerciseScreen(Screen[None]):
     """One exercise: a chart over time, its records, and every session's sets."""
 
     HELP_TITLE = "One exercise"  # "Keys: ..." in its help
-    BINDINGS = bindings("exercise")
+    BINDINGS = bindings(ScreenName.EXERCISE)
 
     def __init__(self, sessions: list[Session], records: Records | None = None) -> None:
         super().__init__()
@@ -114,8 +114,9 @@ class ExerciseScreen(Screen[None]):
             yield Sparkline(values, id="exercise-trend")
             low, high = min(values), max(values)
             yield Literal(f"{what}: {low:g} to {high:g}, oldest to newest", id="chart-caption")
-        lines = [f"{record_name(k):<13} {r.text:<18} {r.when:%d %b %Y}"
-                 for k, r in self.records.items()]  # fmt: skip
+        lines = [
+            f"{record_name(k):<13} {r.text:<18} {r.when:%d %b %Y}" for k, r in self.records.items()
+        ]
         yield Literal("\n".join(lines), id="exercise-records")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
 
-from workout_tui.ui.bindings import bindings, keys_of
+from workout_tui.ui.bindings import ScreenName, bindings, keys_of
 from workout_tui.ui.text import Literal, LiteralLabel
 
 EVERYWHERE = (("ctrl+p", "Command palette: themes, keys, quit"), ("ctrl+q", "Quit workout-tui"))
@@ -29,7 +29,7 @@ def key_rows(table: Sequence[BindingType], keymap: Mapping[str, str]) -> list[tu
 class HelpScreen(ModalScreen[None]):
     """Lists keys; escape or ? closes it."""
 
-    BINDINGS = bindings("help")
+    BINDINGS = bindings(ScreenName.HELP)
 
     def __init__(self, title: str, rows: Sequence[tuple[str, str]]) -> None:
         super().__init__()

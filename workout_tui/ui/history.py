@@ -13,9 +13,9 @@ from textual.widgets import DataTable, Footer, Input
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import RunSummary
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.week import WeekPlan
-from workout_tui.ui.bindings import bindings
+from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.calendar import heat_map, week_bars, week_table
 from workout_tui.ui.dialogs import Confirm
 from workout_tui.ui.text import Filter, Literal, cells, literal
@@ -44,7 +44,7 @@ class HistoryScreen(Screen[None]):
     """Every run, newest first. Enter shows one; Delete deletes one; typing filters."""
 
     HELP_TITLE = "History"  # "Keys: ..." in its help
-    BINDINGS = bindings("history")
+    BINDINGS = bindings(ScreenName.HISTORY)
 
     def __init__(self, store: HistoryStore, plan: WeekPlan | None = None) -> None:
         super().__init__()
@@ -186,7 +186,7 @@ class HistoryScreen(Screen[None]):
 
         def answer(delete: bool | None) -> None:
             if delete:
-                from workout_tui.core.log.history import RunInUse
+                from workout_tui.core.log.connection import RunInUse
 
                 try:
                     self.store.delete_run(run.id)

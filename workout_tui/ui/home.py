@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
-from workout_tui.core.config import Config
 from workout_tui.core.library import Routine
-from workout_tui.ui.bindings import bindings
+from workout_tui.core.workspace import Workspace
+from workout_tui.ui.bindings import BindingId, ScreenName, bindings
 from workout_tui.ui.messages import HistoryRequested, RoutineChosen
 from workout_tui.ui.routine_text import details, entry_of, option_id, search_text
 from workout_tui.ui.text import Filter, Literal
@@ -26,19 +26,17 @@ class HomeScreen(Screen[None]):
     """Lists every routine; Enter starts the highlighted one."""
 
     HELP_TITLE = "Routine list"  # "Keys: ..." in its help
-    BINDINGS = bindings("home")
+    BINDINGS = bindings(ScreenName.HOME)
 
     def __init__(
         self,
-        routines: Sequence[Routine],
-        config: Config | None = None,
-        rescan: Callable[[], Sequence[Routine]] | None = None,
+        workspace: Workspace,
         history: OpenHistory | None = None,
     ) -> None:
         super().__init__()
-        self.routines = list(routines)
-        self.config = config  # the lengths shown count its prepare and rest, and has the plan
-        self.rescan = rescan  # reads the library again (None: a fixed list)
+        self.workspace = workspace  # its routines, and the config their lengths count
+        self.routines = workspace.routines()
+        self.config = workspace.config  # the lengths shown count its prepare and rest
         self.history = history  # opens the history (what is done today), when there is a plan
         self._today = TodaySection()
         self._index: list[tuple[str, Option]] | None = None  # (search text, option) each
@@ -96,8 +94,9 @@ class HomeScreen(Screen[None]):
         if self._index is None:  # made once for the routines: filtering only picks options
             gc.unfreeze()  # what the last list held may be garbage now
             self._by_id = {option_id(r): r for r in self.routines}
-            self._index = [(search_text(r), Option(entry_of(r), id=key))
-                           for key, r in self._by_id.items()]  # fmt: skip
+            self._index = [
+                (search_text(r), Option(entry_of(r), id=key)) for key, r in self._by_id.items()
+            ]
             # The list lives as long as the screen: kept out of the collector's full passes,
             # which over thousands of routines took 50-100 ms, in the middle of a keystroke.
             gc.freeze()
@@ -164,9 +163,7 @@ class HomeScreen(Screen[None]):
         """Show `new` where `old` was listed (the same file, read again)."""
         position = self.routines.index(old)
         self.routines[position] = new
-        self.query_one("#routines", OptionList).replace_option_prompt(
-            option_id(new), entry_of(new)
-        )
+        self.query_one("#routines", OptionList).replace_option_prompt(option_id(new), entry_of(new))
         if self._index is not None:  # the same option, found by the new one's words
             option = self._index[position][1]
             self._index[position] = (search_text(new), option)
@@ -183,11 +180,9 @@ class HomeScreen(Screen[None]):
     def reload(self, select: Path | None = None) -> None:
         """Read the library again, keeping the filter and the highlighted routine (or
         highlighting the one in `select`)."""
-        if self.rescan is None:
-            return
         current = self._selected()
         wanted = select or (current.path if current else None)
-        self.routines = list(self.rescan())
+        self.routines = self.workspace.rescan()
         self._index = None
         self._update_today()
         self._fill(self.query_one("#filter", Input).value, keep=wanted)
@@ -240,7 +235,10 @@ class HomeScreen(Screen[None]):
         if problem:
             self.notify(problem, severity="error")
         elif routine is not None and routine.problems:
-            key = first_keys("home", getattr(self.app, "keymap", {}))["edit"]
-            self.notify(f"{routine.path.name} has problems (see them on the right); {key} edits"
-                        " it again.", severity="warning", timeout=8)  # fmt: skip
+            key = first_keys(ScreenName.HOME, getattr(self.app, "keymap", {}))[BindingId.EDIT]
+            self.notify(
+                f"{routine.path.name} has problems (see them on the right); {key} edits it again.",
+                severity="warning",
+                timeout=8,
+            )
         return path

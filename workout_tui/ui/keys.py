@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.keys import Keys as TextualKeys
 from textual.keys import _character_to_key
 
-from workout_tui.ui.bindings import REGISTRY, keys_of, split_keys
+from workout_tui.ui.bindings import REGISTRY, BindingId, ScreenName, keys_of, split_keys
 from workout_tui.ui.bindings import table as screen_bindings
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 MAX_KEY_NAME = 40  # longer is cut in messages
 # Keys the app itself takes, whatever the config says, and what they do.
 APP_KEYS = {"ctrl+c": "copies", "ctrl+p": "opens the command palette", "ctrl+q": "quits"}
-FILTERING = ("home", "history")  # screens where a typed word goes to the filter
+FILTERING = (ScreenName.HOME, ScreenName.HISTORY)  # screens where a typed word goes to the filter
 Place = Callable[[str], str]  # "keys.stop" -> "config.toml:LINE: "
 
 
@@ -36,7 +36,7 @@ def build_keymap(
     """The keymap to give Textual for the config's `[keys]`, and a problem per bad entry,
     each starting with where it is (`place`). A binding with a problem keeps its keys."""
     tables = {screen: screen_bindings(screen) for screen in REGISTRY}
-    known: dict[str | None, list[str]] = {}  # each id's screens
+    known: dict[str | None, list[ScreenName]] = {}  # each id's screens
     for screen, table in tables.items():
         for binding in table:
             known.setdefault(binding.id, []).append(screen)
@@ -58,7 +58,7 @@ def build_keymap(
             other = _conflict(binding, bound, keymap)
             if other and binding.id in keymap:
                 problems.append(
-                    f'{place(f"keys.{binding.id}")}[keys] {binding.id} = '
+                    f"{place(f'keys.{binding.id}')}[keys] {binding.id} = "
                     f'"{keymap.pop(binding.id)}": {other[1]} is already the key of {other[0]}; '
                     f"{binding.id} keeps {binding.key}."
                 )
@@ -66,14 +66,14 @@ def build_keymap(
     return keymap, problems
 
 
-def _refused(keys: list[str], binding_id: str, screens: list[str]) -> str:
+def _refused(keys: list[str], binding_id: str, screens: list[ScreenName]) -> str:
     """Why `keys` cannot be `binding_id`'s (on `screens`), or "" if they can."""
     if not keys:
         return "no key is given"
     for key in keys:
         if not _pressable(key):
             return f'"{_cut(key)}" is not a key (like s, space, f5 or ctrl+k)'
-        if key in APP_KEYS and binding_id != "quit":
+        if key in APP_KEYS and binding_id != BindingId.QUIT:
             return f"{key} is the app's own key (it {APP_KEYS[key]})"
         if set(screens) & set(FILTERING) and len(key) == 1 and key not in "/?":
             return f'"{key}" is typed into the filter on that screen: take ctrl+ or f-keys'
@@ -136,11 +136,15 @@ def hint_keys(keymap: Mapping[str, str]) -> Keys:
     """The keys the player's hints name ("space to resume"), as mapped."""
     from workout_tui.core.moment import Keys
 
-    first = {b.id: keys_of(b, keymap)[0] for b in screen_bindings("player")}
-    return Keys(resume=first["resume"], done=first["done"], edit_log=first["edit-log"])
+    first = {b.id: keys_of(b, keymap)[0] for b in screen_bindings(ScreenName.PLAYER)}
+    return Keys(
+        resume=first[BindingId.RESUME],
+        done=first[BindingId.DONE],
+        edit_log=first[BindingId.EDIT_LOG],
+    )
 
 
-def first_keys(screen: str, keymap: Mapping[str, str]) -> dict[str, str]:
+def first_keys(screen: ScreenName, keymap: Mapping[str, str]) -> dict[str, str]:
     """The first key of each of a screen's bindings, as mapped, by id: what a hint names
     (`Enter starts the break`)."""
     named = {b.id or "": keys_of(b, keymap)[0] for b in screen_bindings(screen)}

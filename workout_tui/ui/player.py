@@ -15,11 +15,9 @@ from textual.widgets import Footer
 from workout_tui.audio import Cues
 from workout_tui.core.cues import CueKey, spoken_lines
 from workout_tui.core.engine import CueDue, EngineState, Event
-from workout_tui.core.library import Routine, file_hash
-from workout_tui.core.log.entries import RunSummary
 from workout_tui.core.moment import TONES, Keys, Moment, moment_of, next_change
 from workout_tui.core.run import Run
-from workout_tui.ui.bindings import bindings
+from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.dialogs import Confirm, LogSet
 from workout_tui.ui.messages import RunEnded
 from workout_tui.ui.widgets import PhaseBar, ProgressRow, StepPanel, TopBar, UpNext
@@ -32,25 +30,26 @@ class PlayerScreen(Screen[None]):
     """Runs one routine. The engine keeps time; this screen shows it and hands cues on."""
 
     HELP_TITLE = "During a routine"  # "Keys: ..." in its help
-    BINDINGS = bindings("player")
+    BINDINGS = bindings(ScreenName.PLAYER)
 
     def __init__(
         self,
-        routine: Routine,
         run: Run,
         cues: Cues,
         *,
-        speed: float = 1.0,
-        resume: tuple[RunSummary, int] | None = None,
+        resume: bool = False,
         keys: Keys,
         ahead: bool = False,
     ) -> None:
         """Args:
-        resume: (run, step index) to carry on an interrupted run, or None for a new run.
+        run: a run of a routine, made ready (`Workspace.prepare_run`).
+        resume: carry on the run's interrupted one, rather than start anew.
         ahead: hand cues to the sound before they are due (the clock is the real one).
         """
         super().__init__()
-        self.routine, self.run, self.cues, self.speed = routine, run, cues, speed
+        assert run.routine is not None
+        # The speed of this launch: a run resumed records the speed it started at.
+        self.routine, self.run, self.cues, self.speed = run.routine, run, cues, run.speed
         self.engine, self.plan, self.resume, self.ahead = run.engine, run.plan, resume, ahead
         self.keys = keys  # named in hints: "space to resume"
         self._wake: asyncio.TimerHandle | None = None
@@ -71,12 +70,7 @@ class PlayerScreen(Screen[None]):
         self.cues.speak = self.plan.session.defaults.voice
         if self.cues.speak:
             self.cues.prepare(spoken_lines(self.plan))
-        if self.resume is None:
-            slug, path = self.routine.slug, self.routine.path
-            events = self.run.start(slug, file_hash(path), self.speed)
-        else:
-            events = self.run.resume(*self.resume, lead_in=LEAD_IN_SECONDS)
-        self._handle(events)
+        self._handle(self.run.begin(self.resume, lead_in=LEAD_IN_SECONDS))
 
     def on_unmount(self) -> None:
         self.stop_run()  # what is still to be written is written by the end of the app

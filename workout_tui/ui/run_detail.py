@@ -9,9 +9,10 @@ from textual.widgets import DataTable, Footer
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_line
-from workout_tui.core.log.entries import Outcome, RunSummary, StepRecord, count_outcomes
-from workout_tui.core.log.history import HistoryStore
-from workout_tui.ui.bindings import bindings
+from workout_tui.core.log.entries import RunSummary, StepRecord, count_outcomes
+from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.plan import Outcome
+from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.text import Literal, cells
 
 
@@ -19,7 +20,7 @@ class RunDetailScreen(Screen[None]):
     """Every step of one run: planned against actual, skipped steps, reps and load logged."""
 
     HELP_TITLE = "A run, step by step"  # "Keys: ..." in its help
-    BINDINGS = bindings("run-detail")
+    BINDINGS = bindings(ScreenName.RUN_DETAIL)
 
     def __init__(self, store: HistoryStore, run: RunSummary) -> None:
         super().__init__()

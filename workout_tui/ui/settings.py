@@ -5,16 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workout_tui.core.config import Breaks, Config
 from workout_tui.core.library import Routine
+from workout_tui.core.workspace import Workspace
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
     from workout_tui.audio import Cues
     from workout_tui.core.engine import Clock
-    from workout_tui.core.log.history import HistoryStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,41 +27,24 @@ class BreakSetup:
 
 @dataclass
 class Settings:
-    """How this launch of the app runs.
+    """How this launch of the app runs: its workspace (routines, config, history) and what
+    the command line asked for. `cues` and `clock` are handed in by tests."""
 
-    `data_dir` says where the app opens its own history; `history` is one already open
-    (its owner closes it). `cues` and `clock` are handed in by tests.
-    """
-
-    routines: Sequence[Routine] = ()
-    rescan: Callable[[], Sequence[Routine]] | None = None  # the routines read again
-    config: Config = field(default_factory=Config)
-    notices: Sequence[str] = ()  # said when the app opens (config problems)
+    workspace: Workspace = field(default_factory=Workspace)
     start: Routine | None = None  # run this routine at once
     show_history: bool = False  # open on the history
     breaks: BreakSetup | None = None  # open on the break reminder
     speed: float = 1.0  # a preview runs faster
     mute: bool = False
     voice: bool = True
-    data_dir: Path | None = None
-    config_path: Path | None = None  # where a theme picked in the palette is kept
-    history: HistoryStore | None = None
     cues: Cues | None = None
     clock: Clock = time.monotonic
     wall: Callable[[], float] = time.time  # the break reminder's: it must see a machine sleep
 
-
-def keep_theme(settings: Settings, theme: str) -> str | None:
-    """Keep a theme picked in the palette in the config file; None when kept (or when there
-    is nothing to do), else what went wrong."""
-    if settings.config_path is None or theme == settings.config.theme:
-        return None
-    from dataclasses import replace
-
-    from workout_tui.core.config import save_theme
-
-    settings.config = replace(settings.config, theme=theme)
-    return save_theme(settings.config_path, theme)
+    @property
+    def config(self) -> Config:
+        """The config file's settings."""
+        return self.workspace.config
 
 
 SHOWN_PROBLEMS = 3  # a notice taller than the screen (24 rows) loses its first lines

@@ -3,7 +3,6 @@ and a flash; a problem with it is said in a notice."""
 
 from __future__ import annotations
 
-import threading
 from functools import partial
 
 from textual.app import App
@@ -12,6 +11,7 @@ from workout_tui.audio import Cues, open_cues
 from workout_tui.audio.voice import Voice
 from workout_tui.core import locations
 from workout_tui.ui.settings import Settings
+from workout_tui.ui.textual_private import on_app_thread
 
 
 def open_app_cues(app: App[None], settings: Settings) -> Cues:
@@ -26,7 +26,7 @@ def open_app_cues(app: App[None], settings: Settings) -> Cues:
 
 def say(app: App[None], message: str) -> None:
     """Show a one-line notice; safe to call from any thread."""
-    if app._thread_id == threading.get_ident():
+    if on_app_thread(app):
         app.notify(message, severity="warning", timeout=8)
     else:
         app.call_from_thread(say, app, message)

@@ -12,7 +12,7 @@ from textual.widgets import Footer
 from workout_tui.core.library import Routine
 from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_rows
 from workout_tui.core.run import Run
-from workout_tui.ui.bindings import bindings
+from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.text import Literal, literal
 
 
@@ -20,7 +20,7 @@ class SummaryScreen(Screen[None]):
     """How the session went. Enter or escape goes back to the routine list."""
 
     HELP_TITLE = "Summary"  # "Keys: ..." in its help
-    BINDINGS = bindings("summary")
+    BINDINGS = bindings(ScreenName.SUMMARY)
 
     def __init__(self, routine: Routine, run: Run, speed: float = 1.0) -> None:
         super().__init__()

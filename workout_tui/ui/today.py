@@ -18,7 +18,7 @@ from workout_tui.ui.entry import Entry
 from workout_tui.ui.routine_text import ENTRY_LINES, entry_text, option_id, search_text
 
 if TYPE_CHECKING:  # the list is drawn before the history is read (start-up stays short)
-    from workout_tui.core.log.history import HistoryStore
+    from workout_tui.core.log.store import HistoryStore
 
 OpenHistory = Callable[[], "HistoryStore | None"]
 

@@ -11,8 +11,8 @@ import sqlite3
 from datetime import date
 from functools import partial
 
-from workout_tui.core.log.history import HistoryStore
 from workout_tui.core.log.journal import WriteQueue
+from workout_tui.core.log.store import HistoryStore
 
 
 class BreakLog(WriteQueue):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workout_tui.core.durations import format_clock, format_span
-from workout_tui.core.log.entries import Outcome, StepRecord, Totals
+from workout_tui.core.log.entries import StepRecord, Totals
+from workout_tui.core.plan import Outcome
 
 STEP_NAMES = {"prepare": "Get ready", "rest": "Rest", "switch": "Switch sides"}
 

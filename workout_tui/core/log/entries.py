@@ -7,7 +7,8 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
+
+from workout_tui.core.plan import Outcome
 
 
 def day_of(stamp: str) -> date:
@@ -25,14 +26,6 @@ DAY_OF_SQL = "substr({}, 1, 10)"
 def wall_clock() -> datetime:
     """Now, in local time to the second: how the log stamps what it records."""
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-class Outcome(StrEnum):
-    """How a step ended. A step has one outcome in a run: that of its last visit."""
-
-    DONE = "done"
-    SKIPPED = "skipped"
-    PARTIAL = "partial"  # the run stopped in it, or the person went back from it
 
 
 @functools.lru_cache(maxsize=4096)  # a log names a few exercises tens of thousands of times

@@ -14,8 +14,9 @@ import sqlite3
 import threading
 from collections.abc import Callable
 
+from workout_tui.core.log.connection import HistoryUnavailable, RunInUse, RunLost
 from workout_tui.core.log.entries import StepRecord
-from workout_tui.core.log.history import HistoryStore, HistoryUnavailable, RunInUse, RunLost
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.plan import Plan
 
 Write = Callable[[HistoryStore], object]

@@ -12,7 +12,7 @@ from functools import partial
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import StepRecord, exercise_key
-from workout_tui.core.log.history import HistoryStore
+from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.model import Load, parse_load
 
 EPLEY_MAX_REPS = 12  # past this, a one-rep max estimated from reps means little

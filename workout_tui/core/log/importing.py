@@ -1,17 +1,17 @@
-"""The history out and back in: JSON (every run with its steps, the document `--import`
-reads) and CSV (one row per step, for a spreadsheet)."""
+"""The history back in: an export (see `export`) read and checked whole before anything
+is imported, so a file that is not one of ours, or is bad anywhere, is refused with where
+and why."""
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import Any, NamedTuple
 
-from workout_tui.core.log.entries import BreakEvent, Outcome, RunSummary, StepRecord
-from workout_tui.core.log.history import BREAK_ACTIONS, STATUSES, HistoryStore
+from workout_tui.core.log.entries import BreakEvent, RunSummary, StepRecord
+from workout_tui.core.log.export import FORMAT_NAME, FORMAT_VERSION
 from workout_tui.core.log.json_stream import (
     LIST,
     MAP,
@@ -21,12 +21,10 @@ from workout_tui.core.log.json_stream import (
     lone_surrogate,
     top_level,
 )
-from workout_tui.core.plan import MAX_STEPS, StepKind
-from workout_tui.core.printable import is_text, json_text, printable
+from workout_tui.core.log.schema import BREAK_ACTIONS, STATUSES
+from workout_tui.core.plan import MAX_STEPS, Outcome, StepKind
+from workout_tui.core.printable import is_text, printable
 
-FORMATS = ("json", "csv")
-FORMAT_NAME = "workout-tui history"
-FORMAT_VERSION = 2  # 2 added the breaks; 1 (runs only) is still read
 MAX_IMPORT_BYTES = 512 * 1024 * 1024  # ten times a history of 10,000 runs
 MAX_TEXT = 10_000  # characters in a name, a load or a side
 # What a person can have done: no step lasts a day, no set has 10,000 reps. Past these a
@@ -34,12 +32,6 @@ MAX_TEXT = 10_000  # characters in a name, a load or a side
 MAX_STEP_SECONDS = 24 * 60 * 60
 MAX_RUN_SECONDS = MAX_STEPS * MAX_STEP_SECONDS
 MAX_REPS = 10_000
-CSV_COLUMNS = (
-    "run_id", "run_uid", "session", "session_name", "status", "started_at", "ended_at",
-    "speed", "run_seconds", "run_work_seconds", "sets_planned", "step_index", "kind",
-    "exercise", "side", "set", "round", "planned_seconds", "planned_reps", "planned_load",
-    "actual_seconds", "reps", "load", "outcome",
-)  # fmt: skip
 Logged = tuple[RunSummary, list[StepRecord]]
 
 
@@ -62,103 +54,6 @@ class ExportFile(NamedTuple):
 
     def breaks_in(self) -> Iterator[BreakEvent]:
         return _items(self.path, "breaks", _break) if self.has_breaks else iter(())
-
-
-def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
-    """Write every run to `out` as `kind` ("json" or "csv"); returns how many runs.
-    No store (nothing recorded yet) writes an empty export."""
-    runs = list(store.all_runs()) if store is not None else []
-    if kind == "json":
-        breaks = store.all_breaks() if store is not None else []
-        document = {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "runs": [_run_json(run, steps) for run, steps in runs],
-            "breaks": [_break_json(event) for event in breaks],
-        }
-        out.write(json_text(document) + "\n")
-    else:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(_csv_row(run, step) for run, steps in runs for step in steps)
-    return len(runs)
-
-
-def _csv_row(run: RunSummary, step: StepRecord) -> tuple[object, ...]:
-    return (
-        run.id, run.uid, _cell(run.session), _cell(run.session_name), run.status,
-        run.started_at.isoformat(), run.ended_at.isoformat() if run.ended_at else "", run.speed,
-        _number(run.active_seconds), _number(run.work_seconds), run.planned_work_steps,
-        step.step_index, step.kind, _cell(step.exercise), _cell(step.side), step.set_number,
-        step.round_number, _number(step.planned_seconds), _optional(step.planned_reps),
-        _cell(step.planned_load), _number(step.actual_seconds), _optional(step.reps),
-        _cell(step.load), step.outcome.value,
-    )  # fmt: skip
-
-
-def _run_json(run: RunSummary, steps: list[StepRecord]) -> dict[str, Any]:
-    return {
-        "id": run.id,
-        "uid": run.uid,
-        "session": run.session,
-        "session_name": run.session_name,
-        "session_hash": run.session_hash,
-        "status": run.status,
-        "started_at": run.started_at.isoformat(),
-        "ended_at": run.ended_at.isoformat() if run.ended_at else None,
-        "speed": run.speed,
-        "active_seconds": round(run.active_seconds, 3),
-        "work_seconds": round(run.work_seconds, 3),
-        "sets_planned": run.planned_work_steps,
-        "sets_done": run.done_work_steps,
-        "completion": round(run.completion, 3),
-        "steps": [_step_json(step) for step in steps],
-    }
-
-
-def _step_json(step: StepRecord) -> dict[str, Any]:
-    return {
-        "index": step.step_index,
-        "kind": step.kind,
-        "exercise": step.exercise,
-        "side": step.side,
-        "set": step.set_number,
-        "set_count": step.set_count,
-        "round": step.round_number,
-        "round_count": step.round_count,
-        "planned_seconds": step.planned_seconds,
-        "planned_reps": step.planned_reps,
-        "planned_load": step.planned_load,
-        "actual_seconds": round(step.actual_seconds, 3),
-        "reps": step.reps,
-        "load": step.load,
-        "outcome": step.outcome.value,
-        "finished_at": step.finished_at.isoformat(),
-    }
-
-
-def _break_json(event: BreakEvent) -> dict[str, Any]:
-    return {"action": event.action, "at": event.at.isoformat(), "run_uid": event.run_uid}
-
-
-def _cell(text: str | None) -> str:
-    """User text for a spreadsheet: a cell that would start a formula gets a leading `'`
-    (OWASP's advice on CSV injection), and control characters become placeholders."""
-    text = text or ""
-    if text.startswith(("=", "+", "-", "@", "\t", "\r")):
-        text = "'" + text
-    return printable(text)
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}" if value == int(value) else f"{value:.3f}"
-
-
-def _optional(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-# -- import ---------------------------------------------------------------------------------
 
 
 class BadExport(ValueError):
@@ -351,13 +246,20 @@ def _run(item: object, where: str) -> Logged:
     done = sum(1 for step in steps if step.is_work and step.outcome is Outcome.DONE)
     status = "interrupted" if fields["status"] == "running" else fields["status"]
     run = RunSummary(
-        fields["id"], fields["uid"], fields["session"], fields["session_name"],
-        fields["session_hash"], status,
+        fields["id"],
+        fields["uid"],
+        fields["session"],
+        fields["session_name"],
+        fields["session_hash"],
+        status,
         datetime.fromisoformat(fields["started_at"]),
         datetime.fromisoformat(fields["ended_at"]) if fields["ended_at"] else None,
-        float(fields["speed"]), float(fields["active_seconds"]), float(fields["work_seconds"]),
-        done, fields["sets_planned"],
-    )  # fmt: skip
+        float(fields["speed"]),
+        float(fields["active_seconds"]),
+        float(fields["work_seconds"]),
+        done,
+        fields["sets_planned"],
+    )
     return run, steps
 
 
@@ -365,12 +267,23 @@ def _step(item: object, where: str) -> StepRecord:
     fields = _fields(item, _STEP_FIELDS, where)
     planned = fields["planned_seconds"]
     return StepRecord(
-        fields["index"], fields["kind"], fields["exercise"], fields["side"], fields["set"],
-        fields["set_count"], fields["round"], fields["round_count"],
-        None if planned is None else float(planned), fields["planned_reps"],
-        fields["planned_load"], float(fields["actual_seconds"]), fields["reps"], fields["load"],
-        Outcome(fields["outcome"]), datetime.fromisoformat(fields["finished_at"]),
-    )  # fmt: skip
+        fields["index"],
+        fields["kind"],
+        fields["exercise"],
+        fields["side"],
+        fields["set"],
+        fields["set_count"],
+        fields["round"],
+        fields["round_count"],
+        None if planned is None else float(planned),
+        fields["planned_reps"],
+        fields["planned_load"],
+        float(fields["actual_seconds"]),
+        fields["reps"],
+        fields["load"],
+        Outcome(fields["outcome"]),
+        datetime.fromisoformat(fields["finished_at"]),
+    )
 
 
 def _break(item: object, where: str, runs: set[str] | None = None) -> BreakEvent:

@@ -1,0 +1,56 @@
+"""The commands of the day: what the weekly plan asks today, and the break reminder."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from workout_tui.cli.common import launch, named
+from workout_tui.core import locations
+from workout_tui.core.printable import complain, json_text, say
+from workout_tui.core.workspace import Workspace
+
+
+def today(args: argparse.Namespace, workspace: Workspace) -> int:
+    """Today's planned routines, each with whether it is done; 0 when all are, else 1."""
+    day = date.today()
+    for problem in workspace.problems:
+        complain(problem)
+    planned = workspace.config.plan.on(day)
+    with workspace.history(complain, read_only=True) as store:
+        done = store.completed_on(day) if store is not None else set()
+    names = {r.slug: r.title for r in workspace.routines()}
+    rows = [(slug, names.get(slug), slug in done) for slug in planned]
+    _say_today(day, rows, args.json)
+    for slug in (slug for slug in planned if slug not in names):
+        complain(workspace.unknown_slug(f"plan.{slug}", slug))
+    return 0 if all(is_done for _, _, is_done in rows) else 1
+
+
+def _say_today(day: date, rows: list[tuple[str, str | None, bool]], as_json: bool) -> None:
+    if as_json:
+        planned = [{"slug": slug, "name": name, "done": done} for slug, name, done in rows]
+        print(json_text({"date": day.isoformat(), "planned": planned}))
+        return
+    if not rows:
+        print(f"Nothing planned for {day:%A}: [plan] in {locations.config_file()} sets a week.")
+        return
+    say(f"{day:%A %d %B}:")
+    for slug, name, done in rows:
+        say(f"  {'✓' if done else '·'} {slug:28} {name or '(no routine has this slug)'}")
+    print(f"{sum(done for *_, done in rows)} of {len(rows)} done.")
+
+
+def breaks(args: argparse.Namespace, workspace: Workspace) -> int:
+    """The break reminder, with its routine: the one asked for, or the config's."""
+    from dataclasses import replace
+
+    from workout_tui.ui.settings import BreakSetup
+
+    setup = workspace.config.breaks
+    setup = setup if args.every is None else replace(setup, every=args.every)
+    if args.routine is None:
+        routine, problem = workspace.break_routine()
+    else:
+        routine, problem = named(args.routine, workspace), ""
+    return launch(workspace, breaks=BreakSetup(setup, routine, problem), mute=args.mute)

@@ -1,0 +1,249 @@
+"""The command line: its options and commands, each with the function that carries it out
+(`handler(args, workspace) -> exit status`)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+from workout_tui import version
+from workout_tui.cli import day, history, routines
+from workout_tui.cli.common import duration, speed
+from workout_tui.core import locations
+from workout_tui.core.printable import printable
+
+
+def parser() -> argparse.ArgumentParser:
+    """The parser of `workout-tui [list|validate|run|new|edit|...] ...`."""
+    common = _common_options()
+    top = argparse.ArgumentParser(
+        prog="workout-tui",
+        description="A terminal timer that guides you through stretching and strength routines."
+        f" Your routines: {locations.user_sessions_dir()}. Settings: {locations.config_file()}."
+        f" History: {locations.data_dir()}.",
+        parents=[common],
+        formatter_class=_Help,
+    )
+    top.add_argument("--version", action=_Version, help="show the version and exit")
+    top.set_defaults(handler=routines.open_app)
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+    add = partial(_command, commands, common)
+    for adding in (_list, _new_and_edit, _run, _history, _progress, _today, _breaks):
+        adding(add)
+    add(
+        "schema",
+        routines.schema,
+        "print the JSON Schema of the routine format",
+        f"Print the JSON Schema of the routine format ({locations.schema_path()}); an editor"
+        " with a YAML language server uses it to complete and check routine files.",
+    )
+    return top
+
+
+Add = Callable[[str, Callable[..., int], str, str], argparse.ArgumentParser]
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    name: str,
+    handler: Callable[..., int],
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    """A subcommand: `summary` in the list of commands, `description` in its own --help."""
+    command = commands.add_parser(
+        name, parents=[common], help=summary, description=description, formatter_class=_Help
+    )
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Global options, accepted before or after the subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where history is kept (default: ${locations.DATA_DIR_ENV} or the user data dir)",
+    )
+    common.add_argument(
+        "--sessions-dir",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="another folder of routine files (repeatable)",
+    )
+    return common
+
+
+def _list(add: Add) -> None:
+    where = locations.user_sessions_dir()
+    listing = add(
+        "list",
+        routines.list_routines,
+        "list the available routines",
+        f"List every routine: yours from {where} (and --sessions-dir), then the bundled ones."
+        " One of yours with a bundled routine's slug is used in its place. Files with problems"
+        " are named on stderr.",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    validate = add(
+        "validate",
+        routines.validate,
+        "check routine files and print every problem",
+        "Check routine files and print each problem as path:line:col: message; exit status 1"
+        " if any has one.",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="ROUTINE",
+        help="a file, a folder or a routine's slug; none checks every routine in the list",
+    )
+
+
+def _new_and_edit(add: Add) -> None:
+    where = locations.user_sessions_dir()
+    new = add(
+        "new",
+        routines.new,
+        "write a new routine in your editor",
+        f"Create a routine file in {where} (never replacing one) from a commented template or"
+        " a copy, open it in $VISUAL or $EDITOR, and check it when you close the editor.",
+    )
+    new.add_argument("name", nargs="?", metavar="NAME", help="its name (its slug comes from it)")
+    new.add_argument(
+        "--from", dest="source", metavar="ROUTINE", help="start from a copy of this slug or file"
+    )
+    edit = add(
+        "edit",
+        routines.edit,
+        "change a routine in your editor",
+        "Open a routine in $VISUAL or $EDITOR and check it when you close the editor. A"
+        f" bundled routine is first copied to {where}; the copy is used in its place.",
+    )
+    edit.add_argument("routine", metavar="ROUTINE", help="a routine's slug or a path to its file")
+
+
+def _run(add: Add) -> None:
+    run = add(
+        "run",
+        routines.run,
+        "run a routine (slug or file)",
+        f"Run a routine in the app; each step is saved to the history ({locations.data_dir()})"
+        " as it ends.",
+    )
+    run.add_argument("session", metavar="SESSION", help="a routine's slug or a path to its file")
+    run.add_argument(
+        "--speed", type=speed, default=1.0, metavar="F", help="run F times faster (preview)"
+    )
+    run.add_argument("--mute", action="store_true", help="no sound")
+    run.add_argument("--no-voice", action="store_true", help="beeps only, no spoken lines")
+
+
+def _history(add: Add) -> None:
+    browse = add(
+        "history",
+        history.history,
+        "browse past sessions, or export them",
+        "Browse past runs in the app, export them as JSON or CSV, or import an export. The"
+        f" history is kept in {locations.data_dir()}.",
+    )
+    browse.add_argument(
+        "--export", choices=("json", "csv"), help="print every run as JSON or CSV instead"
+    )
+    browse.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the export to FILE, not stdout"
+    )
+    browse.add_argument(
+        "--import",
+        dest="import_file",
+        type=Path,
+        metavar="FILE",
+        help="add the runs of a JSON export (runs already here are skipped)",
+    )
+
+
+def _progress(add: Add) -> None:
+    progress = add(
+        "progress",
+        history.progress,
+        "each exercise's best and last, or one's records",
+        "Each exercise you have done, with its sessions, best and last, from the history in"
+        f" {locations.data_dir()}; or, named, one exercise's records and sessions.",
+    )
+    progress.add_argument("exercise", nargs="?", metavar="EXERCISE", help="one exercise, by name")
+    progress.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _today(add: Add) -> None:
+    config = locations.config_file()
+    today = add(
+        "today",
+        day.today,
+        "what the weekly plan asks today, and what is done",
+        f"The routines the weekly plan ([plan] in {config}) asks for today, each marked done"
+        " once run to its end today. Exit status 0 when all are done (or none is planned), 1"
+        " while any is left: a shell prompt or a status bar can show it.",
+    )
+    today.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _breaks(add: Add) -> None:
+    config = locations.config_file()
+    breaks = add(
+        "breaks",
+        day.breaks,
+        "remind you to stand up, and run a break routine",
+        "A small screen to keep open all day in a terminal tab or a tmux pane: time sitting, time"
+        " to the next break and today's breaks. When a break is due it plays the cue, rings the"
+        " bell and shows a desktop notice (where notify-send exists); Enter runs the break's"
+        f" routine, s snoozes, x skips, p pauses. Settings: [breaks] in {config}; every break"
+        " goes in the history.",
+    )
+    breaks.add_argument(
+        "--every",
+        type=duration,
+        metavar="TIME",
+        help="sitting time between breaks, like 45m (default: [breaks] every, or 45m)",
+    )
+    breaks.add_argument(
+        "--routine",
+        metavar="ROUTINE",
+        help="the break's routine, a slug or a file (default: [breaks] routine, or desk-break)",
+    )
+    breaks.add_argument("--mute", action="store_true", help="no sound")
+
+
+class _Help(argparse.HelpFormatter):
+    """Help that keeps paths whole when it wraps (`workout-tui`, not `workout-` `tui`) and
+    shows any control character in them as a visible mark."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        text = printable(" ".join(text.split()))
+        return textwrap.fill(
+            text,
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (so start-up never pays for it)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"workout-tui {version()}")
+        parser.exit()
