@@ -383,11 +383,13 @@ def history(home: Path, runs: int, steps_per_run: int, repeats: int = 3) -> dict
             app = WorkoutApp(Settings(Workspace(history=store), cues=SilentCues()))
             async with app.run_test(size=(120, 40)) as pilot:
                 started = time.perf_counter()
-                await pilot.press("h")
+                await pilot.press("ctrl+r")
                 opened = time.perf_counter() - started
+                assert type(app.screen).__name__ == "HistoryScreen", app.screen
                 started = time.perf_counter()
                 await pilot.press("enter")
                 detail = time.perf_counter() - started
+                assert type(app.screen).__name__ == "RunDetailScreen", app.screen
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(json.dumps({"open_s": opened, "detail_s": detail, "peak_rss_mb": rss}))
         asyncio.run(main())

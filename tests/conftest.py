@@ -62,18 +62,27 @@ def write_routine(tmp_path: Path) -> Callable[..., Path]:
 # Tests run in parallel (pytest-xdist). One marked `alone` measures time or CPU, so it takes
 # an exclusive lock that every other test takes shared: nothing runs beside it.
 # One path for every run on the machine, so two runs at once do not disturb each other either.
+# A test waiting to run alone first closes a gate that every test passes on its way in: no
+# test starts meanwhile, so those running end and its turn comes. (flock favours no one: two
+# workers taking turns with the shared lock kept one waiting past the 120 s timeout.)
 _RUN_LOCK = Path(tempfile.gettempdir()) / "workout-tui-tests.lock"
+_GATE = Path(tempfile.gettempdir()) / "workout-tui-tests.gate"
 
 
 @pytest.fixture(autouse=True)
 def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
     alone = request.node.get_closest_marker("alone") is not None
-    with _RUN_LOCK.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+    mode = fcntl.LOCK_EX if alone else fcntl.LOCK_SH
+    with _GATE.open("a") as gate, _RUN_LOCK.open("a") as handle:
+        fcntl.flock(gate, mode)
+        fcntl.flock(handle, mode)
+        if not alone:
+            fcntl.flock(gate, fcntl.LOCK_UN)  # passed: the gate is open to the next
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(gate, fcntl.LOCK_UN)
 
 
 @pytest.fixture(autouse=True)

@@ -71,6 +71,17 @@ def test_list_json_describes_each_routine(home: Path) -> None:
     assert desk["equipment"] == []
 
 
+def test_list_json_names_the_bundled_routine_a_users_copy_replaces(home: Path) -> None:
+    user = home / "config" / "workout-tui" / "sessions"
+    user.mkdir(parents=True)
+    (user / "desk-break.yaml").write_text(
+        "name: My desk break\nexercises: [{name: A, hold: 30s}]\n"
+    )
+    desk = json.loads(cli(home, "list", "--json").stdout)[0]
+    assert desk["source"] == "user" and desk["name"] == "My desk break"
+    assert desk["replaces"].endswith("sessions/desk-break.yaml") and "shadows" not in desk
+
+
 def test_user_routines_are_listed_and_broken_ones_reported(home: Path) -> None:
     user = home / "config" / "workout-tui" / "sessions"
     user.mkdir(parents=True)
@@ -341,6 +352,12 @@ def test_each_commands_help_says_what_it_does_and_where_its_files_go(home: Path)
         assert place in shown, (command, shown)
     top = " ".join(cli(home, "--help").stdout.split())
     assert routines in top and data in top and "config.toml" in top
+    lines = cli(home, "--help").stdout.splitlines()
+    listed = [line.split()[0] for line in lines[lines.index("  COMMAND") + 1 :][:10]]
+    assert listed == [
+        *("list", "validate", "run", "history", "new", "edit"),
+        *("progress", "today", "breaks", "schema"),
+    ]
 
 
 def test_help_shows_a_home_with_control_characters_as_marks(tmp_path: Path) -> None:

@@ -18,9 +18,11 @@ from workout_tui.core.workspace import HistoryOff, NoSuchFolder, Workspace
 PLANK = "name: Plank\nexercises: [{name: Plank, hold: 30s}, {name: Dead bug, hold: 30s}]\n"
 
 
-def test_a_sessions_dir_that_is_not_there_is_refused_by_name(tmp_path: Path) -> None:
+def test_a_sessions_dir_that_is_not_there_is_refused_when_routines_are_read(tmp_path: Path) -> None:
+    workspace = Workspace.of_user([tmp_path / "nowhere"], tmp_path)
+    assert workspace.config is not None  # what needs no routine does not mind it
     with pytest.raises(NoSuchFolder, match="--sessions-dir .*nowhere: no such folder"):
-        Workspace.of_user([tmp_path / "nowhere"], tmp_path)
+        workspace.routines()
 
 
 def test_the_routines_are_read_once_until_read_again(tmp_path: Path) -> None:

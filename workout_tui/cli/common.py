@@ -81,6 +81,7 @@ def launch(
             "the app needs a terminal (stdin and stdout are not one); "
             "for scripts, see `list`, `validate` and `history --export`"
         )
+    workspace.routines()  # read before the app opens: a folder not there ends it here
     from workout_tui.ui.app import WorkoutApp
     from workout_tui.ui.settings import Settings
 

@@ -30,7 +30,7 @@ def parser() -> argparse.ArgumentParser:
     top.set_defaults(handler=routines.open_app)
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
     add = partial(_command, commands, common)
-    for adding in (_list, _new_and_edit, _run, _history, _progress, _today, _breaks):
+    for adding in (_list, _run, _history, _new_and_edit, _progress, _today, _breaks):
         adding(add)
     add(
         "schema",

@@ -51,7 +51,7 @@ def _routine_json(routine: Routine) -> dict[str, object]:
         "path": str(routine.path),
     }
     if routine.shadows is not None:
-        entry["shadows"] = str(routine.shadows.path)
+        entry["replaces"] = str(routine.shadows.path)
     summary = routine.summary
     if summary is None:
         entry["problems"] = [str(p) for p in routine.problems]

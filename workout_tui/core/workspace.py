@@ -51,6 +51,7 @@ class Workspace:
         given. `config` or `history` given are used as they are (a history handed in is
         closed by its owner); else they are read from `config_path` and `data_dir`."""
         self.folders, self.config_path, self.data_dir = list(folders), config_path, data_dir
+        self.asked: list[Path] = []  # folders named on the command line: they must be there
         self._config, self._problems = config, list[str]()
         self._routines = None if routines is None else list(routines)
         # The app's history: handed in, or opened here on first use (and closed here).
@@ -64,17 +65,16 @@ class Workspace:
         """The person's own: `sessions_dirs` and then their routines, the bundled ones last,
         their config file, and `data_dir` or theirs.
 
-        Raises:
-            NoSuchFolder: one of `sessions_dirs` is not a folder.
+        Reading the routines raises NoSuchFolder if one of `sessions_dirs` is not a folder
+        (a command that reads none does not mind).
         """
         extra = [(Path(d).expanduser(), "user") for d in sessions_dirs]
-        for folder, _ in extra:
-            if not folder.is_dir():
-                raise NoSuchFolder(f"--sessions-dir {folder}: no such folder")
         user, bundled = locations.user_sessions_dir(), locations.bundled_sessions_dir()
         folders = [*extra, (user, "user"), (bundled, "bundled")]
         config_path = locations.config_file()
-        return cls(folders, config_path=config_path, data_dir=locations.data_dir(data_dir))
+        workspace = cls(folders, config_path=config_path, data_dir=locations.data_dir(data_dir))
+        workspace.asked = [folder for folder, _ in extra]
+        return workspace
 
     # -- the config ------------------------------------------------------------------------
 
@@ -117,7 +117,14 @@ class Workspace:
         return self._routines
 
     def rescan(self) -> list[Routine]:
-        """The routines read again (files changed since the last read are read anew)."""
+        """The routines read again (files changed since the last read are read anew).
+
+        Raises:
+            NoSuchFolder: a folder named on the command line is not there.
+        """
+        for folder in self.asked:
+            if not folder.is_dir():
+                raise NoSuchFolder(f"--sessions-dir {folder}: no such folder")
         if self.folders:
             cache = locations.routine_cache()
             self._routines = discover(self.folders, cache=cache, config=self.config)
