@@ -277,7 +277,7 @@ def test_history_exports_json_with_every_step(home: Path) -> None:
     result = cli(home, "history", "--export", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert (document["format"], document["version"]) == ("workout-tui history", 2)
+    assert (document["format"], document["version"]) == ("workout-tui history", 3)
     assert document["breaks"] == []  # version 2 carries the breaks (none here)
     (run,) = document["runs"]
     assert (run["session"], run["session_name"], run["status"], run["speed"]) == (
@@ -353,10 +353,10 @@ def test_each_commands_help_says_what_it_does_and_where_its_files_go(home: Path)
     top = " ".join(cli(home, "--help").stdout.split())
     assert routines in top and data in top and "config.toml" in top
     lines = cli(home, "--help").stdout.splitlines()
-    listed = [line.split()[0] for line in lines[lines.index("  COMMAND") + 1 :][:10]]
+    listed = [line.split()[0] for line in lines[lines.index("  COMMAND") + 1 :][:12]]
     assert listed == [
         *("list", "validate", "run", "history", "new", "edit"),
-        *("progress", "today", "breaks", "schema"),
+        *("progress", "today", "checkin", "insight", "breaks", "schema"),
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from tests.cli.test_cli import cli
 from tests.core.test_history import run_through
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
+from workout_tui.core.log.entries import CheckIn
 from workout_tui.core.log.schema import FILE_NAME
 from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.plan import Outcome
@@ -44,6 +46,9 @@ def seed(data: Path) -> None:
     store.finish_run(odd, "completed")
     for action, run_id in (("snoozed", None), ("taken", odd), ("skipped", None)):
         store.record_break(action, store.now(), run_id)
+    yesterday = store.now().date() - timedelta(days=1)
+    store.record_checkin(CheckIn(yesterday, 4, store.now(), "[b]stiff\x1b]0;x\x07" * 625))
+    store.record_checkin(CheckIn(yesterday, 3, store.now() + timedelta(minutes=1)))
     store.close()
 
 
@@ -65,9 +70,9 @@ def test_export_import_twice_export_gives_the_same_document(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     said = f"from {home}/first.json"
     here = "were in the history already"
-    assert result.stdout == f"Imported 6 runs and 3 breaks {said} (0 {here}).\n"
+    assert result.stdout == f"Imported 6 runs, 3 breaks and 2 check-ins {said} (0 {here}).\n"
     again = import_into(home, home / "new", home / "first.json")
-    assert again.stdout == f"Imported 0 runs and 0 breaks {said} (6 {here}).\n"
+    assert again.stdout == f"Imported 0 runs, 0 breaks and 0 check-ins {said} (6 {here}).\n"
     assert export(home, home / "new", home / "second.json") == first
     breaks = json.loads(first)["breaks"]
     assert [b["action"] for b in breaks] == ["snoozed", "taken", "skipped"]
@@ -77,6 +82,17 @@ def test_export_import_twice_export_gives_the_same_document(home: Path) -> None:
         store.now().date(): {"snoozed": 1, "taken": 1, "skipped": 1}
     }
     store.close()
+
+
+def test_an_export_of_version_2_without_check_ins_still_imports(home: Path) -> None:
+    seed(home / "old")
+    document = json.loads(export(home, home / "old", home / "new.json"))
+    assert [c["score"] for c in document["checkins"]] == [4, 3]
+    del document["checkins"]
+    (home / "old.json").write_text(json.dumps({**document, "version": 2}))
+    result = import_into(home, home / "new", home / "old.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 6 runs and 3 breaks from ")
 
 
 def test_an_export_of_version_1_without_breaks_still_imports(home: Path) -> None:
@@ -129,7 +145,7 @@ def bad_exports(home: Path) -> dict[str, tuple[bytes, str]]:
     del no_breaks["breaks"]
     return {
         "not json": (b'{"format": "workout-tui history",\n oops}', "is not JSON (lexical error"),
-        "newer": (json.dumps({**good, "version": 3}).encode(), "is history format 3; this"),
+        "newer": (json.dumps({**good, "version": 4}).encode(), "is history format 4; this"),
         "bare list": (json.dumps(good["runs"]).encode(), "an export from an older workout-tui"),
         "field": (json.dumps(bad_field).encode(), ": runs[5].steps[4].outcome: expected one of"),
         "no zone": (json.dumps(no_zone).encode(), "runs[0].started_at: expected a date and time"),

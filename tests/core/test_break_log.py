@@ -78,11 +78,12 @@ def test_a_history_of_schema_3_gains_the_breaks_table_and_keeps_its_runs(tmp_pat
     store = HistoryStore(path, Wall())
     run_through(store)
     store.db.execute("DROP TABLE breaks")
+    store.db.execute("DROP TABLE checkins")
     store.db.execute("ALTER TABLE runs DROP COLUMN pid_start")  # as schema 3 had it
     store.db.execute("PRAGMA user_version = 3")
     store.close()
     store = HistoryStore(path, Wall())
-    assert len(store.runs()) == 1 and len(MIGRATIONS) == 5
+    assert len(store.runs()) == 1 and len(MIGRATIONS) == 6
     log = BreakLog(store)
     log.add("taken")
     assert log.flush()

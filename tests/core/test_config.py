@@ -37,7 +37,7 @@ def test_bad_values_are_reported_and_replaced_by_defaults(tmp_path: Path) -> Non
         f"{path}:2: `rest`: 'soon' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
         f"{path}:3: `theme` must be a theme name, not 3",
         f"{path}:4: unknown setting `colour` (known: mute, voice, bell, theme, prepare, rest,"
-        " keys, breaks, plan)",
+        " keys, breaks, plan, checkin)",
         f"{path}:6: `bell` is one of 'all', 'changes', 'off', not 'loud'",
     ]
 

@@ -11,6 +11,7 @@ import pytest
 
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
+from workout_tui.core.log.entries import CheckIn
 from workout_tui.core.log.opening import open_history
 from workout_tui.core.log.schema import FILE_NAME, MIGRATIONS, SCHEMA_VERSION
 from workout_tui.core.log.store import HistoryStore
@@ -175,7 +176,7 @@ def test_an_old_schema_is_migrated_and_its_totals_filled_in(tmp_path: Path, wall
     db.commit()
     db.close()
     store = HistoryStore(path, wall)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     (run,) = store.runs()
     # Time counts every visit; each step has one entry, its last; done counts it once.
     assert (run.active_seconds, run.work_seconds, run.done_work_steps) == (64, 59, 1)
@@ -228,3 +229,23 @@ def test_a_read_only_data_dir_turns_history_off(read_only_dir: Path) -> None:
     store, (notice,) = open_history(read_only_dir / "data")
     assert store is None and notice.startswith("History is off: ")
     assert not any(read_only_dir.iterdir())
+
+
+def test_a_history_of_schema_5_gains_the_check_ins_and_keeps_its_runs(
+    tmp_path: Path, wall: Clock
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path, wall)
+    run_through(store)
+    store.db.execute("DROP TABLE checkins")
+    store.db.execute("PRAGMA user_version = 5")
+    store.close()
+    store = HistoryStore(path, wall)
+    assert len(store.runs()) == 1 and store.scores() == {}
+    day = wall.now.date()
+    store.record_checkin(CheckIn(day, 4, wall.now))
+    store.record_checkin(CheckIn(day, 2, wall.now + timedelta(hours=2), "better"))
+    assert store.scores() == {day: 2}  # the latest of a day stands; both are kept
+    assert [c.score for c in store.checkins()] == [4, 2]
+    assert store.first_day() == day
+    store.close()

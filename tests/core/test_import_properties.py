@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import uuid
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,13 @@ from hypothesis import strategies as st
 
 from tests.core.test_history import run_through
 from tests.log_helpers import entry
+from workout_tui.core.insight import insight
 from workout_tui.core.loader import load_plan_text
 from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_rows
-from workout_tui.core.log.entries import count_outcomes
+from workout_tui.core.log.entries import CheckIn, count_outcomes
 from workout_tui.core.log.export import export_history
-from workout_tui.core.log.importing import BadExport, read_export
+from workout_tui.core.log.export_fields import BadExport
+from workout_tui.core.log.importing import read_export
 from workout_tui.core.log.records import best, by_exercise, headline, measure
 from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.plan import Outcome
@@ -38,7 +41,7 @@ PLAN = load_plan_text(
 @cache
 def good_export(folder: Path) -> str:
     """A real export of three runs (completed, stopped with a partial step, a preview) and
-    two breaks (one taken, with the run it started)."""
+    two breaks (one taken, with the run it started), and two check-ins of one day."""
     store = HistoryStore(folder / "seed.sqlite3")
     run_through(store)
     stopped = run_through(store, upto=3, status="stopped")
@@ -47,6 +50,8 @@ def good_export(folder: Path) -> str:
     taken = run_through(store, speed=20)
     store.record_break("taken", store.now(), taken)
     store.record_break("snoozed", store.now())
+    store.record_checkin(CheckIn(store.now().date(), 6, store.now(), "[b]stiff\x1b]0;x\x07"))
+    store.record_checkin(CheckIn(store.now().date(), 4, store.now() + timedelta(hours=1)))
     out = io.StringIO()
     export_history(store, "json", out)
     store.close()
@@ -106,6 +111,7 @@ hostile = st.one_of(
     st.just({"runs": []}),
 )
 BREAK_FIELDS = ["action", "at", "run_uid"]
+CHECKIN_FIELDS = ["day", "score", "note", "at"]
 swaps = st.lists(
     st.one_of(
         st.tuples(
@@ -115,6 +121,7 @@ swaps = st.lists(
             hostile,
         ),
         st.tuples(st.just(-1), st.integers(0, 1), st.sampled_from(BREAK_FIELDS), hostile),
+        st.tuples(st.just(-2), st.integers(0, 1), st.sampled_from(CHECKIN_FIELDS), hostile),
     ),
     min_size=1,
     max_size=3,
@@ -123,8 +130,8 @@ swaps = st.lists(
 
 def swapped(document: dict[str, Any], changes: list[tuple[int, int | None, str, Any]]) -> str:
     for run, step, key, value in changes:
-        if run < 0:  # a break
-            document["breaks"][step][key] = value
+        if run < 0:  # a break, or a check-in
+            document["breaks" if run == -1 else "checkins"][step][key] = value
             continue
         item = document["runs"][run]
         if step is not None:
@@ -140,7 +147,7 @@ def import_and_export(path: Path, store_path: Path) -> str:
     """Import the file at `path` into a new history and export that history as JSON."""
     store = HistoryStore(store_path)
     export = read_export(path)
-    store.import_runs(export.runs_in(), export.breaks_in())
+    store.import_runs(export.runs_in(), export.breaks_in(), export.checkins_in())
     out = io.StringIO()
     export_history(store, "json", out)
     read_back_every_way(store)
@@ -159,6 +166,8 @@ def read_back_every_way(store: HistoryStore) -> None:
     for exercise in sessions.values():
         headline(best(exercise)), measure(exercise)
     store.stats(), store.active_days(), store.runs(limit=10)
+    scores, hips = store.scores(), store.minutes_of({"mixed"})
+    insight(scores, hips, max([*scores, *hips], default=date(2026, 1, 1))).verdict()
     export_history(store, "csv", io.StringIO())
 
 
@@ -179,6 +188,7 @@ def test_an_import_is_refused_with_its_place_or_taken_whole_and_read_back_the_sa
             (
                 f"{path}: runs[",
                 f"{path}: breaks[",
+                f"{path}: checkins[",
                 f"{path} is not JSON (",
                 f"{path}: text that is not valid Unicode",
             )

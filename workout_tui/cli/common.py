@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from workout_tui.core.library import Routine, UnknownRoutine
@@ -117,3 +118,21 @@ def duration(text: str) -> int:
     if seconds < 1:
         raise argparse.ArgumentTypeError("it must be longer than 0s")
     return seconds
+
+
+def score(text: str) -> int:
+    """A check-in's score: a whole number from 0 to 10."""
+    from workout_tui.core.log.entries import SCORES
+
+    if text.strip().isdigit() and int(text) in SCORES:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"a score is a whole number from 0 to 10, not {text!r}")
+
+
+def a_date(text: str) -> date:
+    """--date: a day as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        said = f"a day is YYYY-MM-DD, like 2026-12-07, not {text!r}"
+        raise argparse.ArgumentTypeError(said) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from workout_tui.cli.common import launch, named
+from workout_tui.cli.common import UsageError, launch, named
 from workout_tui.core import locations
 from workout_tui.core.printable import complain, json_text, say
 from workout_tui.core.workspace import Workspace
@@ -19,9 +19,15 @@ def today(args: argparse.Namespace, workspace: Workspace) -> int:
     planned = workspace.config.plan.on(day)
     with workspace.history(complain, read_only=True) as store:
         done = store.completed_on(day) if store is not None else set()
+        checked = store is not None and day in store.scores()
     names = {r.slug: r.title for r in workspace.routines()}
     rows = [(slug, names.get(slug), slug in done) for slug in planned]
-    _say_today(day, rows, args.json)
+    if args.short:
+        due = workspace.config.checkin.ask == "daily" and not checked
+        parts = [f"plan {sum(d for *_, d in rows)}/{len(rows)}"] if rows else []
+        print(" · ".join([*parts, *(["check-in due"] if due else [])]) or "nothing due")
+    else:
+        _say_today(day, rows, args.json)
     for slug in (slug for slug in planned if slug not in names):
         complain(workspace.unknown_slug(f"plan.{slug}", slug))
     return 0 if all(is_done for _, _, is_done in rows) else 1
@@ -54,3 +60,39 @@ def breaks(args: argparse.Namespace, workspace: Workspace) -> int:
     else:
         routine, problem = named(args.routine, workspace), ""
     return launch(workspace, breaks=BreakSetup(setup, routine, problem), mute=args.mute)
+
+
+def checkin(args: argparse.Namespace, workspace: Workspace) -> int:
+    """Keep a check-in: today's, or a forgotten day's since the history began."""
+    from workout_tui.core.log.entries import CheckIn, wall_clock
+    from workout_tui.core.log.export_fields import MAX_TEXT
+
+    now = wall_clock()
+    day = args.date or now.date()
+    if args.note is not None and len(args.note) > MAX_TEXT:
+        raise UsageError(f"--note: up to {MAX_TEXT:,} characters, not {len(args.note):,}")
+    if day > now.date():
+        raise UsageError(f"--date {day}: that day has not come yet")
+    with workspace.history(complain) as store:
+        if store is None:
+            return 1
+        began = min(store.first_day() or now.date(), now.date())
+        if day < began:
+            raise UsageError(f"--date {day}: that is before the history began ({began})")
+        store.record_checkin(CheckIn(day, args.score, now, args.note))
+    say(f"Neck and mid-back on {day:%a %d %b %Y}: {args.score} of 10, kept.")
+    return 0
+
+
+def insight(args: argparse.Namespace, workspace: Workspace) -> int:
+    """What the check-ins say about the hip work."""
+    from workout_tui.core.log.entries import wall_clock
+
+    with workspace.history(complain, read_only=True, needed=True) as store:
+        found = workspace.insight(store, wall_clock().date())
+    if args.json:
+        print(json_text(found.as_json(sorted(workspace.config.checkin.hip_tags))))
+        return 0
+    for line in found.lines(workspace.config.checkin.hip_tags):
+        say(line)
+    return 0

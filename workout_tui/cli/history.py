@@ -60,7 +60,8 @@ def _import(workspace: Workspace, path: Path) -> int:
     """Merge a JSON export into the history, all of it or nothing; the exit status."""
     import sqlite3
 
-    from workout_tui.core.log.importing import BadExport, read_export
+    from workout_tui.core.log.export_fields import BadExport
+    from workout_tui.core.log.importing import read_export
 
     try:
         export = read_export(path)
@@ -71,12 +72,16 @@ def _import(workspace: Workspace, path: Path) -> int:
         if store is None:
             return 1
         try:
-            added, present, breaks = store.import_runs(export.runs_in(), export.breaks_in())
+            added, present, breaks, checkins = store.import_runs(
+                export.runs_in(), export.breaks_in(), export.checkins_in()
+            )
         except (sqlite3.Error, BadExport) as error:  # BadExport: the file changed since read
             complain(f"cannot import into the history ({error}); nothing was imported")
             return 1
-    also = f" and {breaks} breaks" if export.has_breaks else ""
-    say(f"Imported {added} runs{also} from {path} ({present} were in the history already).")
+    counts = [f"{added} runs", f"{breaks} breaks", f"{checkins} check-ins"]
+    counts = counts[: 1 + export.has_breaks + export.has_checkins]
+    said = " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
+    say(f"Imported {said} from {path} ({present} were in the history already).")
     return 0
 
 

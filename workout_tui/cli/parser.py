@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from workout_tui import version
 from workout_tui.cli import day, history, routines
-from workout_tui.cli.common import duration, speed
+from workout_tui.cli.common import a_date, duration, score, speed
+from workout_tui.cli.help import Help, Version
 from workout_tui.core import locations
-from workout_tui.core.printable import printable
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,13 +23,13 @@ def parser() -> argparse.ArgumentParser:
         f" Your routines: {locations.user_sessions_dir()}. Settings: {locations.config_file()}."
         f" History: {locations.data_dir()}.",
         parents=[common],
-        formatter_class=_Help,
+        formatter_class=Help,
     )
-    top.add_argument("--version", action=_Version, help="show the version and exit")
+    top.add_argument("--version", action=Version, help="show the version and exit")
     top.set_defaults(handler=routines.open_app)
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
     add = partial(_command, commands, common)
-    for adding in (_list, _run, _history, _new_and_edit, _progress, _today, _breaks):
+    for adding in (_list, _run, _history, _new_and_edit, _progress, _today, _checkin, _breaks):
         adding(add)
     add(
         "schema",
@@ -55,7 +54,7 @@ def _command(
 ) -> argparse.ArgumentParser:
     """A subcommand: `summary` in the list of commands, `description` in its own --help."""
     command = commands.add_parser(
-        name, parents=[common], help=summary, description=description, formatter_class=_Help
+        name, parents=[common], help=summary, description=description, formatter_class=Help
     )
     command.set_defaults(handler=handler)
     return command
@@ -192,6 +191,32 @@ def _today(add: Add) -> None:
         " while any is left: a shell prompt or a status bar can show it.",
     )
     today.add_argument("--json", action="store_true", help="print JSON instead of text")
+    today.add_argument(
+        "--short", action="store_true", help="one line, for a status bar: plan 1/2 · check-in due"
+    )
+
+
+def _checkin(add: Add) -> None:
+    checkin = add(
+        "checkin",
+        day.checkin,
+        "how your neck and mid-back feel today, 0 to 10",
+        "Keep a check-in: how your neck and mid-back feel, 0 (no pain) to 10 (the worst); a"
+        " forgotten day can be filled in with --date. The latest of a day stands. `insight`"
+        " sets them against the days of hip work.",
+    )
+    checkin.add_argument("score", type=score, metavar="SCORE", help="0 (none) to 10 (worst)")
+    checkin.add_argument("--date", type=a_date, metavar="YYYY-MM-DD", help="the day (today)")
+    checkin.add_argument("--note", metavar="TEXT", help="a few words to keep with it")
+    insight = add(
+        "insight",
+        day.insight,
+        "your check-ins against the days of hip work",
+        "Your check-ins on days after hip work (routines tagged as [checkin] hip_tags says)"
+        " against those after other days, with a 90% interval, and the weeks side by side."
+        " Your own record, not a diagnosis.",
+    )
+    insight.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def _breaks(add: Add) -> None:
@@ -218,32 +243,3 @@ def _breaks(add: Add) -> None:
         help="the break's routine, a slug or a file (default: [breaks] routine, or desk-break)",
     )
     breaks.add_argument("--mute", action="store_true", help="no sound")
-
-
-class _Help(argparse.HelpFormatter):
-    """Help that keeps paths whole when it wraps (`workout-tui`, not `workout-` `tui`) and
-    shows any control character in them as a visible mark."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        import textwrap
-
-        text = printable(" ".join(text.split()))
-        return textwrap.fill(
-            text,
-            width,
-            initial_indent=indent,
-            subsequent_indent=indent,
-            break_on_hyphens=False,
-            break_long_words=False,
-        )
-
-
-class _Version(argparse.Action):
-    """--version, looked up only when asked for (so start-up never pays for it)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        print(f"workout-tui {version()}")
-        parser.exit()

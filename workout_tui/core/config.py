@@ -40,6 +40,18 @@ class Breaks:
     quiet: tuple[int, int] | None = None  # minutes after midnight, from and to (may wrap)
 
 
+HIP_TAGS = ("hips", "glutes", "hamstrings")  # a routine with one of these is hip work
+ASKS = ("daily", "off")  # `[checkin] ask`
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInSettings:
+    """The daily check-in's settings (`[checkin]`)."""
+
+    ask: str = "daily"  # at the end of a routine and after a break, once a day; or "off"
+    hip_tags: tuple[str, ...] = HIP_TAGS  # a routine tagged with one of these is hip work
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Settings from the config file; every field has a sensible default."""
@@ -53,6 +65,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     breaks: Breaks = field(default_factory=Breaks)
     plan: WeekPlan = field(default_factory=WeekPlan)
+    checkin: CheckInSettings = field(default_factory=CheckInSettings)
     # Where settings are written, for messages: "breaks.routine", "keys.stop" and
     # "plan.<slug>" -> line, in the file `source`.
     lines: dict[str, int] = field(default_factory=dict, compare=False)
@@ -114,7 +127,7 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         except ValueError as error:
             problems.append(f"{path}:{_line(text, None, key)}: {error}")
     readers: dict[str, Callable[[dict[str, object]], tuple[object, list[tuple[str, str]]]]]
-    readers = {"breaks": _breaks, "plan": _week_plan}
+    readers = {"breaks": _breaks, "plan": _week_plan, "checkin": _checkin}
     lines = _lines(text, values)
     for table, read in readers.items():
         found = values.get(table)
@@ -128,7 +141,7 @@ def _lines(text: str, values: dict[str, object]) -> dict[str, int]:
     """The line of each key in `[breaks]`, `[keys]` and `[plan]`, and of each planned slug
     (the line of the day it is listed under), for messages that name them."""
     lines: dict[str, int] = {}
-    for table in ("breaks", "keys", "plan"):
+    for table in ("breaks", "keys", "plan", "checkin"):
         found = values.get(table)
         for key, value in found.items() if isinstance(found, dict) else ():
             line = lines[f"{table}.{key}"] = _line(text, table, key)
@@ -179,6 +192,24 @@ def _week_plan(table: dict[str, object]) -> tuple[WeekPlan, list[tuple[str, str]
         else:
             days[day] = (*days.get(day, ()), *slugs)
     return WeekPlan(daily, days), problems
+
+
+def _checkin(table: dict[str, object]) -> tuple[CheckInSettings, list[tuple[str, str]]]:
+    """`[checkin]` as settings, and (key, what is wrong) for each value left at its default."""
+    values: dict[str, object] = {}
+    problems: list[tuple[str, str]] = []
+    for key, value in table.items():
+        if key == "ask" and value in ASKS:
+            values[key] = value
+        elif key == "hip_tags" and (tags := _slugs(value)) is not None:
+            values[key] = tags
+        elif key in ("ask", "hip_tags"):
+            wanted = " or ".join(map(repr, ASKS)) if key == "ask" else 'tags, like ["hips"]'
+            problems.append((key, f"[checkin] `{key}` is {wanted}, not {value!r}"))
+        else:
+            said = _unknown(key, ("ask", "hip_tags"))
+            problems.append((key, f"[checkin] unknown setting `{key}`; {said}"))
+    return CheckInSettings(**values), problems  # type: ignore[arg-type]
 
 
 def _slugs(value: object) -> tuple[str, ...] | None:
@@ -247,7 +278,7 @@ def _setting(key: str, value: object) -> object:
             return parse_duration(value)
         except ValueError as error:
             raise ValueError(f"`{key}`: {error}") from None
-    if key in ("breaks", "plan"):
+    if key in ("breaks", "plan", "checkin"):
         if isinstance(value, dict):
             return value  # read whole by `_breaks` or `_week_plan`
         raise ValueError(f"`{key}` is a table: [{key}] on a line of its own, then its keys")
@@ -258,7 +289,7 @@ def _setting(key: str, value: object) -> object:
     raise ValueError(f"unknown setting `{key}` (known: {', '.join(_KNOWN)})")
 
 
-_KNOWN = ("mute", "voice", "bell", "theme", "prepare", "rest", "keys", "breaks", "plan")
+_KNOWN = ("mute", "voice", "bell", "theme", "prepare", "rest", "keys", "breaks", "plan", "checkin")
 
 
 def save_theme(path: Path, theme: str) -> str | None:

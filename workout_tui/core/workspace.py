@@ -11,15 +11,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workout_tui.core import locations
-from workout_tui.core.config import Config
 from workout_tui.core.library import Routine, UnknownRoutine, closest_slugs, discover, find
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
+    from workout_tui.core.config import Config
     from workout_tui.core.engine import Clock
+    from workout_tui.core.insight import Insight
     from workout_tui.core.log.store import HistoryStore
     from workout_tui.core.run import Run
 
@@ -82,11 +84,11 @@ class Workspace:
     def config(self) -> Config:
         """The config file's settings, read once (defaults where it has none)."""
         if self._config is None:
+            from workout_tui.core.config import Config, load_config
+
             if self.config_path is None:
                 self._config = Config()
             else:
-                from workout_tui.core.config import load_config
-
                 self._config, self._problems = load_config(self.config_path)
         return self._config
 
@@ -200,6 +202,19 @@ class Workspace:
         """Close the history `open_history` opened (one handed in is its owner's)."""
         if self._opened and self._kept is not None:
             self._kept.close()
+
+    def hip_slugs(self) -> set[str]:
+        """The routines that are hip work: tagged with one of `[checkin] hip_tags`."""
+        tags = set(self.config.checkin.hip_tags)
+        return {r.slug for r in self.routines() if r.summary and tags & set(r.summary.tags)}
+
+    def insight(self, store: HistoryStore | None, today: date) -> Insight:
+        """What the check-ins in `store` say about the hip work, as of `today`."""
+        from workout_tui.core.insight import insight
+
+        if store is None:
+            return insight({}, {}, today)
+        return insight(store.scores(), store.minutes_of(self.hip_slugs()), today)
 
     # -- a run -----------------------------------------------------------------------------
 

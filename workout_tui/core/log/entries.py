@@ -113,6 +113,20 @@ class BreakEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckIn:
+    """How the neck and mid-back felt on a day: 0 (no pain) to 10 (the worst). A day may
+    have several; the latest given stands."""
+
+    day: date
+    score: int
+    at: datetime  # when it was given (a forgotten day can be filled in later)
+    note: str | None = None
+
+
+SCORES = range(0, 11)  # a check-in's scores
+
+
+@dataclass(frozen=True, slots=True)
 class Totals:
     """A run's figures, as every view of it states them."""
 

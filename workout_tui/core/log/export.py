@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 from typing import Any, TextIO
 
-from workout_tui.core.log.entries import BreakEvent, RunSummary, StepRecord
+from workout_tui.core.log.entries import BreakEvent, CheckIn, RunSummary, StepRecord
 from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.printable import json_text, printable
 
 FORMATS = ("json", "csv")
 FORMAT_NAME = "workout-tui history"
-FORMAT_VERSION = 2  # 2 added the breaks; 1 (runs only) is still read
+FORMAT_VERSION = 3  # 3 added the check-ins, 2 the breaks; 1 (runs only) is still read
 # One row per step: its run's columns, then its own.
 CSV_HEADER = (
     "run_id,run_uid,session,session_name,status,started_at,ended_at,speed,run_seconds,"
@@ -28,11 +28,13 @@ def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
     runs = list(store.all_runs()) if store is not None else []
     if kind == "json":
         breaks = store.all_breaks() if store is not None else []
+        checkins = store.checkins() if store is not None else []
         document = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
             "runs": [_run_json(run, steps) for run, steps in runs],
             "breaks": [_break_json(event) for event in breaks],
+            "checkins": [_checkin_json(checkin) for checkin in checkins],
         }
         out.write(json_text(document) + "\n")
     else:
@@ -114,6 +116,11 @@ def _step_json(step: StepRecord) -> dict[str, Any]:
 
 def _break_json(event: BreakEvent) -> dict[str, Any]:
     return {"action": event.action, "at": event.at.isoformat(), "run_uid": event.run_uid}
+
+
+def _checkin_json(checkin: CheckIn) -> dict[str, Any]:
+    day, at = checkin.day.isoformat(), checkin.at.isoformat()
+    return {"day": day, "score": checkin.score, "note": checkin.note, "at": at}
 
 
 def _cell(text: str | None) -> str:

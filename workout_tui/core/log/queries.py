@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from workout_tui.core.log.connection import this_process
-from workout_tui.core.log.entries import BreakEvent, RunSummary, StepRecord, exercise_key
+from workout_tui.core.log.entries import (
+    BreakEvent,
+    CheckIn,
+    RunSummary,
+    StepRecord,
+    exercise_key,
+)
 from workout_tui.core.log.schema import (
     BREAK_DAY,
     COUNTED,
@@ -187,6 +193,39 @@ class HistoryReads:
             " ORDER BY at_ts, breaks.id"
         )
         return [BreakEvent(action, datetime.fromisoformat(at), uid) for action, at, uid in rows]
+
+    def checkins(self) -> list[CheckIn]:
+        """Every check-in, oldest first (for export)."""
+        rows = self.db.execute("SELECT day, score, at, note FROM checkins ORDER BY at_ts, id")
+        return [
+            CheckIn(date.fromisoformat(d), s, datetime.fromisoformat(a), n) for d, s, a, n in rows
+        ]
+
+    def scores(self) -> dict[date, int]:
+        """Each day's check-in: the latest given for it."""
+        rows = self.db.execute("SELECT day, score FROM checkins ORDER BY at_ts, id")
+        return {date.fromisoformat(day): score for day, score in rows}
+
+    def minutes_of(self, slugs: set[str]) -> dict[date, float]:
+        """Each day's minutes of the routines `slugs` run in real time to at least half
+        their work (days without none)."""
+        days: dict[date, float] = {}
+        for day, session, seconds in self.db.execute(
+            f"SELECT {RUN_DAY}, session, active_seconds FROM runs WHERE {COUNTED}"
+            " AND 2 * done_work_steps >= planned_work_steps"
+        ):
+            if session in slugs:
+                found = date.fromisoformat(day)
+                days[found] = days.get(found, 0.0) + seconds / 60
+        return days
+
+    def first_day(self) -> date | None:
+        """The day the history began: its first run, break or check-in (None: empty)."""
+        row = self.db.execute(
+            f"SELECT MIN(day) FROM (SELECT MIN({RUN_DAY}) AS day FROM runs UNION ALL"
+            f" SELECT MIN({BREAK_DAY}) FROM breaks UNION ALL SELECT MIN(day) FROM checkins)"
+        ).fetchone()
+        return date.fromisoformat(row[0]) if row[0] else None
 
     def breaks_by_day(self, since: date) -> dict[date, dict[str, int]]:
         """How many breaks were taken, snoozed and skipped each day from `since` (the day

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from workout_tui.core.log.connection import (
@@ -14,7 +14,7 @@ from workout_tui.core.log.connection import (
     HistoryUnavailable,
     writer_settings,
 )
-from workout_tui.core.log.entries import DAY_OF_SQL, RunSummary, StepRecord
+from workout_tui.core.log.entries import DAY_OF_SQL, CheckIn, RunSummary, StepRecord
 from workout_tui.core.plan import Outcome
 
 FILE_NAME = "history.sqlite3"
@@ -132,6 +132,18 @@ MIGRATIONS = [
     # process since is not taken for the run's owner still alive
     """
     ALTER TABLE runs ADD COLUMN pid_start INTEGER;
+    """,
+    # 6: the daily check-in: how the neck and mid-back felt on a day, 0 to 10
+    """
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        note TEXT,
+        at TEXT NOT NULL,
+        at_ts REAL NOT NULL
+    );
+    CREATE INDEX checkins_by_day ON checkins(day, at_ts);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -266,11 +278,11 @@ def named(columns: str) -> str:
     return ", ".join(f":{column.strip()}" for column in columns.split(","))
 
 
-def row_values(entry: RunSummary | StepRecord, **given: object) -> dict[str, object]:
+def row_values(entry: RunSummary | StepRecord | CheckIn, **given: object) -> dict[str, object]:
     """A run's or a step's fields by name, as SQLite keeps them (instants as ISO text),
     with the `given` values in their place."""
     values = {name: getattr(entry, name) for name in entry.__dataclass_fields__}
     for name, value in values.items():
-        if isinstance(value, datetime):
+        if isinstance(value, date):  # and a datetime
             values[name] = value.isoformat()
     return values | given

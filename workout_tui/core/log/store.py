@@ -30,7 +30,7 @@ from workout_tui.core.log.connection import (
     this_process,
     writer_settings,
 )
-from workout_tui.core.log.entries import BreakEvent, RunSummary, StepRecord, wall_clock
+from workout_tui.core.log.entries import BreakEvent, CheckIn, RunSummary, StepRecord, wall_clock
 from workout_tui.core.log.queries import HistoryReads
 from workout_tui.core.log.schema import (
     BREAK_ACTIONS,
@@ -90,13 +90,9 @@ class HistoryStore(HistoryReads):
 
     def opener(self) -> Callable[[], HistoryStore]:
         """What opens another connection to this history, opened already (no migration, no
-        integrity check), on the thread that calls it: it waits on a lock as long as this
-        one does.
-
-        It does not read the file itself: closing any descriptor of it would drop every lock
-        this process's connections hold on it (POSIX locks are the process's), and another
-        process closing its last connection would then take the WAL's index from under them.
-        """
+        integrity check), on the calling thread, waiting on a lock as long as this one does.
+        It never reads the file: closing any descriptor of it would drop every POSIX lock the
+        process holds on it, and the WAL's index could go from under its connections."""
         busy_ms = self.db.execute("PRAGMA busy_timeout").fetchone()[0]
         return partial(HistoryStore, self.path, self.now, busy_ms=busy_ms)
 
@@ -197,12 +193,13 @@ class HistoryStore(HistoryReads):
         self,
         runs: Iterable[tuple[RunSummary, list[StepRecord]]],
         breaks: Iterable[BreakEvent] = (),
-    ) -> tuple[int, int, int]:
-        """Add runs and breaks from another history, all in one transaction or none: a run
-        already here (the same uid) is left as it is, and a run keeps its id unless this
-        history uses it; a break already here (the same action at the same instant) too.
-        Returns how many runs were added, how many were here already, and breaks added."""
-        added = present = breaks_added = 0
+        checkins: Iterable[CheckIn] = (),
+    ) -> tuple[int, int, int, int]:
+        """Add runs, breaks and check-ins from another history, all in one transaction or
+        none: one already here (a run's uid, a break's or a check-in's instant) is left as it
+        is, and a run keeps its id unless this history uses it. Returns the runs added and
+        those here already, and the breaks and the check-ins added."""
+        added = present = 0
         with self._transaction():
             for run, steps in runs:
                 if self.db.execute("SELECT 1 FROM runs WHERE uid = ?", (run.uid,)).fetchone():
@@ -214,14 +211,28 @@ class HistoryStore(HistoryReads):
                 for step in steps:
                     self._insert_step(run_id, step)
                 added += 1
-            for event in breaks:
-                at = event.at.isoformat()
-                here = "SELECT 1 FROM breaks WHERE action = ? AND at = ?"
-                if not self.db.execute(here, (event.action, at)).fetchone():
-                    found = self.db.execute("SELECT id FROM runs WHERE uid = ?", (event.run_uid,))
-                    self.record_break(event.action, event.at, (found.fetchone() or (None,))[0])
-                    breaks_added += 1
-        return added, present, breaks_added
+            return added, present, self._import_breaks(breaks), self._import_checkins(checkins)
+
+    def _import_breaks(self, breaks: Iterable[BreakEvent]) -> int:
+        added = 0
+        for event in breaks:
+            here = "SELECT 1 FROM breaks WHERE action = ? AND at = ?"
+            if not self.db.execute(here, (event.action, event.at.isoformat())).fetchone():
+                found = self.db.execute("SELECT id FROM runs WHERE uid = ?", (event.run_uid,))
+                self.record_break(event.action, event.at, (found.fetchone() or (None,))[0])
+                added += 1
+        return added
+
+    def _import_checkins(self, checkins: Iterable[CheckIn]) -> int:
+        added = 0
+        for checkin in checkins:
+            here = "SELECT 1 FROM checkins WHERE day = ? AND at = ?"
+            if not self.db.execute(
+                here, (checkin.day.isoformat(), checkin.at.isoformat())
+            ).fetchone():
+                self.record_checkin(checkin)
+                added += 1
+        return added
 
     def _insert_run(self, run_id: int, run: RunSummary) -> None:
         columns = f"{IMPORTED_RUN_COLUMNS}, started_ts"
@@ -258,6 +269,15 @@ class HistoryStore(HistoryReads):
         self.db.execute(
             "INSERT INTO breaks (action, at, at_ts, run_id) VALUES (?, ?, ?, ?)",
             (action, at.isoformat(), at.timestamp(), run_id or None),
+        )
+
+    def record_checkin(self, checkin: CheckIn) -> None:
+        """Keep a check-in: the latest of its day stands, and earlier ones are kept."""
+        values = row_values(checkin, at_ts=checkin.at.timestamp())
+        self.db.execute(
+            "INSERT INTO checkins (day, score, note, at, at_ts)"
+            " VALUES (:day, :score, :note, :at, :at_ts)",
+            values,
         )
 
     def delete_run(self, run_id: int) -> None:

@@ -1,0 +1,38 @@
+"""How the command line shows itself: help that keeps paths whole, and --version."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from workout_tui import version
+from workout_tui.core.printable import printable
+
+
+class Help(argparse.HelpFormatter):
+    """Help that keeps paths whole when it wraps (`workout-tui`, not `workout-` `tui`) and
+    shows any control character in them as a visible mark."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        text = printable(" ".join(text.split()))
+        return textwrap.fill(
+            text,
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+
+
+class Version(argparse.Action):
+    """--version, looked up only when asked for (so start-up never pays for it)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"workout-tui {version()}")
+        parser.exit()
