@@ -20,13 +20,15 @@ from workout_tui.core.log.store import HistoryStore
 HOSTILE_NOTE = "[b]stiff[/] \x1b]0;x\x07" * 500  # 10,000 characters
 
 
-def seed(data: Path, days: int, lower_by: float, noise: int = 1, seed: int = 3) -> None:
-    """`days` days up to yesterday: the hip-flexor routine run on every other day, and a
+def seed(
+    data: Path, days: int, lower_by: float, noise: int = 1, seed: int = 3, today: date | None = None
+) -> None:
+    """`days` days up to the day before `today`: the hip-flexor routine run every other day, and a
     check-in each day, `lower_by` points lower on the day after a hip day (± `noise`)."""
     routines = discover([(bundled_sessions_dir(), "bundled")])
     hips = next(r for r in routines if r.slug == "hip-flexor-stretch").loaded()
     assert hips.plan is not None
-    rng, today = random.Random(seed), date.today()
+    rng, today = random.Random(seed), today or date.today()
     first = today - timedelta(days=days)
     for offset in range(days):
         day = first + timedelta(days=offset)

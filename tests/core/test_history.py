@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.log_helpers import entry
+from workout_tui.core.habits import Streak
 from workout_tui.core.loader import load_plan_text
 from workout_tui.core.log.entries import CheckIn
 from workout_tui.core.log.opening import open_history
@@ -141,14 +142,17 @@ def test_stats_count_streaks_weeks_and_leave_previews_out(store: HistoryStore, w
     run_through(store, speed=20)
     run_through(store, upto=1)  # only get-ready: no work done, does not count
     stats = store.stats(weeks=4)
-    assert stats.streak_days == 3
+    assert stats.streak == Streak(5, rest_days=1)  # day 3 missed: a rest day; day 5 and 6 end it
+    assert stats.comebacks == 1  # day 4, five days after day 9
     assert stats.week_sessions == 1  # Monday: only today's is this week
     per_run = (5 + 20 + 10 + 20 + 10 + 30 + 5 + 30) / 60
     assert stats.weekly_minutes == pytest.approx((0, per_run, 3 * per_run, per_run))
     wall.now = today + timedelta(days=1)
-    assert store.stats().streak_days == 3  # nothing yet today: yesterday's streak stands
-    wall.now = today + timedelta(days=2)
-    assert store.stats().streak_days == 0
+    assert store.stats().streak == Streak(5, 1)  # nothing yet today: yesterday's stands
+    wall.now = today + timedelta(days=2)  # yesterday missed: a rest day, so day 3 ends it
+    assert store.stats().streak == Streak(4, 1)
+    wall.now = today + timedelta(days=3)  # two days missed in a row
+    assert store.stats().streak == Streak(0, 0)
 
 
 def test_an_old_schema_is_migrated_and_its_totals_filled_in(tmp_path: Path, wall: Clock) -> None:

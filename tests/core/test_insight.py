@@ -78,4 +78,5 @@ def test_any_history_gives_an_answer_and_never_divides_by_zero(
     if found.interval is not None and found.difference is not None:
         assert found.interval[0] <= found.interval[1]
         assert found.interval[0] >= -10 and found.interval[1] <= 10
-    assert found.verdict()
+    assert found.verdict() and found.lines(("hips", "glutes")) and found.lines(())
+    assert found.as_json(())["needed"] == found.needed

@@ -78,7 +78,7 @@ def test_a_run_at_half_past_midnight_at_plus_14_is_done_today_everywhere(
     assert store.completed_on(TODAY) == {"stretch"}, machine_zone  # `today`, the Today list
     assert store.completed_by_day(TODAY - timedelta(days=7)) == {TODAY: {"stretch"}}
     assert store.active_days() == {TODAY: 1}  # the heat map
-    assert store.stats().week_sessions == 1 and store.stats().streak_days == 1
+    assert store.stats().week_sessions == 1 and store.stats().streak.days == 1
     assert store.runs()[0].started_at.date() == TODAY  # the list says the same day
 
 
@@ -98,11 +98,11 @@ def test_the_streak_counts_distinct_days_whatever_the_order_of_the_runs(
     yesterday, before = TODAY - timedelta(days=1), TODAY - timedelta(days=2)
     # Yesterday early at +14 began before the day before's late run at -10 had ended.
     store = store_with(tmp_path, at(before, 22, 0, -10), at(yesterday, 1, 0, 14))
-    assert store.stats().streak_days == 2, machine_zone
+    assert store.stats().streak.days == 2, machine_zone
     store.close()
     (tmp_path / "b").mkdir()
     store = store_with(tmp_path / "b", at(yesterday, 20, 0, -10), at(before, 20, 0, -10))
-    assert store.stats().streak_days == 2, machine_zone
+    assert store.stats().streak.days == 2, machine_zone
 
 
 def test_a_break_counts_on_the_day_it_was_recorded(tmp_path: Path, machine_zone: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from textual.widgets import Digits, Static
 from tests.conftest import FakeClock
 from workout_tui.audio import SilentCues
 from workout_tui.core import locations
+from workout_tui.core.config import CheckInSettings, Config
 from workout_tui.core.library import Routine, discover, load_routine
 from workout_tui.core.workspace import Workspace
 from workout_tui.ui.app import WorkoutApp
@@ -60,21 +62,19 @@ def make_app(
     start: Routine | None = None, routines: list[Routine] | None = None, **options: Any
 ) -> WorkoutApp:
     """The real app on a fake clock (starting at 0) with cues that are recorded, not played
-    (unless `cues` are given)."""
+    (unless `cues` are given), that asks no check-in (unless `checkin=True`)."""
     given = {name: options.pop(name) for name in WORKSPACE_PARTS if name in options}
+    if not options.pop("checkin", False):  # the daily check-in is asked where a test asks
+        config = given.get("config") or Config()
+        given["config"] = replace(config, checkin=CheckInSettings(ask="off"))
     routines = routines if routines is not None else bundled()
     workspace = Workspace(routines=routines, **given)
     options = {"cues": SilentCues(), **options}
     return WorkoutApp(Settings(workspace, start=start, clock=FakeClock(0.0), **options))
 
 
-WORKSPACE_PARTS = (
-    "folders",
-    "config",
-    "history",
-    "data_dir",
-    "config_path",
-)  # make_app's for the workspace
+# What make_app hands to the workspace, not to the settings.
+WORKSPACE_PARTS = ("folders", "config", "history", "data_dir", "config_path")
 
 
 async def advance(pilot: Pilot[None], seconds: float, tick: float = 0.5) -> None:

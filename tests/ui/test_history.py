@@ -108,7 +108,7 @@ async def test_the_history_lists_runs_newest_first_with_the_stats(seeded: Histor
             ["Tue 10 Nov 17:00", "Glute and hamstring strength", "16:30", "100%", "completed"],
         ]
         stats = text(pilot, "#stats")
-        assert stats.startswith("Streak: 3 days\nThis week: 1 session, 5 min")
+        assert stats.startswith("Streak: 3 days · comebacks: 2\nThis week: 1 session, 5 min")
 
 
 async def test_a_word_typed_on_the_history_filters_it_and_deletes_nothing(
@@ -376,4 +376,4 @@ async def test_without_a_plan_or_breaks_the_week_row_is_not_shown(seeded: Histor
     app = make_app(history=seeded, show_history=True)
     async with app.run_test(size=(100, 30)) as pilot:
         assert not app.screen.query_one("#week").display
-        assert text(pilot, "#stats").startswith("Streak: 3 days\n")
+        assert text(pilot, "#stats").startswith("Streak: 3 days · comebacks: 2\n")

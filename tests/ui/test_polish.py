@@ -61,6 +61,8 @@ async def test_every_screen_has_help(tmp_path: Path) -> None:
             ("ctrl+r", "history"),
             ("enter", "run-detail"),
             ("escape", "history"),
+            ("ctrl+k", "insight"),
+            ("escape", "history"),
             ("ctrl+t", "exercises"),
             ("enter", "exercise"),
         ]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import statistics
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,6 +19,7 @@ MIN_CHECKINS = 14  # in all, before any number is shown
 MIN_EACH_SIDE = 5  # after hip days, and after other days
 RESAMPLES = 2000  # bootstrap resamples: the interval's ends move by ~0.05 between seeds
 LEVEL = 0.90  # the interval's confidence
+WIDTH = 78  # the lines' width: an 80-column terminal
 WINDOW_DAYS = 14  # the first and the last two weeks, compared
 CAVEAT = "This is your own record, not a diagnosis: see a professional about pain that persists."
 
@@ -93,12 +95,13 @@ class Insight:
 
     def lines(self, hip_tags: Sequence[str]) -> list[str]:
         """The insight in words and bars, for a terminal."""
+        tags = ", ".join(hip_tags[:-1]) + " or " * (len(hip_tags) > 1) + "".join(hip_tags[-1:])
         said = [
-            "Neck and mid-back, 0 (none) to 10 (worst), the day after hip work and after other",
-            f"days (hip work: a routine tagged {' or '.join(hip_tags)}, half of it done):",
+            "Neck and mid-back, 0 (none) to 10 (worst), the day after hip work (a routine",
+            f"tagged {tags}, half of it done) and after other days:",
             f"  after a hip day    {_mean(self.after_hip)}",
             f"  after other days   {_mean(self.after_other)}",
-            self.verdict(),
+            *textwrap.wrap(self.verdict(), WIDTH),
         ]
         if self.last_weeks.count:
             said.append(
@@ -110,7 +113,7 @@ class Insight:
             neck = "-" if week.mean is None else f"{week.mean:4.1f} {bar(week.mean / 10)}"
             hips = f"{week.hip_minutes:4.0f} min {bar(week.hip_minutes / most)}"
             said.append(f"  {week.monday:%a %d %b}  {neck:<16} {hips}".rstrip())
-        return [*said, CAVEAT]
+        return [*said, *textwrap.wrap(CAVEAT, WIDTH)]
 
 
 def bar(share: float, width: int = 10) -> str:

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from workout_tui.core.engine import Clock, CueDue, Engine, Event, SessionEnded
+from workout_tui.core.habits import back_after
 from workout_tui.core.library import Routine, file_hash
 from workout_tui.core.log.describe import describe_sets
 from workout_tui.core.log.entries import RunSummary, StepRecord
@@ -42,6 +43,7 @@ class Run:
         self._last_time: dict[str, str] = {}
         self.interrupted = resumable(store, routine) if routine is not None else None
         self.notices: list[str] = []  # what to tell when it starts
+        self._days_off = 0
 
     def begin(self, resume: bool, lead_in: float) -> list[Event]:
         """Start the routine's run: carrying on its interrupted one if `resume` (after a
@@ -54,6 +56,7 @@ class Run:
     def start(self, session: str, session_hash: str, speed: float) -> list[Event]:
         """Start a new run at the first step."""
         self.speed = speed
+        self._days_off = self._days_off_before()  # before this run writes anything
         self.journal.start(self.plan, session, session_hash, speed)
         return self.engine.start()
 
@@ -104,6 +107,23 @@ class Run:
                 sets = []
             self._last_time[name] = f"last: {describe_sets(sets)}" if sets else ""
         return self._last_time[name]
+
+    def _days_off_before(self) -> int:
+        """Days since the last session, when today has none yet and they are enough for a
+        run today to come back (`habits.back_after`); else 0."""
+        store, today = self.journal.store, self.record.now().date()
+        if store is None or self.speed != 1:
+            return 0
+        try:
+            days = store.session_days()
+        except sqlite3.Error:
+            return 0
+        return 0 if today in days else back_after(days, today)
+
+    def back_after(self) -> int:
+        """The days off this run came back after: 0 unless it is a comeback with work done."""
+        done = any(e.is_work and e.outcome is Outcome.DONE for e in self.record.logged)
+        return self._days_off if done else 0
 
     def records_beaten(self) -> list[str]:
         """`New record: Goblet squat 14 kg × 5, was 12 kg × 5` for each record this run beat

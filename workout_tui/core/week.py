@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
+
+from workout_tui.core.habits import Streak, streak
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -31,17 +33,11 @@ class WeekPlan:
         planned = self.on(day)
         return all(slug in done for slug in planned) if planned else None
 
-    def streak(self, today: date, done: dict[date, set[str]], days: int = 366) -> int:
+    def streak(self, today: date, done: dict[date, set[str]]) -> Streak:
         """Days in a row with the plan kept, up to today (or yesterday, while today's is still
-        open). A day with nothing planned is passed over: it neither counts nor breaks it."""
-        count = 0
-        for back in range(days):
-            day = today - timedelta(days=back)
-            kept = self.kept(day, done.get(day, set()))
-            if kept is False and back > 0:
-                break
-            count += bool(kept)
-        return count
+        open), one missed planned day in any seven forgiven. A day with nothing planned is
+        passed over: it neither counts nor breaks it."""
+        return streak(lambda day: self.kept(day, done.get(day, set())), today)
 
 
 def weekday(name: str) -> int | None:

@@ -20,12 +20,13 @@ from workout_tui.ui.messages import (
     RoutineChosen,
     RunEnded,
 )
-from workout_tui.ui.settings import BreakSetup, Settings, problems_notice
+from workout_tui.ui.settings import BreakSetup, Settings, apply_config, problems_notice
 
 # The home screen is all a launch has to draw, so everything else is imported when first
 # needed: that keeps start-up close to a bare Textual app's (the README's Performance table).
 if TYPE_CHECKING:
     from workout_tui.audio import Cues
+    from workout_tui.core.log.checkin_log import CheckInLog
     from workout_tui.core.log.store import HistoryStore
     from workout_tui.core.run import Run
 
@@ -42,6 +43,7 @@ class WorkoutApp(App[None]):
         self.settings, self.workspace = settings, settings.workspace
         self.history: HistoryStore | None = None  # see open_history()
         self._cues: Cues | None = settings.cues
+        self._checkins: CheckInLog | None = None  # opened when first asked
         self.exit_notices: list[str] = []  # said on the terminal once the app has closed
         self.keymap: dict[str, str] = {}  # the config's remapping, as applied
 
@@ -51,7 +53,8 @@ class WorkoutApp(App[None]):
     def on_mount(self) -> None:
         breaks = self.settings.breaks
         problems = [*self.workspace.problems, *([breaks.problem] if breaks else [])]
-        problems = [p for p in problems if p] + self._apply_config()
+        self.keymap, said = apply_config(self, self.settings.config)
+        problems = [p for p in problems if p] + said
         if notice := problems_notice(problems):  # one: stacked ones run off the top
             self.notify(notice, severity="warning", timeout=10 + 2 * notice.count("\n"))
         # A closed terminal (SIGHUP) or a kill (SIGTERM) stops the run cleanly, kept as stopped.
@@ -130,8 +133,21 @@ class WorkoutApp(App[None]):
         if isinstance(below, BreakScreen):  # a break goes straight back to counting
             self.pop_screen()
             below.back_from_break(message.run)
+            self._ask_checkin()
         else:
             self.switch_screen(SummaryScreen(message.routine, message.run, message.speed))
+            if message.run.record.completed and message.speed == 1:
+                self._ask_checkin()
+
+    def _ask_checkin(self) -> None:
+        """Ask today's check-in, if the config asks it and it was not asked today."""
+        from workout_tui.core.log.checkin_log import CheckInLog
+        from workout_tui.ui.checkin import ask_checkin
+
+        store = self.open_history()
+        if store is not None and self.settings.config.checkin.ask == "daily":
+            self._checkins = self._checkins or CheckInLog(store)
+            ask_checkin(self, self._checkins, store.now().date())
 
     def show_breaks(self, setup: BreakSetup) -> None:
         """Open the break reminder; the break routines it starts run on top of it."""
@@ -154,7 +170,7 @@ class WorkoutApp(App[None]):
         if self.history is None:
             self.notify("History is off, so there is nothing to show.", severity="warning")
             return
-        self.push_screen(HistoryScreen(self.history, self.settings.config.plan))
+        self.push_screen(HistoryScreen(self.history, self.workspace))
 
     def action_help(self) -> None:
         """Show every key of the screen on top."""
@@ -222,21 +238,6 @@ class WorkoutApp(App[None]):
             timeout=timeout,
             markup=False,
         )
-
-    def _apply_config(self) -> list[str]:
-        """Apply the config's theme and keys; what is wrong with them."""
-        config, problems = self.settings.config, []
-        if config.theme in self.available_themes:
-            self.theme = config.theme
-        else:
-            problems.append(f"Unknown theme {config.theme!r}; ctrl+p then 'theme' lists them.")
-        if config.keys:
-            from workout_tui.ui.keys import build_keymap
-
-            self.keymap, said = build_keymap(config.keys, config.place)
-            self.set_keymap(self.keymap)
-            problems += said
-        return problems
 
     def watch_theme(self, theme: str) -> None:
         """A theme picked in the palette is kept for the next launch, in the config file."""

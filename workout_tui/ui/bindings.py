@@ -28,6 +28,8 @@ class ScreenName(StrEnum):
     CONFIRM = "confirm"
     RESUME_RUN = "resume-run"
     LOG_SET = "log-set"
+    CHECKIN = "checkin"
+    INSIGHT = "insight"
 
 
 class BindingId(StrEnum):
@@ -75,6 +77,9 @@ class BindingId(StrEnum):
     START_OVER = "start-over"
     CANCEL_RESUME = "cancel-resume"
     CANCEL_LOG = "cancel-log"
+    SKIP_CHECKIN = "skip-checkin"
+    INSIGHT = "insight"
+    BACK_FROM_INSIGHT = "back-from-insight"
 
 
 def _bind(
@@ -165,6 +170,9 @@ REGISTRY: dict[ScreenName, tuple[Binding, ...]] = {
         _bind(BindingId.DELETE_RUN, "delete", "delete_run", "Delete", "Delete this run"),
         _bind(BindingId.FILTER_RUNS, "slash", "filter", "Filter", "Filter by routine"),
         _bind(BindingId.EXERCISES, "ctrl+t", "exercises", "Exercises", "Switch to exercises"),
+        _bind(
+            BindingId.INSIGHT, "ctrl+k", "insight", "Insight", "Does the hip work help? Check-ins"
+        ),
         _bind(BindingId.BACK, "escape", "back", "Back", "Back to the routines"),
     ),
     ScreenName.EXERCISES: (
@@ -196,6 +204,12 @@ REGISTRY: dict[ScreenName, tuple[Binding, ...]] = {
         _bind(BindingId.START_OVER, "s", "answer(False)", "Start over", "Start from the top"),
         _bind(BindingId.CANCEL_RESUME, "escape", "answer(None)", "Cancel", "Back to the list"),
     ),
+    ScreenName.CHECKIN: (
+        _bind(BindingId.SKIP_CHECKIN, "escape", "skip", "Not today", "Skip the check-in today"),
+    ),
+    ScreenName.INSIGHT: (
+        _bind(BindingId.BACK_FROM_INSIGHT, "escape", "app.pop_screen", "Back", "The history"),
+    ),
     ScreenName.LOG_SET: (
         _bind(BindingId.CANCEL_LOG, "escape", "cancel", "Cancel", "Keep what was logged"),
     ),
@@ -210,6 +224,7 @@ WITH_HELP = {
     ScreenName.RUN_DETAIL,
     ScreenName.EXERCISES,
     ScreenName.EXERCISE,
+    ScreenName.INSIGHT,
 }
 
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Input
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import RunSummary
 from workout_tui.core.log.store import HistoryStore
-from workout_tui.core.week import WeekPlan
+from workout_tui.core.workspace import Workspace
 from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.calendar import heat_map, week_bars, week_table
 from workout_tui.ui.dialogs import Confirm
@@ -46,10 +46,10 @@ class HistoryScreen(Screen[None]):
     HELP_TITLE = "History"  # "Keys: ..." in its help
     BINDINGS = bindings(ScreenName.HISTORY)
 
-    def __init__(self, store: HistoryStore, plan: WeekPlan | None = None) -> None:
+    def __init__(self, store: HistoryStore, workspace: Workspace | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.plan = plan or WeekPlan()  # this week's row shows it done against planned
+        self.store, self.workspace = store, workspace or Workspace()
+        self.plan = self.workspace.config.plan  # this week's row: done against planned
         self._loaded = 0
         self._more = False
         self._routine_width = 0
@@ -96,10 +96,11 @@ class HistoryScreen(Screen[None]):
         # What was done by day is read only for a plan: its streak looks back up to a year.
         planned = not self.plan.is_empty
         done = self.store.completed_by_day(today - timedelta(days=366)) if planned else {}
-        kept = f" · plan kept {_days(self.plan.streak(today, done))}" if planned else ""
+        kept = f" · plan kept {self.plan.streak(today, done)}" if planned else ""
         sessions = "session" if stats.week_sessions == 1 else "sessions"
+        back = f" · comebacks: {stats.comebacks}" if stats.comebacks else ""
         self.query_one("#stats", Literal).update(
-            f"Streak: {_days(stats.streak_days)}{kept}\n"
+            f"Streak: {stats.streak}{kept}{back}\n"
             f"This week: {stats.week_sessions} {sessions}, {round(stats.week_minutes)} min\n"
             "Previews are left out."
         )
@@ -214,12 +215,14 @@ class HistoryScreen(Screen[None]):
 
         self.app.push_screen(ExercisesScreen(self.store))
 
+    def action_insight(self) -> None:
+        from workout_tui.ui.insight import InsightScreen
+
+        found = self.workspace.insight(self.store, self.store.now().date())
+        self.app.push_screen(InsightScreen(found, self.workspace.config.checkin.hip_tags))
+
     def action_back(self) -> None:
         if self.query_one("#run-filter", Input).has_focus:
             self.query_one("#runs", DataTable).focus()
         else:
             self.app.pop_screen()
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"

@@ -12,6 +12,8 @@ from workout_tui.core.library import Routine
 from workout_tui.core.workspace import Workspace
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
+    from textual.app import App
+
     from workout_tui.audio import Cues
     from workout_tui.core.engine import Clock
 
@@ -57,3 +59,20 @@ def problems_notice(problems: Sequence[str]) -> str:
     if len(problems) > SHOWN_PROBLEMS:
         shown.append(f"{len(problems) - SHOWN_PROBLEMS} more: `workout-tui validate` lists all.")
     return "\n".join(shown)
+
+
+def apply_config(app: App[None], config: Config) -> tuple[dict[str, str], list[str]]:
+    """Apply the config's theme and keys to `app`: the keymap applied, and what is wrong."""
+    keymap: dict[str, str] = {}
+    problems = []
+    if config.theme in app.available_themes:
+        app.theme = config.theme
+    else:
+        problems.append(f"Unknown theme {config.theme!r}; ctrl+p then 'theme' lists them.")
+    if config.keys:
+        from workout_tui.ui.keys import build_keymap
+
+        keymap, said = build_keymap(config.keys, config.place)
+        app.set_keymap(keymap)
+        problems += said
+    return keymap, problems

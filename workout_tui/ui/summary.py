@@ -28,6 +28,8 @@ class SummaryScreen(Screen[None]):
         self.plan, self.record = run.plan, run.record
         self.speed = speed
         self.records = run.records_beaten()
+        if days := run.back_after():
+            self.records.insert(0, f"Back after {days} days: that is the part that counts.")
         self.lost = run.journal.lost  # another window has the run: this one saved none of it
 
     def compose(self) -> ComposeResult:

@@ -20,11 +20,11 @@ class CheckInLog(WriteQueue):
 
     def __init__(self, store: HistoryStore | None) -> None:
         super().__init__(store)
-        self._asked: date | None = None  # the day it was last asked here (answered or not)
+        self._asked_on: date | None = None  # the day it was last asked here (answered or not)
 
     def due(self, today: date) -> bool:
         """Whether to ask today: not asked here today, and none in the history for it."""
-        if self.store is None or self._asked == today:
+        if self.store is None or self._asked_on == today:
             return False
         with contextlib.suppress(sqlite3.Error):  # unread: asked, and kept if it is answered
             return today not in self.store.scores()
@@ -32,7 +32,7 @@ class CheckInLog(WriteQueue):
 
     def asked(self, today: date) -> None:
         """It was asked today (and answered, or skipped): not again today."""
-        self._asked = today
+        self._asked_on = today
 
     def add(self, score: int, note: str | None = None) -> None:
         """Keep today's check-in, given now."""

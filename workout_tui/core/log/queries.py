@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workout_tui.core.habits import Streak, comebacks, session_streak
 from workout_tui.core.log.connection import this_process
 from workout_tui.core.log.entries import (
     BreakEvent,
@@ -34,10 +35,11 @@ from workout_tui.core.log.schema import (
 class Stats:
     """The numbers at the top of the history screen (previews left out)."""
 
-    streak_days: int
+    streak: Streak  # one missed day in any seven passes as a rest day
     week_sessions: int
     week_minutes: float
     weekly_minutes: tuple[float, ...]  # oldest first, this week last
+    comebacks: int  # sessions after a gap of COMEBACK_GAP days or more
 
 
 class HistoryReads:
@@ -169,7 +171,10 @@ class HistoryReads:
             if 0 <= index < weeks:
                 weekly[index] += active / 60
                 week_sessions += index == weeks - 1
-        return Stats(self._streak(today), week_sessions, weekly[-1], tuple(weekly))
+        days = self.session_days()
+        return Stats(
+            session_streak(days, today), week_sessions, weekly[-1], tuple(weekly), comebacks(days)
+        )
 
     def active_days(self, weeks: int = 53) -> dict[date, int]:
         """Sessions per day (the day they started, where they started) over the last
@@ -254,18 +259,11 @@ class HistoryReads:
                 days.setdefault(found, set()).add(slug)
         return days
 
-    def _streak(self, today: date) -> int:
-        """Days in a row, ending today (or yesterday, if today has nothing yet), with a
-        session: distinct days (`day_of`), whatever order the runs started in."""
-        days = {
-            date.fromisoformat(day)
-            for (day,) in self.db.execute(f"SELECT DISTINCT {RUN_DAY} FROM runs WHERE {COUNTED}")
-        }
-        day = today if today in days else today - timedelta(days=1)
-        streak = 0
-        while day in days:
-            streak, day = streak + 1, day - timedelta(days=1)
-        return streak
+    def session_days(self) -> set[date]:
+        """Every day with a session (`day_of`; previews and runs with nothing done left
+        out), whatever order the runs started in."""
+        rows = self.db.execute(f"SELECT DISTINCT {RUN_DAY} FROM runs WHERE {COUNTED}")
+        return {date.fromisoformat(day) for (day,) in rows}
 
 
 def _instant_before(day: date) -> float:
