@@ -105,6 +105,8 @@ def idle_cpu(home: Path, seconds: float, runs: int, settle: float = 1.5) -> dict
     termdown = BIN / "termdown"
     programs: dict[str, tuple[list[str | Path], str]] = {
         "workout-tui": ([APP, "run", routine, "--mute"], "WORK"),
+        # The break screen, left open all day: 45 minutes to the next break.
+        "workout-tui breaks": ([APP, "breaks", "--mute", "--every", "45m"], "Sitting for"),
         "textual countdown": (
             [sys.executable, HERE / "baselines" / "countdown_app.py", "600"],
             "",  # drawn art, not text: measured after the settle below
@@ -573,7 +575,8 @@ def report(results: dict[str, Any]) -> str:
             "<= 1.2x; <= 1.05x the same widgets",
         )
     ]
-    bases = {k: v for k, v in i.items() if isinstance(v, dict) and k != "workout-tui"}
+    ours = ("workout-tui", "workout-tui breaks")
+    bases = {k: v for k, v in i.items() if isinstance(v, dict) and k not in ours}
     termdown = i.get("termdown", i["textual countdown"])["median"]
     countdown = i["textual countdown"]["median"]
     app = i["workout-tui"]
@@ -585,6 +588,17 @@ def report(results: dict[str, Any]) -> str:
             f"{app['median'] / max(termdown, 0.01):.2f}x termdown; "
             f"{app['median'] / max(countdown, 0.01):.2f}x the countdown",
             "<= 0.8x termdown; <= 1.5x the countdown",
+        )
+    )
+    waiting = i["workout-tui breaks"]
+    rows.append(
+        (
+            "Idle CPU of the break screen, 45 min to a break (% of a core)",
+            f"{waiting['median']:.2f}% ({waiting['min']:.2f}-{waiting['max']:.2f})",
+            " / ".join(f"{k} {v['median']:.2f}%" for k, v in bases.items()),
+            f"{waiting['median'] / max(termdown, 0.01):.2f}x termdown; "
+            f"{waiting['median'] / max(countdown, 0.01):.2f}x the countdown",
+            "<= 0.3x termdown",
         )
     )
     for key, label in (

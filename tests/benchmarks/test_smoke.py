@@ -30,6 +30,7 @@ def test_startup_is_within_a_few_times_a_bare_textual_app(home: Path) -> None:
 def test_a_running_timer_sits_nearly_idle(home: Path) -> None:
     result = bench.idle_cpu(home, seconds=0.5, runs=1, settle=0.5)
     assert result["workout-tui"]["median"] < 15, result
+    assert result["workout-tui breaks"]["median"] < 15, result
 
 
 def test_cues_are_not_grossly_late(home: Path) -> None:

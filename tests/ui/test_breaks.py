@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Digits
 
 from tests.conftest import FakeClock
 from tests.ui.helpers import advance, bundled, make_app, notices, short, text
@@ -85,7 +86,7 @@ async def test_a_break_comes_due_with_the_cue_and_the_bell(monkeypatch: pytest.M
         monkeypatch.setattr(app, "bell", lambda: rang.append(1))
         await sit(pilot, 9)
         assert state(app) is BreakState.SITTING and break_cues(app) == 0
-        assert text(pilot, "#break-clock") == "0:01"
+        assert text(pilot, "#break-clock") == "1"  # seconds, in the last minute
         await sit(pilot, 1)
         assert state(app) is BreakState.DUE
         assert break_cues(app) == 1 and rang == [1]
@@ -170,7 +171,7 @@ async def test_pause_stops_the_count_until_resumed() -> None:
         await pilot.press("p")
         screen = app.screen
         assert isinstance(screen, BreakScreen) and screen.timer.state is BreakState.PAUSED
-        assert text(pilot, "#break-state") == "Paused after 1:40 sitting: p counts again."
+        assert text(pilot, "#break-state") == "Paused after 1 min sitting: p counts again."
         await sit(pilot, 3600, tick=60)
         assert state(app) is BreakState.PAUSED and screen.timer.left == 500
         await pilot.press("p")
@@ -230,3 +231,34 @@ class TestSnapshots:
     def test_quiet_hours(self, snap_compare: Any, size: tuple[int, int]) -> None:
         app = break_app(FakeClock(MONDAY_10), quiet=(9 * 60 + 30, 10 * 60 + 30))
         assert snap_compare(app, terminal_size=size, run_before=lambda pilot: sit(pilot, 120))
+
+
+async def test_the_count_shows_minutes_then_seconds_and_redraws_only_when_they_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = break_app(FakeClock(MONDAY_10), every=180)
+    drawn: list[str] = []
+    async with app.run_test() as pilot:
+        await sit(pilot, 1)
+        assert text(pilot, "#break-clock") == "3"  # 2:59 left: 3 minutes, rounded up
+        sitting = "Sitting for under a minute. The next break in minutes:"
+        assert text(pilot, "#break-state") == sitting
+        monkeypatch.setattr(Digits, "update", lambda self, value: drawn.append(value))
+        await sit(pilot, 58)  # 2:01 left
+        assert drawn == [] and text(pilot, "#break-clock") == "3"
+        await sit(pilot, 1)  # 2:00 left
+        assert drawn == ["2"]
+        await sit(pilot, 61)  # 0:59 left, in seconds from 1:00
+        assert drawn == ["2", "60", "59"]
+        assert "The next break in seconds:" in text(pilot, "#break-state")
+
+
+def test_the_screen_looks_again_when_what_it_shows_changes() -> None:
+    from workout_tui.core.breaks import BreakPolicy, BreakTimer, next_change
+
+    timer = BreakTimer(BreakPolicy(180, 60), 0.0)
+    timer.update(1.5)  # 2:58.5 left: the minutes change at 2:00, in 58.5 s; a look every 10
+    assert next_change(timer, quiet=False) == 10.0
+    timer.update(121.2)  # 58.8 s left: the seconds change in 0.8 s
+    assert next_change(timer, quiet=False) == pytest.approx(0.8)
+    assert next_change(timer, quiet=True) == 10.0

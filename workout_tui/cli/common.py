@@ -82,11 +82,11 @@ def launch(
             "the app needs a terminal (stdin and stdout are not one); "
             "for scripts, see `list`, `validate` and `history --export`"
         )
-    workspace.routines()  # read before the app opens: a folder not there ends it here
     from workout_tui.ui.app import WorkoutApp
     from workout_tui.ui.settings import Settings
 
     app = WorkoutApp(Settings(workspace, start, show_history, breaks, speed, mute, voice))
+    workspace.routines()  # read before the app runs: a folder not there ends it here
     app.run()
     for notice in app.exit_notices:
         complain(notice)

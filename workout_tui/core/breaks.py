@@ -8,6 +8,7 @@ break, not a pile of them. The break screen calls `update(now)` as often as it l
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -111,3 +112,35 @@ def is_quiet(span: tuple[int, int] | None, minute: int) -> bool:
         return False
     start, end = span
     return start <= minute < end if start <= end else minute >= start or minute < end
+
+
+def quiet_span(span: tuple[int, int] | None) -> str:
+    """Quiet hours as `22:00-07:00`."""
+    start, end = span or (0, 0)
+    return f"{start // 60:02}:{start % 60:02}-{end // 60:02}:{end % 60:02}"
+
+
+LAST_MINUTE = 60.0  # the count shows seconds from here; minutes before
+LONGEST_SLEEP = 10.0  # the screen looks at the wall clock at least this often
+
+
+def shown_left(left: float) -> tuple[int, str]:
+    """Time to the next break as the screen shows it: whole minutes (rounded up) while
+    more than a minute is left, then seconds; with the unit's name."""
+    if left > LAST_MINUTE:
+        return math.ceil(left / 60), "minutes"
+    return math.ceil(left), "seconds"
+
+
+def next_change(timer: BreakTimer, quiet: bool) -> float:
+    """Seconds until what the break screen shows changes (at most LONGEST_SLEEP: a laptop
+    asleep stops the monotonic clock timers run on, so it looks again soon after)."""
+    if timer.state is BreakState.SITTING and not quiet:
+        left = timer.left
+        step = 60.0 if left > LAST_MINUTE else 1.0
+        until = min(left % step or step, 60.0 - timer.sitting % 60.0)
+    elif timer.state is BreakState.DUE:
+        until = 60.0 - timer.sitting % 60.0
+    else:
+        until = LONGEST_SLEEP
+    return max(0.01, min(until, LONGEST_SLEEP))

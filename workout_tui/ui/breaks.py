@@ -10,13 +10,22 @@ from datetime import date, datetime
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Digits, Footer
 
 from workout_tui.audio import Cues
 from workout_tui.audio.desktop import notify_desktop
-from workout_tui.core.breaks import BreakPolicy, BreakState, BreakTimer, is_quiet
+from workout_tui.core.breaks import (
+    BreakPolicy,
+    BreakState,
+    BreakTimer,
+    is_quiet,
+    next_change,
+    quiet_span,
+    shown_left,
+)
 from workout_tui.core.cues import Cue, CueKind
-from workout_tui.core.durations import format_clock, format_span
+from workout_tui.core.durations import format_span
 from workout_tui.core.log.break_log import BreakLog
 from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.run import Run
@@ -59,6 +68,7 @@ class BreakScreen(Screen[None]):
         self._state: tuple[BreakState, bool] | None = None  # as last shown (state, quiet)
         self._told = False  # said that the history is not taking the breaks
         self._shown: dict[str, str] = {}  # each line as last drawn: the tick redraws changes
+        self._waking: Timer | None = None  # the next tick
 
     def compose(self) -> ComposeResult:
         yield Literal(self._title(), id="break-title")
@@ -72,7 +82,6 @@ class BreakScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.cues.prepare([DUE_LINE])
-        self.set_interval(1.0, self.tick)
         self.tick()
 
     def _title(self) -> str:
@@ -83,7 +92,7 @@ class BreakScreen(Screen[None]):
     # -- time ------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Count the time since the last look and show it; a break that came due is asked for."""
+        """Count the time since the last look, show it, and look again when that changes."""
         now = self.wall()
         day = self._today(now)
         if day != self._day:  # past midnight: a new day's counts
@@ -94,6 +103,9 @@ class BreakScreen(Screen[None]):
             self._ask()
         self._told_if_behind()  # the history is written on a thread of its own
         self._show(now, quiet)
+        if self._waking is not None:
+            self._waking.stop()
+        self._waking = self.set_timer(next_change(self.timer, quiet), self.tick)
 
     def _quiet(self, now: float) -> bool:
         moment = datetime.fromtimestamp(now)
@@ -134,22 +146,22 @@ class BreakScreen(Screen[None]):
             if self._shown.get(selector) != line:
                 self._shown[selector] = line
                 self.query_one(selector, Literal).update(line)
-        self.query_one("#break-clock", Digits).update(format_clock(timer.left))
+        clock = str(shown_left(timer.left)[0])
+        if self._shown.get("#break-clock") != clock:
+            self._shown["#break-clock"] = clock
+            self.query_one("#break-clock", Digits).update(clock)
 
     def _state_line(self, quiet: bool) -> str:
         timer = self.timer
-        sat = format_clock(timer.sitting, round_up=False)
+        whole = 60 * (timer.sitting // 60)  # minutes: the line changes once a minute
+        sat = format_span(whole) if whole else "under a minute"
         if timer.state is BreakState.PAUSED:
             return f"Paused after {sat} sitting: {self.keys[BindingId.RESUME_BREAKS]} counts again."
         if timer.state is BreakState.DUE:
             return f"{DUE_LINE}: you have sat for {sat}."
         if quiet:
-            return f"Quiet hours ({self._quiet_span()}): no breaks are asked for."
-        return f"Sitting for {sat}. The next break in:"
-
-    def _quiet_span(self) -> str:
-        start, end = self.setup.breaks.quiet or (0, 0)
-        return f"{start // 60:02}:{start % 60:02}-{end // 60:02}:{end % 60:02}"
+            return f"Quiet hours ({quiet_span(self.setup.breaks.quiet)}): no breaks are asked for."
+        return f"Sitting for {sat}. The next break in {shown_left(timer.left)[1]}:"
 
     def _prompt(self) -> str:
         if self.timer.state is not BreakState.DUE:
