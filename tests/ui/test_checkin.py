@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 
 from tests.cli.test_checkin import seed
 from tests.conftest import FakeClock
@@ -146,3 +147,59 @@ async def test_a_comeback_is_greeted_in_the_summary_and_counted_in_the_history(
         await pilot.press("enter", "ctrl+r")
         assert "comebacks: 1" in str(app.screen.query_one("#stats").render())
     store.close()
+
+
+async def test_keys_typed_fast_answer_once_and_leave_the_summary(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / FILE_NAME)
+    app = make_app(start=short(tmp_path, "Short stretch"), history=store, checkin=True)
+    async with app.run_test() as pilot:
+        await advance(pilot, 8)
+        dialog = app.screen
+        assert isinstance(dialog, CheckInDialog)
+        for key in "37t":  # one burst, all in the dialog's queue before it closes
+            dialog.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # the first answered; no more closed
+        assert app._checkins is not None and app._checkins.flush()
+    assert kept(store) == [(3, None)]
+    store.close()
+
+
+async def test_a_skip_holds_for_the_day_in_another_window_too(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / FILE_NAME)
+    routine = short(tmp_path, "Short stretch")
+    for answer in ("escape", None):  # the second app, the same day: not asked
+        app = make_app(start=routine, history=store, checkin=True)
+        async with app.run_test() as pilot:
+            await advance(pilot, 8)
+            if answer is None:
+                assert isinstance(app.screen, SummaryScreen)
+            else:
+                assert isinstance(app.screen, CheckInDialog)
+                await pilot.press(answer)
+    assert kept(store) == []
+    store.close()
+
+
+async def test_a_remapped_skip_key_is_the_one_the_dialog_names(tmp_path: Path) -> None:
+    from workout_tui.core.config import Config
+
+    store = HistoryStore(tmp_path / FILE_NAME)
+    config = Config(keys={"skip-checkin": "n"})
+    app = make_app(start=short(tmp_path, "Stretch"), history=store, config=config, checkin=True)
+    async with app.run_test() as pilot:
+        await advance(pilot, 8)
+        assert "n: not today" in str(app.screen.query(".dim").first().render())
+        await pilot.press("n")
+        assert isinstance(app.screen, SummaryScreen)
+    store.close()
+
+
+def test_a_score_key_cannot_be_the_skip_key() -> None:
+    from workout_tui.ui.keys import build_keymap
+
+    keymap, problems = build_keymap({"skip-checkin": "t"})
+    assert keymap == {} and problems == [
+        '[keys] skip-checkin = "t": "t" answers the check-in (0-9, t for 10): take another key;'
+        " it keeps escape."
+    ]

@@ -121,18 +121,22 @@ def duration(text: str) -> int:
 
 
 def score(text: str) -> int:
-    """A check-in's score: a whole number from 0 to 10."""
+    """A check-in's score, a whole number from 0 to 10; UsageError for anything else."""
     from workout_tui.core.log.entries import SCORES
 
-    if text.strip().isdigit() and int(text) in SCORES:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"a score is a whole number from 0 to 10, not {text!r}")
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and int(digits) in SCORES:
+        return int(digits)
+    raise UsageError(f"SCORE: a score is a whole number from 0 to 10, not {text!r}")
 
 
 def a_date(text: str) -> date:
-    """--date: a day as YYYY-MM-DD."""
+    """--date: a day written YYYY-MM-DD; UsageError for anything else."""
+    import re
+
     try:
-        return date.fromisoformat(text.strip())
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip(), re.ASCII):
+            return date.fromisoformat(text.strip())
     except ValueError:
-        said = f"a day is YYYY-MM-DD, like 2026-12-07, not {text!r}"
-        raise argparse.ArgumentTypeError(said) from None
+        pass
+    raise UsageError(f"--date: a day is YYYY-MM-DD, like 2026-12-07, not {text!r}")

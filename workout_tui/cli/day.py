@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, timedelta
 
-from workout_tui.cli.common import UsageError, launch, named
+from workout_tui.cli.common import UsageError, a_date, launch, named, score
 from workout_tui.core import locations
 from workout_tui.core.printable import complain, json_text, say
 from workout_tui.core.workspace import Workspace
@@ -13,6 +13,8 @@ from workout_tui.core.workspace import Workspace
 
 def today(args: argparse.Namespace, workspace: Workspace) -> int:
     """Today's planned routines, each with whether it is done; 0 when all are, else 1."""
+    from workout_tui.core.log.checkin_log import skipped_on
+
     day = date.today()
     for problem in workspace.problems:
         complain(problem)
@@ -23,7 +25,8 @@ def today(args: argparse.Namespace, workspace: Workspace) -> int:
     names = {r.slug: r.title for r in workspace.routines()}
     rows = [(slug, names.get(slug), slug in done) for slug in planned]
     if args.short:
-        due = workspace.config.checkin.ask == "daily" and not checked
+        skipped = workspace.data_dir is not None and skipped_on(workspace.data_dir) == day
+        due = workspace.config.checkin.ask == "daily" and not checked and not skipped
         parts = [f"plan {sum(d for *_, d in rows)}/{len(rows)}"] if rows else []
         print(" · ".join([*parts, *(["check-in due"] if due else [])]) or "nothing due")
     else:
@@ -68,7 +71,7 @@ def checkin(args: argparse.Namespace, workspace: Workspace) -> int:
     from workout_tui.core.log.export_fields import MAX_TEXT
 
     now = wall_clock()
-    day = args.date or now.date()
+    given, day = score(args.score), now.date() if args.date is None else a_date(args.date)
     if args.note is not None and len(args.note) > MAX_TEXT:
         raise UsageError(f"--note: up to {MAX_TEXT:,} characters, not {len(args.note):,}")
     if day > now.date():
@@ -76,11 +79,12 @@ def checkin(args: argparse.Namespace, workspace: Workspace) -> int:
     with workspace.history(complain) as store:
         if store is None:
             return 1
-        began = min(store.first_day() or now.date(), now.date())
+        # A forgotten yesterday can always be filled in; before that, days the history has.
+        began = min(store.first_day() or now.date(), now.date() - timedelta(days=1))
         if day < began:
             raise UsageError(f"--date {day}: that is before the history began ({began})")
-        store.record_checkin(CheckIn(day, args.score, now, args.note))
-    say(f"Neck and mid-back on {day:%a %d %b %Y}: {args.score} of 10, kept.")
+        store.record_checkin(CheckIn(day, given, now, args.note))
+    say(f"Neck and mid-back on {day:%a %d %b %Y}: {given} of 10, kept.")
     return 0
 
 
@@ -88,6 +92,8 @@ def insight(args: argparse.Namespace, workspace: Workspace) -> int:
     """What the check-ins say about the hip work."""
     from workout_tui.core.log.entries import wall_clock
 
+    for problem in workspace.problems:
+        complain(problem)
     with workspace.history(complain, read_only=True, needed=True) as store:
         found = workspace.insight(store, wall_clock().date())
     if args.json:

@@ -78,7 +78,7 @@ def _import(workspace: Workspace, path: Path) -> int:
         except (sqlite3.Error, BadExport) as error:  # BadExport: the file changed since read
             complain(f"cannot import into the history ({error}); nothing was imported")
             return 1
-    counts = [f"{added} runs", f"{breaks} breaks", f"{checkins} check-ins"]
+    counts = [_many(added, "run"), _many(breaks, "break"), _many(checkins, "check-in")]
     counts = counts[: 1 + export.has_breaks + export.has_checkins]
     said = " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
     say(f"Imported {said} from {path} ({present} were in the history already).")
@@ -167,3 +167,7 @@ def _exercise_json(sessions: list[Session]) -> dict[str, object]:
         for s, done in zip(sessions, sets, strict=True)
     ]
     return {"records": records, "sessions": runs}
+
+
+def _many(count: int, thing: str) -> str:
+    return f"{count} {thing}{'s' if count != 1 else ''}"

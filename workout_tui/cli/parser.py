@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from workout_tui.cli import day, history, routines
-from workout_tui.cli.common import a_date, duration, score, speed
+from workout_tui.cli.common import duration, speed
 from workout_tui.cli.help import Help, Version
 from workout_tui.core import locations
 
@@ -205,8 +205,8 @@ def _checkin(add: Add) -> None:
         " forgotten day can be filled in with --date. The latest of a day stands. `insight`"
         " sets them against the days of hip work.",
     )
-    checkin.add_argument("score", type=score, metavar="SCORE", help="0 (none) to 10 (worst)")
-    checkin.add_argument("--date", type=a_date, metavar="YYYY-MM-DD", help="the day (today)")
+    checkin.add_argument("score", metavar="SCORE", help="0 (none) to 10 (worst)")
+    checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (today)")
     checkin.add_argument("--note", metavar="TEXT", help="a few words to keep with it")
     insight = add(
         "insight",

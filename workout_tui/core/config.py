@@ -201,7 +201,7 @@ def _checkin(table: dict[str, object]) -> tuple[CheckInSettings, list[tuple[str,
     for key, value in table.items():
         if key == "ask" and value in ASKS:
             values[key] = value
-        elif key == "hip_tags" and (tags := _slugs(value)) is not None:
+        elif key == "hip_tags" and (tags := _slugs(value)):
             values[key] = tags
         elif key in ("ask", "hip_tags"):
             wanted = " or ".join(map(repr, ASKS)) if key == "ask" else 'tags, like ["hips"]'

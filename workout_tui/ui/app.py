@@ -133,7 +133,8 @@ class WorkoutApp(App[None]):
         if isinstance(below, BreakScreen):  # a break goes straight back to counting
             self.pop_screen()
             below.back_from_break(message.run)
-            self._ask_checkin()
+            if message.run.record.completed:
+                self._ask_checkin()
         else:
             self.switch_screen(SummaryScreen(message.routine, message.run, message.speed))
             if message.run.record.completed and message.speed == 1:
@@ -142,12 +143,15 @@ class WorkoutApp(App[None]):
     def _ask_checkin(self) -> None:
         """Ask today's check-in, if the config asks it and it was not asked today."""
         from workout_tui.core.log.checkin_log import CheckInLog
+        from workout_tui.ui.bindings import BindingId, ScreenName
         from workout_tui.ui.checkin import ask_checkin
+        from workout_tui.ui.keys import first_keys
 
         store = self.open_history()
         if store is not None and self.settings.config.checkin.ask == "daily":
             self._checkins = self._checkins or CheckInLog(store)
-            ask_checkin(self, self._checkins, store.now().date())
+            skip = first_keys(ScreenName.CHECKIN, self.keymap)[BindingId.SKIP_CHECKIN]
+            ask_checkin(self, self._checkins, store.now().date(), skip)
 
     def show_breaks(self, setup: BreakSetup) -> None:
         """Open the break reminder; the break routines it starts run on top of it."""

@@ -27,6 +27,7 @@ MAX_KEY_NAME = 40  # longer is cut in messages
 # Keys the app itself takes, whatever the config says, and what they do.
 APP_KEYS = {"ctrl+c": "copies", "ctrl+p": "opens the command palette", "ctrl+q": "quits"}
 FILTERING = (ScreenName.HOME, ScreenName.HISTORY)  # screens where a typed word goes to the filter
+CHECKIN_KEYS = "0123456789t"  # the check-in's answers: 0 to 9, t for 10
 Place = Callable[[str], str]  # "keys.stop" -> "config.toml:LINE: "
 
 
@@ -77,6 +78,8 @@ def _refused(keys: list[str], binding_id: str, screens: list[ScreenName]) -> str
             return f"{key} is the app's own key (it {APP_KEYS[key]})"
         if set(screens) & set(FILTERING) and len(key) == 1 and key not in "/?":
             return f'"{key}" is typed into the filter on that screen: take ctrl+ or f-keys'
+        if ScreenName.CHECKIN in screens and key in CHECKIN_KEYS:
+            return f'"{key}" answers the check-in (0-9, t for 10): take another key'
     return ""
 
 

@@ -225,11 +225,10 @@ class HistoryStore(HistoryReads):
 
     def _import_checkins(self, checkins: Iterable[CheckIn]) -> int:
         added = 0
+        here = "SELECT 1 FROM checkins WHERE day = ? AND at = ? AND score = ? AND note IS ?"
         for checkin in checkins:
-            here = "SELECT 1 FROM checkins WHERE day = ? AND at = ?"
-            if not self.db.execute(
-                here, (checkin.day.isoformat(), checkin.at.isoformat())
-            ).fetchone():
+            key = (checkin.day.isoformat(), checkin.at.isoformat(), checkin.score, checkin.note)
+            if not self.db.execute(here, key).fetchone():
                 self.record_checkin(checkin)
                 added += 1
         return added
