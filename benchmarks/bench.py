@@ -587,7 +587,7 @@ def report(results: dict[str, Any]) -> str:
             " / ".join(f"{k} {v['median']:.2f}%" for k, v in bases.items()),
             f"{app['median'] / max(termdown, 0.01):.2f}x termdown; "
             f"{app['median'] / max(countdown, 0.01):.2f}x the countdown",
-            "<= 0.8x termdown; <= 1.5x the countdown",
+            "<= 0.8x termdown; <= 1.2x the countdown",
         )
     )
     waiting = i["workout-tui breaks"]
