@@ -579,28 +579,25 @@ def report(results: dict[str, Any]) -> str:
     bases = {k: v for k, v in i.items() if isinstance(v, dict) and k not in ours}
     termdown = i.get("termdown", i["textual countdown"])["median"]
     countdown = i["textual countdown"]["median"]
-    app = i["workout-tui"]
-    rows.append(
+    for key, label, target in (
+        ("workout-tui", "Idle CPU during a timed step", "<= 0.8x termdown; <= 1.2x the countdown"),
         (
-            "Idle CPU during a timed step (% of a core)",
-            f"{app['median']:.2f}% ({app['min']:.2f}-{app['max']:.2f})",
-            " / ".join(f"{k} {v['median']:.2f}%" for k, v in bases.items()),
-            f"{app['median'] / max(termdown, 0.01):.2f}x termdown; "
-            f"{app['median'] / max(countdown, 0.01):.2f}x the countdown",
-            "<= 0.8x termdown; <= 1.2x the countdown",
-        )
-    )
-    waiting = i["workout-tui breaks"]
-    rows.append(
-        (
-            "Idle CPU of the break screen, 45 min to a break (% of a core)",
-            f"{waiting['median']:.2f}% ({waiting['min']:.2f}-{waiting['max']:.2f})",
-            " / ".join(f"{k} {v['median']:.2f}%" for k, v in bases.items()),
-            f"{waiting['median'] / max(termdown, 0.01):.2f}x termdown; "
-            f"{waiting['median'] / max(countdown, 0.01):.2f}x the countdown",
+            "workout-tui breaks",
+            "Idle CPU of the break screen, 45 min to a break",
             "<= 0.3x termdown",
+        ),
+    ):
+        cpu = i[key]
+        rows.append(
+            (
+                f"{label} (% of a core)",
+                f"{cpu['median']:.2f}% ({cpu['min']:.2f}-{cpu['max']:.2f})",
+                " / ".join(f"{k} {v['median']:.2f}%" for k, v in bases.items()),
+                f"{cpu['median'] / max(termdown, 0.01):.2f}x termdown; "
+                f"{cpu['median'] / max(countdown, 0.01):.2f}x the countdown",
+                target,
+            )
         )
-    )
     for key, label in (
         ("cue_timing_idle", "Cue lateness, machine idle"),
         ("cue_timing_busy", "Cue lateness, one core kept busy"),
