@@ -18,6 +18,13 @@ from workout_tui.core.workspace import HistoryOff, NoSuchFolder, Workspace
 PLANK = "name: Plank\nexercises: [{name: Plank, hold: 30s}, {name: Dead bug, hold: 30s}]\n"
 
 
+@pytest.fixture(autouse=True)
+def _own_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The person's config and cache dirs, in the test's folder (of_user reads them)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
 def test_a_sessions_dir_that_is_not_there_is_refused_when_routines_are_read(tmp_path: Path) -> None:
     workspace = Workspace.of_user([tmp_path / "nowhere"], tmp_path)
     assert workspace.config is not None  # what needs no routine does not mind it
@@ -109,3 +116,14 @@ def test_a_run_made_ready_offers_the_interrupted_run_and_says_what_to_tell(
     assert second.interrupted is not None and second.interrupted[0].id == first.journal.run_id
     assert second.speed == 10
     store.close()
+
+
+def test_a_sessions_dir_removed_while_the_app_runs_reads_as_empty(tmp_path: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "plank.yaml").write_text(PLANK)
+    workspace = Workspace.of_user([extra], tmp_path / "data")
+    assert "plank" in [r.slug for r in workspace.routines()]
+    (extra / "plank.yaml").unlink()
+    extra.rmdir()
+    assert "plank" not in [r.slug for r in workspace.rescan()]  # f5, or back from an editor

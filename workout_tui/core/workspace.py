@@ -113,20 +113,21 @@ class Workspace:
     # -- the routines ----------------------------------------------------------------------
 
     def routines(self) -> list[Routine]:
-        """Every routine, read once: the first of a slug in the folders wins."""
+        """Every routine, read once: the first of a slug in the folders wins.
+
+        Raises:
+            NoSuchFolder: a folder named on the command line is not there (at the first
+                read: one removed later is read as empty, as `discover` reads it).
+        """
         if self._routines is None:
+            for folder in self.asked:
+                if not folder.is_dir():
+                    raise NoSuchFolder(f"--sessions-dir {folder}: no such folder")
             self._routines = self.rescan()
         return self._routines
 
     def rescan(self) -> list[Routine]:
-        """The routines read again (files changed since the last read are read anew).
-
-        Raises:
-            NoSuchFolder: a folder named on the command line is not there.
-        """
-        for folder in self.asked:
-            if not folder.is_dir():
-                raise NoSuchFolder(f"--sessions-dir {folder}: no such folder")
+        """The routines read again (files changed since the last read are read anew)."""
         if self.folders:
             cache = locations.routine_cache()
             self._routines = discover(self.folders, cache=cache, config=self.config)
