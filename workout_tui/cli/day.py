@@ -1,4 +1,5 @@
-"""The commands of the day: what the weekly plan asks today, and the break reminder."""
+"""The commands of the day: what the plan asks today, the check-in and what it says, and
+the break reminder."""
 
 from __future__ import annotations
 
