@@ -17,7 +17,11 @@ def test_the_notice_is_sent_with_its_text_escaped(
 ) -> None:
     said = tmp_path / "said.txt"
     script = tmp_path / "notify-send"
-    script.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done > {said}\n')
+    # Written whole, then moved into place: the test never reads half of what it said.
+    script.write_text(
+        f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done > {said}.part\n'
+        f"mv {said}.part {said}\n"
+    )
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     assert notify_desktop("Time for a break", "--help <b>[b]x</b> \x1b]0;x\x07 is next")
