@@ -9,6 +9,8 @@ from datetime import date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_cli import cli
 from tests.core.test_history import run_through
 from workout_tui.core.library import discover
@@ -114,3 +116,24 @@ def test_a_forgotten_yesterday_can_be_filled_in_on_a_new_history(home: Path) -> 
     before = str(date.today() - timedelta(days=2))
     result = cli(home, "--data-dir", str(home / "data"), "checkin", "4", "--date", before)
     assert result.returncode == 2 and f"--date {before}: that is before" in result.stderr
+
+
+def test_a_check_in_the_history_will_not_take_is_said_in_a_line(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The write itself fails (the disk filled after the history opened, or another window
+    held its lock past the wait): one line, exit 1, nothing kept."""
+    import sqlite3
+
+    from workout_tui.cli import main
+
+    def full(self: HistoryStore, checkin: CheckIn) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(HistoryStore, "record_checkin", full)
+    assert main(["--data-dir", str(home / "data"), "checkin", "4"]) == 1
+    said = capsys.readouterr().err
+    assert (
+        said
+        == "workout-tui: cannot keep the check-in (database or disk is full); nothing was kept\n"
+    )

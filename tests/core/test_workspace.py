@@ -27,7 +27,8 @@ def _own_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_sessions_dir_that_is_not_there_is_refused_when_routines_are_read(tmp_path: Path) -> None:
     workspace = Workspace.of_user([tmp_path / "nowhere"], tmp_path)
-    assert workspace.config is not None  # what needs no routine does not mind it
+    with workspace.history(print, read_only=True) as store:  # what needs no routine runs
+        assert store is None
     with pytest.raises(NoSuchFolder, match="--sessions-dir .*nowhere: no such folder"):
         workspace.routines()
 

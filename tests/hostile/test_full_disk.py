@@ -206,3 +206,19 @@ async def test_a_history_on_a_read_only_mount_is_read_by_every_reading_command(
             assert said in notices(app)
     finally:
         unmount()
+
+
+def test_a_check_in_on_a_full_disk_is_refused_in_a_line_and_kept_nowhere(
+    home: Path, tiny_disk: Path
+) -> None:
+    from tests.cli.test_cli import cli
+
+    data = ["--data-dir", str(tiny_disk)]
+    assert cli(home, *data, "checkin", "3").returncode == 0  # the history exists
+    fill(tiny_disk)
+    result = cli(home, *data, "checkin", "5", "--note", "x" * 10_000)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "nothing was kept" in result.stderr or "History is off" in result.stderr
+    (tiny_disk / "filler").unlink()
+    export = cli(home, *data, "history", "--export", "json").stdout
+    assert [c["score"] for c in json.loads(export)["checkins"]] == [3]

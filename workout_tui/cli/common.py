@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 from workout_tui.core.library import Routine, UnknownRoutine
@@ -118,25 +117,3 @@ def duration(text: str) -> int:
     if seconds < 1:
         raise argparse.ArgumentTypeError("it must be longer than 0s")
     return seconds
-
-
-def score(text: str) -> int:
-    """A check-in's score, a whole number from 0 to 10; UsageError for anything else."""
-    from workout_tui.core.log.entries import SCORES
-
-    digits = text.strip()
-    if digits.isascii() and digits.isdigit() and int(digits) in SCORES:
-        return int(digits)
-    raise UsageError(f"SCORE: a score is a whole number from 0 to 10, not {text!r}")
-
-
-def a_date(text: str) -> date:
-    """--date: a day written YYYY-MM-DD; UsageError for anything else."""
-    import re
-
-    try:
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip(), re.ASCII):
-            return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    raise UsageError(f"--date: a day is YYYY-MM-DD, like 2026-12-07, not {text!r}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 
-from workout_tui.cli.common import UsageError, a_date, launch, named, score
+from workout_tui.cli.common import UsageError, launch, named
 from workout_tui.core import locations
 from workout_tui.core.printable import complain, json_text, say
 from workout_tui.core.workspace import Workspace
@@ -68,11 +68,13 @@ def breaks(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def checkin(args: argparse.Namespace, workspace: Workspace) -> int:
     """Keep a check-in: today's, or a forgotten day's since the history began."""
+    import sqlite3
+
     from workout_tui.core.log.entries import CheckIn, wall_clock
     from workout_tui.core.log.export_fields import MAX_TEXT
 
     now = wall_clock()
-    given, day = score(args.score), now.date() if args.date is None else a_date(args.date)
+    given, day = _score(args.score), now.date() if args.date is None else _day(args.date)
     if args.note is not None and len(args.note) > MAX_TEXT:
         raise UsageError(f"--note: up to {MAX_TEXT:,} characters, not {len(args.note):,}")
     if day > now.date():
@@ -84,7 +86,11 @@ def checkin(args: argparse.Namespace, workspace: Workspace) -> int:
         began = min(store.first_day() or now.date(), now.date() - timedelta(days=1))
         if day < began:
             raise UsageError(f"--date {day}: that is before the history began ({began})")
-        store.record_checkin(CheckIn(day, given, now, args.note))
+        try:
+            store.record_checkin(CheckIn(day, given, now, args.note))
+        except sqlite3.Error as error:  # a full disk, or another window's lock held too long
+            complain(f"cannot keep the check-in ({error}); nothing was kept")
+            return 1
     say(f"Neck and mid-back on {day:%a %d %b %Y}: {given} of 10, kept.")
     return 0
 
@@ -103,3 +109,25 @@ def insight(args: argparse.Namespace, workspace: Workspace) -> int:
     for line in found.lines(workspace.config.checkin.hip_tags):
         say(line)
     return 0
+
+
+def _score(text: str) -> int:
+    """A check-in's score, a whole number from 0 to 10; UsageError for anything else."""
+    from workout_tui.core.log.entries import SCORES
+
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and int(digits) in SCORES:
+        return int(digits)
+    raise UsageError(f"SCORE: a score is a whole number from 0 to 10, not {text!r}")
+
+
+def _day(text: str) -> date:
+    """--date: a day written YYYY-MM-DD; UsageError for anything else."""
+    import re
+
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip(), re.ASCII):
+            return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise UsageError(f"--date: a day is YYYY-MM-DD, like 2026-12-07, not {text!r}")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from workout_tui.cli.common import UsageError, launch, print_table
 from workout_tui.core.files import inside
-from workout_tui.core.printable import complain, json_text, printable, say
+from workout_tui.core.printable import complain, counted, json_text, printable, say
 from workout_tui.core.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def _import(workspace: Workspace, path: Path) -> int:
         except (sqlite3.Error, BadExport) as error:  # BadExport: the file changed since read
             complain(f"cannot import into the history ({error}); nothing was imported")
             return 1
-    counts = [_many(added, "run"), _many(breaks, "break"), _many(checkins, "check-in")]
+    counts = [counted(added, "run"), counted(breaks, "break"), counted(checkins, "check-in")]
     counts = counts[: 1 + export.has_breaks + export.has_checkins]
     said = " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
     say(f"Imported {said} from {path} ({present} were in the history already).")
@@ -136,7 +136,7 @@ def _one_exercise(sessions: list[Session], as_json: bool) -> int:
     if as_json:
         print(json_text({"exercise": name, **_exercise_json(sessions)}))
         return 0
-    say(f"{name}: {len(sessions)} session{'s' if len(sessions) != 1 else ''}")
+    say(f"{name}: {counted(len(sessions), 'session')}")
     print("Records:")
     for key, record in records.items():
         say(f"  {record_name(key):<13} {record.text:<20} {record.when:%a %d %b %Y}")
@@ -167,7 +167,3 @@ def _exercise_json(sessions: list[Session]) -> dict[str, object]:
         for s, done in zip(sessions, sets, strict=True)
     ]
     return {"records": records, "sessions": runs}
-
-
-def _many(count: int, thing: str) -> str:
-    return f"{count} {thing}{'s' if count != 1 else ''}"

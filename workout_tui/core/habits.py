@@ -12,6 +12,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from workout_tui.core.printable import counted
+
 FORGIVEN_IN = 7  # one missed day in any seven passes as a rest day
 COMEBACK_GAP = 3  # a session this many days (or more) after the one before comes back
 LOOK_BACK = 366  # days a streak is looked for
@@ -25,10 +27,8 @@ class Streak:
     rest_days: int = 0
 
     def __str__(self) -> str:
-        said = f"{self.days} day{'s' if self.days != 1 else ''}"
-        if self.rest_days:
-            said += f", {self.rest_days} rest day{'s' if self.rest_days != 1 else ''} used"
-        return said
+        rest = f", {counted(self.rest_days, 'rest day')} used" if self.rest_days else ""
+        return counted(self.days, "day") + rest
 
 
 Kept = Callable[[date], bool | None]  # a day kept (True), missed (False), or not asked (None)

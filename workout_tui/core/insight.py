@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from workout_tui.core.printable import counted
+
 MIN_CHECKINS = 14  # in all, before any number is shown
 MIN_EACH_SIDE = 5  # after hip days, and after other days
 RESAMPLES = 2000  # bootstrap resamples: the interval's ends move by ~0.05 between seeds
@@ -125,7 +127,7 @@ def bar(share: float, width: int = 10) -> str:
 def _mean(side: Side) -> str:
     if side.mean is None:
         return "no check-ins yet"
-    return f"{side.mean:.1f} from {side.count} check-in{'s' if side.count != 1 else ''}"
+    return f"{side.mean:.1f} from {counted(side.count, 'check-in')}"
 
 
 def insight(

@@ -30,6 +30,11 @@ def _picture(match: re.Match[str]) -> str:
     return PLACEHOLDER
 
 
+def counted(count: int, thing: str) -> str:
+    """`1 run`, `3 runs`: a count and what it counts."""
+    return f"{count} {thing}{'s' if count != 1 else ''}"
+
+
 def printable(text: str, *, lines: bool = False) -> str:
     """`text` with every control character shown as a visible placeholder.
 

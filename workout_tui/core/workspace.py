@@ -48,17 +48,19 @@ class Workspace:
         config: Config | None = None,
         routines: Sequence[Routine] | None = None,
         history: HistoryStore | None = None,
+        required: Sequence[Path] = (),
     ) -> None:
         """`folders` are (folder, source) pairs, first to last; none keeps `routines` as
-        given. `config` or `history` given are used as they are (a history handed in is
-        closed by its owner); else they are read from `config_path` and `data_dir`."""
+        given, and of them `required` must be there. `config` or `history` given are used
+        as they are (a history handed in is closed by its owner); else they are read from
+        `config_path` and `data_dir`."""
         self.folders, self.config_path, self.data_dir = list(folders), config_path, data_dir
-        self.asked: list[Path] = []  # folders named on the command line: they must be there
+        self.required = list(required)  # folders named on the command line
         self._config, self._problems = config, list[str]()
         self._routines = None if routines is None else list(routines)
-        # The app's history: handed in, or opened here on first use (and closed here).
-        self._kept, self._to_open = history, data_dir is not None and history is None
-        self._opened = False
+        self._handed = history  # the app's history, when a test hands one in
+        self._opened: HistoryStore | None = None  # the app's, opened here and closed here
+        self._tried = False  # to open the app's: once, whatever came of it
 
     @classmethod
     def of_user(
@@ -73,10 +75,8 @@ class Workspace:
         extra = [(Path(d).expanduser(), "user") for d in sessions_dirs]
         user, bundled = locations.user_sessions_dir(), locations.bundled_sessions_dir()
         folders = [*extra, (user, "user"), (bundled, "bundled")]
-        config_path = locations.config_file()
-        workspace = cls(folders, config_path=config_path, data_dir=locations.data_dir(data_dir))
-        workspace.asked = [folder for folder, _ in extra]
-        return workspace
+        config_path, data = locations.config_file(), locations.data_dir(data_dir)
+        return cls(folders, config_path=config_path, data_dir=data, required=[f for f, _ in extra])
 
     # -- the config ------------------------------------------------------------------------
 
@@ -120,7 +120,7 @@ class Workspace:
                 read: one removed later is read as empty, as `discover` reads it).
         """
         if self._routines is None:
-            for folder in self.asked:
+            for folder in self.required:
                 if not folder.is_dir():
                     raise NoSuchFolder(f"--sessions-dir {folder}: no such folder")
             self._routines = self.rescan()
@@ -173,7 +173,7 @@ class Workspace:
         from workout_tui.core.log.opening import open_history
 
         if self.data_dir is None:
-            yield self._kept
+            yield self._handed
             return
         store, notices = open_history(self.data_dir, read_only=read_only)
         for notice in notices:
@@ -189,20 +189,21 @@ class Workspace:
     def open_history(self, tell: Tell) -> HistoryStore | None:
         """The history the app keeps open until `close`, opened on first call: it marks a
         crashed run interrupted and keeps a damaged file aside (said to `tell`)."""
-        if self._to_open:
+        if self._handed is not None or self.data_dir is None:
+            return self._handed
+        if not self._tried:
             from workout_tui.core.log.opening import open_history
 
-            assert self.data_dir is not None
-            self._to_open, self._opened = False, True
-            self._kept, notices = open_history(self.data_dir)
+            self._tried = True
+            self._opened, notices = open_history(self.data_dir)
             for notice in notices:
                 tell(notice)
-        return self._kept
+        return self._opened
 
     def close(self) -> None:
         """Close the history `open_history` opened (one handed in is its owner's)."""
-        if self._opened and self._kept is not None:
-            self._kept.close()
+        if self._opened is not None:
+            self._opened.close()
 
     def hip_slugs(self) -> set[str]:
         """The routines that are hip work: tagged with one of `[checkin] hip_tags`."""

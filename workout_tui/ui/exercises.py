@@ -19,6 +19,7 @@ from workout_tui.core.log.records import (
     record_name,
 )
 from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.printable import counted
 from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.text import Literal, cells
 
@@ -108,8 +109,9 @@ class ExerciseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         sessions = self.sessions
         what, values = measure(sessions)
-        count = f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}"
-        yield Literal(f"{name_of(sessions)} · {count}", id="detail-title")
+        yield Literal(
+            f"{name_of(sessions)} · {counted(len(sessions), 'session')}", id="detail-title"
+        )
         with Vertical(id="exercise-chart"):
             yield Sparkline(values, id="exercise-trend")
             low, high = min(values), max(values)

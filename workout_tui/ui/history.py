@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Input
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import RunSummary
 from workout_tui.core.log.store import HistoryStore
+from workout_tui.core.printable import counted
 from workout_tui.core.workspace import Workspace
 from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.calendar import heat_map, week_bars, week_table
@@ -97,11 +98,11 @@ class HistoryScreen(Screen[None]):
         planned = not self.plan.is_empty
         done = self.store.completed_by_day(today - timedelta(days=366)) if planned else {}
         kept = f" · plan kept {self.plan.streak(today, done)}" if planned else ""
-        sessions = "session" if stats.week_sessions == 1 else "sessions"
         back = f" · comebacks: {stats.comebacks}" if stats.comebacks else ""
         self.query_one("#stats", Literal).update(
             f"Streak: {stats.streak}{kept}{back}\n"
-            f"This week: {stats.week_sessions} {sessions}, {round(stats.week_minutes)} min\n"
+            f"This week: {counted(stats.week_sessions, 'session')}, "
+            f"{round(stats.week_minutes)} min\n"
             "Previews are left out."
         )
         self.query_one("#weeks", Literal).update(week_bars(stats.weekly_minutes))
