@@ -1,6 +1,5 @@
-"""The break reminder: time sitting, time to the next break and the day's breaks, for a
-terminal tab kept open all day. When a break comes due: the cue, the bell and a desktop
-notice; Enter runs the break's routine in the player, and the count starts again after."""
+"""The break reminder, for a tab kept open all day: time sitting, to the next break, and the
+day's breaks. When one is due: a cue, the bell, a desktop notice; Enter runs it, then recounts."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer
+from textual.widgets import Digits
 
 from workout_tui.audio import Cues
 from workout_tui.audio.desktop import notify_desktop
@@ -30,6 +29,7 @@ from workout_tui.core.log.break_log import BreakLog
 from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import BindingId, ScreenName, bindings
+from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.messages import BreakTaken
 from workout_tui.ui.settings import BreakSetup, Settings
 from workout_tui.ui.text import Literal
@@ -78,7 +78,7 @@ class BreakScreen(Screen[None]):
             yield Literal(id="break-prompt")
             yield Literal(id="break-today")
             yield Literal(id="break-routine")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.cues.prepare([DUE_LINE])

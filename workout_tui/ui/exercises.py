@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline
+from textual.widgets import DataTable, Sparkline
 
 from workout_tui.core.log.describe import describe_sets
 from workout_tui.core.log.records import (
@@ -21,6 +21,7 @@ from workout_tui.core.log.records import (
 from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.printable import counted
 from workout_tui.ui.bindings import ScreenName, bindings
+from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.text import Literal, cells
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -57,7 +58,7 @@ class ExercisesScreen(Screen[None]):
         yield Literal("Exercises", id="history-title")
         yield DataTable(id="exercises", cursor_type="row", zebra_stripes=True)
         yield Literal(id="empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.exercises = by_exercise(self.store.done_sets())
@@ -121,7 +122,7 @@ class ExerciseScreen(Screen[None]):
         ]
         yield Literal("\n".join(lines), id="exercise-records")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)

@@ -9,7 +9,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import DataTable, Input
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.entries import RunSummary
@@ -19,6 +19,7 @@ from workout_tui.core.workspace import Workspace
 from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.calendar import heat_map, week_bars, week_table
 from workout_tui.ui.dialogs import Confirm
+from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.text import Filter, Literal, cells, literal
 
 YEAR_WEEKS = 53
@@ -70,7 +71,7 @@ class HistoryScreen(Screen[None]):
         yield Filter("/ or start typing to filter by routine", id="run-filter")
         yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
         yield Literal(id="empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_stats()

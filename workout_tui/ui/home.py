@@ -10,12 +10,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from workout_tui.core.library import Routine
 from workout_tui.core.workspace import Workspace
 from workout_tui.ui.bindings import BindingId, ScreenName, bindings
+from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.messages import HistoryRequested, RoutineChosen
 from workout_tui.ui.routine_text import details, entry_of, option_id, search_text
 from workout_tui.ui.text import Filter, Literal
@@ -52,7 +53,7 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="routines")
             with VerticalScroll(id="details"):
                 yield Literal(id="details-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._update_today()

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from workout_tui.core.insight import Insight
 from workout_tui.ui.bindings import ScreenName, bindings
+from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.text import Literal
 
 
@@ -29,4 +29,4 @@ class InsightScreen(Screen[None]):
         with VerticalScroll(id="insight"):
             yield Literal("Does the hip work help your neck?", id="insight-title")
             yield Literal("\n".join(self.found.lines(self.hip_tags)), id="insight-text")
-        yield Footer()
+        yield KeyFooter()

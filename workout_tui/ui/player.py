@@ -8,9 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
 
 from workout_tui.audio import Cues
 from workout_tui.core.cues import CueKey, spoken_lines
@@ -19,8 +18,9 @@ from workout_tui.core.moment import TONES, Keys, Moment, moment_of, next_change
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.dialogs import Confirm, LogSet
+from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.messages import RunEnded
-from workout_tui.ui.widgets import PhaseBar, ProgressRow, StepPanel, TopBar, UpNext
+from workout_tui.ui.widgets import BigClock, PhaseBar, SessionLine, StepPanel, TopBar, UpNext
 
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
 AFTER_THE_SOUND_SECONDS = 0.005  # the screen's tick, after the cues at the same instant
@@ -59,12 +59,16 @@ class PlayerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         self._topbar, self._phase = TopBar(id="topbar"), PhaseBar(id="phase")
-        self._step, self._aside, self._progress = StepPanel(), UpNext(), ProgressRow()
-        yield from (self._topbar, self._phase)
-        with Horizontal(id="stage"):
-            yield from (self._step, self._aside)
-        yield self._progress
-        yield Footer()
+        self._step, self._aside = StepPanel(), UpNext()
+        self._clock, self._session = BigClock(id="clock"), SessionLine()
+        # Each second Textual redraws every widget beside or around the ones that changed
+        # (every child of the containers they are in): so the clock and the session's line
+        # sit at the top level, and all that changes once a step is in one container.
+        with Vertical(id="upper"):
+            yield from (self._topbar, self._phase)
+            with Horizontal(id="stage"):
+                yield from (self._step, self._aside)
+        yield from (self._clock, self._session, KeyFooter())
 
     def on_mount(self) -> None:
         self.cues.speak = self.plan.session.defaults.voice
@@ -158,15 +162,17 @@ class PlayerScreen(Screen[None]):
         self._paint(moment)
 
     def _paint(self, moment: Moment) -> None:
-        self.set_class(moment.phase.paused, "-paused")
-        for _, tone in TONES.values():
-            self.set_class(tone == moment.phase.tone, f"-{tone}")
+        # One batch: each change of a class restyles the whole screen.
+        tones = {f"-{tone}": tone == moment.phase.tone for _, tone in TONES.values()}
+        self.update_classes({"-paused": moment.phase.paused, **tones})
         self._topbar.show(moment.topbar)
         self._phase.show(moment.phase)
         self._step.show_step(moment.step)
-        self._step.show_clock(moment.clock)
+        self._step.show_hint(moment.clock.hint)
         self._aside.show(moment.aside)
-        self._progress.show(moment.progress)
+        if moment.clock.clock != self._clock.value:
+            self._clock.update(moment.clock.clock)  # a relayout only when its width changes
+        self._session.show(moment.progress)
 
     # -- actions ---------------------------------------------------------------------------
 

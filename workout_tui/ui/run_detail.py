@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from workout_tui.core.durations import format_clock
 from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_line
@@ -13,6 +13,7 @@ from workout_tui.core.log.entries import RunSummary, StepRecord, count_outcomes
 from workout_tui.core.log.store import HistoryStore
 from workout_tui.core.plan import Outcome
 from workout_tui.ui.bindings import ScreenName, bindings
+from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.text import Literal, cells
 
 
@@ -35,7 +36,7 @@ class RunDetailScreen(Screen[None]):
         )
         yield Literal(id="detail-facts")
         yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def _facts(self, steps: list[StepRecord]) -> str:
         run = self.run

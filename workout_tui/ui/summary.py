@@ -7,12 +7,12 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from workout_tui.core.library import Routine
 from workout_tui.core.log.describe import planned_text, result_text, step_label, totals_rows
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import ScreenName, bindings
+from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.text import Literal, literal
 
 
@@ -39,7 +39,7 @@ class SummaryScreen(Screen[None]):
             if self.records:
                 yield Literal("\n".join(self.records), id="summary-records")
             yield Literal(self._log(), id="summary-log")
-        yield Footer()
+        yield KeyFooter()
 
     def _heading(self) -> str:
         status = "Done" if self.record.completed else "Stopped"
