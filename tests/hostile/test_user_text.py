@@ -173,10 +173,10 @@ async def test_a_name_of_ten_thousand_characters_is_cut_and_the_clock_stays_in_v
     async with app.run_test(size=(60, 20)) as pilot:
         await advance(pilot, 12)
         clock = app.screen.query_one("#clock").region
-        assert clock.bottom <= 20 - 2 and clock.height == 3  # above the progress row and keys
+        assert clock.bottom <= 20 - 1 and clock.height == 4  # whole, above the keys
         lines = screen_text(pilot).splitlines()
         assert lines[0].rstrip().endswith("…") and "0:18" not in lines[0]
-        assert "hold" in screen_text(pilot)  # the hint under the clock too
+        assert "hold" in screen_text(pilot)  # the hint under the step's detail too
 
 
 @settings(max_examples=300, deadline=None)

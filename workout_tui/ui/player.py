@@ -20,7 +20,7 @@ from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.dialogs import Confirm, LogSet
 from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.messages import RunEnded
-from workout_tui.ui.widgets import BigClock, PhaseBar, SessionLine, StepPanel, TopBar, UpNext
+from workout_tui.ui.widgets import BigClock, PhaseBar, StepPanel, TopBar, UpNext
 
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
 AFTER_THE_SOUND_SECONDS = 0.005  # the screen's tick, after the cues at the same instant
@@ -60,15 +60,15 @@ class PlayerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self._topbar, self._phase = TopBar(id="topbar"), PhaseBar(id="phase")
         self._step, self._aside = StepPanel(), UpNext()
-        self._clock, self._session = BigClock(id="clock"), SessionLine()
-        # Each second Textual redraws every widget beside or around the ones that changed
-        # (every child of the containers they are in): so the clock and the session's line
-        # sit at the top level, and all that changes once a step is in one container.
+        self._clock = BigClock(id="clock")
+        # Each second Textual redraws every widget beside or around the one that changed
+        # (every child of the containers it is in): so the clock sits at the top level, and
+        # all that changes once a step is in one container.
         with Vertical(id="upper"):
             yield from (self._topbar, self._phase)
             with Horizontal(id="stage"):
                 yield from (self._step, self._aside)
-        yield from (self._clock, self._session, KeyFooter())
+        yield from (self._clock, KeyFooter())
 
     def on_mount(self) -> None:
         self.cues.speak = self.plan.session.defaults.voice
@@ -170,9 +170,7 @@ class PlayerScreen(Screen[None]):
         self._step.show_step(moment.step)
         self._step.show_hint(moment.clock.hint)
         self._aside.show(moment.aside)
-        if moment.clock.clock != self._clock.value:
-            self._clock.update(moment.clock.clock)  # a relayout only when its width changes
-        self._session.show(moment.progress)
+        self._clock.show(moment.clock.clock, moment.progress)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
-"""What changes each second: the big clock, and the session's bar and times under it.
+"""What changes each second, in one widget: the big clock, and under it the session's bar
+and its time done and left.
 
-Both draw their lines straight from their text; through Rich, as Digits and Static do,
-each second cost about a millisecond more. The player keeps them side by side, out of the
-containers that hold the step's text and notes (see `PlayerScreen.compose`).
+It draws its lines straight from its text; through Rich, as Digits and Static do, each
+second cost about a millisecond more. The player keeps it out of the containers that hold
+the step's text and notes (see `PlayerScreen.compose`).
 """
 
 from __future__ import annotations
@@ -12,23 +13,57 @@ from functools import lru_cache
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Size
 from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import Digits
 
 from workout_tui.core.moment import ProgressPart
 
 
 class BigClock(Digits):
-    """Textual's Digits (its glyphs, its width, its `value`), left-aligned, each line drawn
-    straight from the glyphs."""
+    """Textual's Digits (its glyphs, its `value`), left-aligned, over a line of the
+    session's bar and times (`show_progress`)."""
+
+    DEFAULT_CSS = "BigClock > .big-clock--times { color: $text-muted; }"
+    COMPONENT_CLASSES = {"big-clock--times"}
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.progress: ProgressPart | None = None
+        self._muted: tuple[object, Style] | None = None  # the times' style, and what for
+
+    def show(self, clock: str, progress: ProgressPart) -> None:
+        """Redraw when either changed (a relayout only when the clock's width did)."""
+        if clock != self.value:
+            self.progress = progress
+            self.update(clock)
+        elif progress != self.progress:
+            self.progress = progress
+            self.refresh()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 4
 
     def render_line(self, y: int) -> Strip:
-        style = self.visual_style.rich_style  # cached until its styles change
+        visual = self.visual_style  # cached until its styles change
+        style, width = visual.rich_style, self.content_size.width
+        if y == 3:
+            return self._session_line(width, style, visual)
         rows = glyph_rows(self.value, bool(style.bold))
-        text = rows[y] if y < len(rows) else ""
-        return Strip([Segment(text, style)]).adjust_cell_length(self.content_size.width, style)
+        text = f" {rows[y]}" if y < len(rows) else ""
+        return Strip([Segment(text, style)]).adjust_cell_length(width, style)
+
+    def _session_line(self, width: int, style: Style, visual: object) -> Strip:
+        if self._muted is None or self._muted[0] is not visual:
+            self._muted = (visual, self.get_component_rich_style("big-clock--times"))
+        progress = self.progress
+        if progress is None:
+            return Strip.blank(width, style)
+        times = f"  {progress.times}"
+        bar = bar_segments(max(0, width - cell_len(times)), progress.done, progress.total)
+        line = Strip([*bar, Segment(times, self._muted[1])])
+        return line.adjust_cell_length(width, style)
 
 
 @lru_cache(maxsize=64)
@@ -44,31 +79,6 @@ def glyph_rows(value: str, bold: bool) -> tuple[str, str, str]:
         else:
             rows = [row + table[at + line].ljust(3) for line, row in enumerate(rows)]
     return rows[0], rows[1], rows[2]
-
-
-class SessionLine(Widget):
-    """The session's bar and its time done and left, in one line (drawn as Rich's bar);
-    redrawn when either changes."""
-
-    DEFAULT_CSS = "SessionLine { height: 1; }"
-
-    def __init__(self) -> None:
-        super().__init__(id="session-line")
-        self.progress: ProgressPart | None = None
-
-    def show(self, progress: ProgressPart) -> None:
-        if progress != self.progress:
-            self.progress = progress
-            self.refresh()
-
-    def render_line(self, y: int) -> Strip:
-        style = self.visual_style.rich_style  # cached until its styles change
-        width, progress = self.content_size.width, self.progress
-        if y or progress is None:
-            return Strip.blank(width, style)
-        times = f"  {progress.times}"
-        bar = bar_segments(max(0, width - cell_len(times)), progress.done, progress.total)
-        return Strip([*bar, Segment(times, style)]).adjust_cell_length(width, style)
 
 
 BAR_DONE, BAR_FULL, BAR_LEFT = Style(color="blue"), Style(color="green"), Style(color="grey23")
