@@ -55,12 +55,14 @@ def test_installed_from_a_clone_it_runs_from_any_directory(tmp_path: Path) -> No
         "from workout_tui.core import locations as l; print(l.sounds_dir());"
         "print(l.schema_path()); print(len(list(l.sounds_dir().glob('*.wav'))));"
         "print(l.bundled_sessions_dir().parent / 'docs' / 'session-format.md');"
-        "import importlib.util as u; print(u.find_spec('simpleaudio') is not None)"
+        "import importlib.util as u; print(u.find_spec('simpleaudio') is not None);"
+        "from workout_tui.core.figures import bundled_figures; print(len(bundled_figures()))"
     )
     where = run(venv / "bin" / "python", "-c", code, cwd=elsewhere).stdout.split()
     assert Path(where[0]).is_relative_to(venv) and Path(where[1]).is_file()
     assert where[2] == "6"
     assert Path(where[3]).read_text() == (REPO / "docs" / "session-format.md").read_text()
     assert where[4] == str(audio)
+    assert int(where[5]) >= 2  # the figures ship inside the package
     (license_file,) = venv.glob("lib/python*/site-packages/workout_tui-*.dist-info/licenses/*")
     assert "MIT License" in license_file.read_text()

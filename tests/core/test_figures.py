@@ -1,0 +1,82 @@
+"""Stick figures: the bundled ones load and move, a bad file is refused with where and why,
+and braille draws what it is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workout_tui.core.figures import (
+    FigureError,
+    Pose,
+    braille,
+    bundled_figures,
+    load_figure,
+    mirrored,
+    segments,
+)
+
+SQUAT = (Path(__file__).resolve().parents[2] / "workout_tui" / "figures").joinpath(
+    "bodyweight-squat.yaml"
+)
+
+
+def test_every_bundled_figure_loads_and_a_rep_moves_there_and_back() -> None:
+    figures = bundled_figures()
+    assert {"bodyweight-squat", "glute-bridge"} <= set(figures)
+    squat = figures["bodyweight-squat"]
+    down, bottom, up = squat.tempo
+    assert squat.moves and squat.pose_at(0) == squat.positions["start"]
+    assert squat.pose_at(down) == squat.positions["end"]  # eased: exactly there at the bottom
+    hip = [squat.pose_at(t / 4).joints["hip"][1] for t in range(int((down + bottom + up) * 4))]
+    assert hip.index(min(hip)) == int(down * 4)  # lowest at the bottom of the rep
+    assert squat.pose_at(down + bottom + up) == squat.pose_at(0)  # the next rep starts again
+    bridge = figures["glute-bridge"]
+    assert not bridge.moves and bridge.pose_at(7.3) == bridge.positions["start"]
+
+
+def test_braille_draws_the_lines_it_is_given_in_the_room_it_has() -> None:
+    assert braille([], 3, 2) == ["\u2800" * 3] * 2
+    floor = braille([((0, 0), (100, 0))], 10, 5)
+    assert floor[:-1] == ["\u2800" * 10] * 4
+    assert all(cell != "\u2800" for cell in floor[-1][1:-1])  # the bottom row, end to end
+    wall = braille([((50, 0), (50, 100))], 10, 5)
+    assert all(row[5] != "\u2800" or row[4] != "\u2800" for row in wall)  # top to bottom
+    # A line out of the box is clipped, never an error; any size of room draws.
+    assert braille([((-50, -50), (150, 150))], 1, 1)[0] != "\u2800"
+    assert all(len(row) == 40 for row in braille(segments(bundled_pose()), 40, 20))
+
+
+def bundled_pose() -> Pose:
+    return bundled_figures()["bodyweight-squat"].positions["end"]
+
+
+def test_the_left_side_faces_the_other_way() -> None:
+    pose = bundled_pose()
+    flipped = mirrored(pose)
+    assert flipped.joints["knee"] == (100 - pose.joints["knee"][0], pose.joints["knee"][1])
+    assert mirrored(flipped) == pose
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (lambda t: t.replace("    hip: [48, 52]\n", ""), "positions.start: no hip"),
+        (lambda t: t.replace("knee: [50, 27]", "knee: [50, 270]"), "positions.start.knee"),
+        (lambda t: t.replace("tempo: 2-0-2", "tempo: slow"), "tempo 'slow'"),
+        (lambda t: t.replace("  end:", "  middle:"), "positions are `start`"),
+        (lambda t: t.replace("lines: [[[5, 1], [95, 1]]]\n  end", "lines: []\n  end"), "props"),
+        (lambda t: "positions: !!python/object/apply:os.system [echo]\n", ":1:12: tag !!python"),
+        (lambda t: t.replace("lines: [[[5, 1], [95, 1]]]", "lines: [3]"), "lines are"),
+        (lambda t: "[1, 2]\n", "expected `positions:`"),
+    ],
+)
+def test_a_bad_figure_is_refused_with_where_and_why(
+    tmp_path: Path, change: object, says: str
+) -> None:
+    path = tmp_path / "bodyweight-squat.yaml"
+    path.write_text(change(SQUAT.read_text()))  # type: ignore[operator]
+    with pytest.raises(FigureError, match=None) as raised:
+        load_figure(path)
+    assert str(raised.value).startswith("bodyweight-squat.yaml") and says in str(raised.value)
