@@ -23,7 +23,7 @@ from workout_tui.core.moment import ProgressPart
 
 class BigClock(Digits):
     """Textual's Digits (its glyphs, its `value`), left-aligned, over a line of the
-    session's bar and times (`show_progress`)."""
+    session's bar and times; `show` takes both."""
 
     DEFAULT_CSS = "BigClock > .big-clock--times { color: $text-muted; }"
     COMPONENT_CLASSES = {"big-clock--times"}
@@ -31,7 +31,8 @@ class BigClock(Digits):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self.progress: ProgressPart | None = None
-        self._muted: tuple[object, Style] | None = None  # the times' style, and what for
+        # The times' style, kept with the visual style it was worked out for.
+        self._muted: tuple[object, Style] | None = None
 
     def show(self, clock: str, progress: ProgressPart) -> None:
         """Redraw when either changed (a relayout only when the clock's width did)."""
