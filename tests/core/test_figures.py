@@ -3,10 +3,12 @@ and braille draws what it is given."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from workout_tui.core import locations
 from workout_tui.core.figures import (
     FigureError,
     Pose,
@@ -16,6 +18,7 @@ from workout_tui.core.figures import (
     mirrored,
     segments,
 )
+from workout_tui.core.library import discover
 
 SQUAT = (Path(__file__).resolve().parents[2] / "workout_tui" / "figures").joinpath(
     "bodyweight-squat.yaml"
@@ -24,7 +27,7 @@ SQUAT = (Path(__file__).resolve().parents[2] / "workout_tui" / "figures").joinpa
 
 def test_every_bundled_figure_loads_and_a_rep_moves_there_and_back() -> None:
     figures = bundled_figures()
-    assert {"bodyweight-squat", "glute-bridge"} <= set(figures)
+    assert {"bodyweight-squat", "glute-bridge-hold"} <= set(figures)
     squat = figures["bodyweight-squat"]
     down, bottom, up = squat.tempo
     assert squat.moves and squat.pose_at(0) == squat.positions["start"]
@@ -32,8 +35,20 @@ def test_every_bundled_figure_loads_and_a_rep_moves_there_and_back() -> None:
     hip = [squat.pose_at(t / 4).joints["hip"][1] for t in range(int((down + bottom + up) * 4))]
     assert hip.index(min(hip)) == int(down * 4)  # lowest at the bottom of the rep
     assert squat.pose_at(down + bottom + up) == squat.pose_at(0)  # the next rep starts again
-    bridge = figures["glute-bridge"]
+    bridge = figures["glute-bridge-hold"]
     assert not bridge.moves and bridge.pose_at(7.3) == bridge.positions["start"]
+
+
+def test_every_exercise_of_the_bundled_routines_has_its_figure() -> None:
+    figures = bundled_figures()
+    names = set()
+    for found in discover([(locations.bundled_sessions_dir(), "bundled")]):
+        routine = found.loaded()
+        assert routine.plan is not None
+        for item in routine.plan.session.items:
+            names |= {e.name for e in getattr(item, "exercises", (item,))}
+    slugs = {re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") for name in names}
+    assert len(slugs) == 13 and slugs <= set(figures), sorted(slugs - set(figures))
 
 
 def test_braille_draws_the_lines_it_is_given_in_the_room_it_has() -> None:
