@@ -20,9 +20,7 @@ from workout_tui.core.figures import (
 )
 from workout_tui.core.library import discover
 
-SQUAT = (Path(__file__).resolve().parents[2] / "workout_tui" / "figures").joinpath(
-    "bodyweight-squat.yaml"
-)
+SQUAT = locations.figures_dir() / "bodyweight-squat.yaml"
 
 
 def test_every_bundled_figure_loads_and_a_rep_moves_there_and_back() -> None:
@@ -79,6 +77,7 @@ def test_the_left_side_faces_the_other_way() -> None:
     [
         (lambda t: t.replace("    hip: [48, 52]\n", ""), "positions.start: no hip"),
         (lambda t: t.replace("knee: [50, 27]", "knee: [50, 270]"), "positions.start.knee"),
+        (lambda t: t.replace("knee: [50, 27]", "knee: [true, 5]"), "positions.start.knee"),
         (lambda t: t.replace("tempo: 2-0-2", "tempo: slow"), "tempo 'slow'"),
         (lambda t: t.replace("  end:", "  middle:"), "positions are `start`"),
         (lambda t: t.replace("lines: [[[5, 1], [95, 1]]]\n  end", "lines: []\n  end"), "props"),

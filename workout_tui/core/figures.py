@@ -16,9 +16,9 @@ from typing import Any
 
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from workout_tui.core.locations import figures_dir
 from workout_tui.core.yaml_source import SourceError, parse, read_text
 
-FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
 JOINTS = ("head", "neck", "hip", "knee", "foot", "knee2", "foot2")
 ARMS = ("elbow", "hand", "elbow2", "hand2")
 BONES = (
@@ -191,7 +191,9 @@ def _point(where: str, value: Any) -> Point:
     if (
         not isinstance(value, list | tuple)
         or len(value) != 2
-        or not all(isinstance(v, int | float) and 0 <= v <= 100 for v in value)
+        or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 100 for v in value
+        )
     ):
         raise FigureError(f"{where}: expected [x, y], each 0-100, got {value!r}")
     return (float(value[0]), float(value[1]))
@@ -199,4 +201,4 @@ def _point(where: str, value: Any) -> Point:
 
 def bundled_figures() -> dict[str, Figure]:
     """Every figure the package ships, by name."""
-    return {path.stem: load_figure(path) for path in sorted(FIGURES_DIR.glob("*.yaml"))}
+    return {path.stem: load_figure(path) for path in sorted(figures_dir().glob("*.yaml"))}

@@ -36,6 +36,11 @@ def schema_path() -> Path:
     return _PACKAGE / "session.schema.json"
 
 
+def figures_dir() -> Path:
+    """The stick figures the package ships, one YAML file per exercise."""
+    return _PACKAGE / "figures"
+
+
 def config_dir() -> Path:
     """The user's config dir (config file and own routines)."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
