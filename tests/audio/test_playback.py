@@ -31,7 +31,8 @@ from workout_tui.core.cues import Cue, CueKind
 voice = Voice(Path(sys.argv[1])) if len(sys.argv) > 1 else None
 notices = []
 ring = lambda: print("ring")
-player = open_cues(locations.sounds_dir(), voice, ring=ring, report=notices.append)
+muted = globals().get("muted", False)  # set by a test's `before`
+player = open_cues(locations.sounds_dir(), voice, ring=ring, report=notices.append, muted=muted)
 time.sleep(0.3)  # the device probe plays first; the cue's stream replaces it in the file
 """
 
@@ -105,6 +106,34 @@ def test_no_audio_device_falls_back_to_the_bell_with_one_notice(tmp_path: Path) 
     assert lines[:3] == ["ring", "ring", "1"]  # one ring per cue, one notice in all
     notice = lines[3]
     assert notice.startswith("No audio device (") and "terminal bell" in notice
+
+
+@needs_simpleaudio
+def test_muted_no_audio_device_is_said_when_the_sound_is_turned_on(tmp_path: Path) -> None:
+    """Muted (`--mute`, or in the config) the missing device is no news, and its notice
+    cost a redraw of the whole screen when it left; turned on, it is said, once."""
+    output = run_with_alsa(
+        tmp_path,
+        "print(len(notices)); player.muted = False; player.muted = True; player.muted = False;"
+        "print(len(notices)); print(notices[0])",
+        pcm="type hw; card 7",
+        before="muted = True\n",
+    )
+    lines = output.strip().split("\n")
+    assert lines[:2] == ["0", "1"]
+    assert lines[2].startswith("No audio device (")
+
+
+def test_muted_without_simpleaudio_the_notice_waits_for_the_sound(tmp_path: Path) -> None:
+    output = run_with_alsa(
+        tmp_path,
+        "print(len(notices)); player.muted = False; print(*notices)",
+        before="import sys; sys.modules['simpleaudio'] = None; muted = True\n",
+    )
+    assert output.split("\n")[:2] == [
+        "0",
+        "No audio: simpleaudio is not installed (pip install 'workout-tui[audio]').",
+    ]
 
 
 def test_without_simpleaudio_cues_ring_the_bell(tmp_path: Path) -> None:

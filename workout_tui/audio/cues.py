@@ -43,10 +43,34 @@ Scheduled = tuple[float, Cue, CueKey]  # (time.monotonic() instant, cue, key)
 class Cues:
     """Plays cues. Subclasses do the sound; this keeps mute and the record of what played."""
 
-    def __init__(self) -> None:
-        self.muted = False
+    def __init__(self, report: Callable[[str], None] | None = None, muted: bool = False) -> None:
+        self._report = report or (lambda _: None)
+        self._telling = threading.Lock()  # muted and unsaid change together
+        self._muted = muted
+        self._unsaid: str | None = None  # a problem found while muted, said when unmuted
         self.speak = True  # spoken lines, where there is a voice; a routine can turn them off
         self.played: list[tuple[Cue, float]] = []  # (cue, seconds late when handed on)
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @muted.setter
+    def muted(self, muted: bool) -> None:
+        with self._telling:
+            self._muted, unsaid = muted, self._unsaid
+            self._unsaid = unsaid if muted else None
+        if unsaid and not muted:
+            self._report(unsaid)
+
+    def tell(self, problem: str) -> None:
+        """Say a problem with the sound now; while muted, when it is turned on (a person who
+        muted it has no use for it yet, and a notice costs a redraw of the screen)."""
+        with self._telling:
+            if self._muted:
+                self._unsaid = problem
+                return
+        self._report(problem)
 
     def play(self, cue: Cue, late: float = 0.0, key: CueKey | None = None) -> None:
         """Play a cue now (`late`: seconds after its instant), unless muted or stale, or if
@@ -91,8 +115,14 @@ class BellCues(Cues):
     would play (`bell` "all": the 3-2-1 and the halfway too, for a person following from
     the floor), for a change of step only ("changes"), or never ("off")."""
 
-    def __init__(self, ring: Callable[[], None], bell: str = "all") -> None:
-        super().__init__()
+    def __init__(
+        self,
+        ring: Callable[[], None],
+        bell: str = "all",
+        report: Callable[[str], None] | None = None,
+        muted: bool = False,
+    ) -> None:
+        super().__init__(report, muted)
         self.ring = ring
         every = set(CueKind) - {CueKind.BREAK_DUE}  # the break screen rings for its own
         self.rings = {"all": every, "changes": CHANGES}.get(bell, set())
@@ -109,7 +139,7 @@ class SoundCues(Cues):
     (it sleeps on the monotonic clock till then, so a busy UI cannot make them late), other
     cues as they come. Cues due together are joined into one buffer, and a new cue cuts
     off one still playing so cues never lag behind. If the device cannot be opened, it
-    falls back to `fallback` and calls `report` once (from the worker) saying so.
+    falls back to `fallback` and tells `report` once (from the worker; see `tell`).
     """
 
     def __init__(
@@ -119,8 +149,9 @@ class SoundCues(Cues):
         voice: Voice | None,
         fallback: Cues,
         report: Callable[[str], None],
+        muted: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(report, muted)
         # A cue handed over must reach the device now, not when the UI thread next lets go
         # of the GIL (by default up to 5 ms later): ask for the switch within 1 ms.
         sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
@@ -128,7 +159,6 @@ class SoundCues(Cues):
         self.sounds_dir = sounds_dir
         self.voice = voice
         self.fallback = fallback
-        self.report = report
         self.failed = False
         self._frames: dict[Path, bytes] = {}
         # Each cue travels with whether to speak it, as it was when it was handed on.
@@ -258,7 +288,7 @@ class SoundCues(Cues):
             self._current = self.backend.play_buffer(buffer, CHANNELS, WIDTH, RATE)
         except Exception as error:  # simpleaudio raises its own error type for device trouble
             self.failed = True
-            self.report(f"No audio device ({error}); cues will ring the terminal bell.")
+            self.tell(f"No audio device ({error}); cues will ring the terminal bell.")
             return False
         return True
 
@@ -314,6 +344,7 @@ def open_cues(
     ring: Callable[[], None],
     report: Callable[[str], None],
     bell: str = "all",
+    muted: bool = False,
 ) -> Cues:
     """The best player this machine has: sound if simpleaudio imports, else the bell.
 
@@ -323,12 +354,13 @@ def open_cues(
         ring: rings the bell and flashes the screen (called on the UI thread).
         report: says one line to the person; may be called from another thread.
         bell: which cues the bell rings for, with no sound (see BellCues).
+        muted: start muted (a problem with the sound is said when it is turned on).
     """
-    fallback = BellCues(ring, bell)
     try:
         import simpleaudio
     except ImportError:
-        report("No audio: simpleaudio is not installed (pip install 'workout-tui[audio]').")
-        return fallback
+        cues = BellCues(ring, bell, report, muted)
+        cues.tell("No audio: simpleaudio is not installed (pip install 'workout-tui[audio]').")
+        return cues
     _quiet_alsa()
-    return SoundCues(simpleaudio, sounds_dir, voice, fallback, report)
+    return SoundCues(simpleaudio, sounds_dir, voice, BellCues(ring, bell), report, muted)

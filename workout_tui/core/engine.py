@@ -103,6 +103,7 @@ class Engine:
         self._checked = 0.0  # cues at offsets up to here (active seconds) have been looked at
         self._fired: set[tuple[CueKind, int]] = set()
         self._lead_in: list[CueDue] = []  # the 3-2-1 after a resume, still to play
+        self._cues: tuple[int, float | None, list[tuple[float, Cue]]] = (-1, None, [])
         # Estimated seconds of all steps after each one, summed once (read on every tick).
         self._after = list(accumulate(s.estimated_seconds for s in reversed(plan.steps[1:])))
         self._after = [*reversed(self._after), 0]
@@ -153,7 +154,7 @@ class Engine:
             return None
         origin = self._step_start + self._step_paused
         duration = self.duration()
-        for offset, cue in step_cues(self.plan, self.step, duration):
+        for offset, cue in self._step_cues():
             if offset > self._checked and (cue.kind, cue.count) not in self._fired:
                 return origin + offset
         return None if duration is None else origin + duration
@@ -170,7 +171,7 @@ class Engine:
         duration = self.duration()
         cues = [
             _due(self.index, cue, origin + offset)
-            for offset, cue in step_cues(self.plan, self.step, duration)
+            for offset, cue in self._step_cues()
             if offset > self._checked and (cue.kind, cue.count) not in self._fired
         ]
         if duration is None:
@@ -334,11 +335,19 @@ class Engine:
         self._lead_in = []
         self.state = EngineState.RUNNING
 
+    def _step_cues(self) -> list[tuple[float, Cue]]:
+        """The current step's cues at its length now, worked out once (read on every tick)."""
+        index, duration, cues = self._cues
+        if index != self.index or duration != self.duration():
+            duration = self.duration()
+            self._cues = (self.index, duration, step_cues(self.plan, self.step, duration))
+        return self._cues[2]
+
     def _due_cues(self, reached: float) -> list[Event]:
         """Cues whose offsets lie in (checked, reached]: none twice, none after a pause."""
         events: list[Event] = []
         origin = self._step_start + self._step_paused
-        for offset, cue in step_cues(self.plan, self.step, self.duration()):
+        for offset, cue in self._step_cues():
             key = (cue.kind, cue.count)
             in_window = self._checked < offset <= reached or (offset == 0 and self._checked == 0)
             if in_window and key not in self._fired:

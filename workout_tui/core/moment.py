@@ -1,6 +1,10 @@
 """What the player shows at one moment, as plain values: a pure function of the engine, the
 record of the run and the keys, computed on each redraw and handed to the widgets part by
-part (a widget redraws only when its part changed). Also when the screen next changes."""
+part (a widget redraws only when its part changed). Also when the screen next changes.
+
+While the engine runs, time alone changes only the clock (`clock_text`) and the session's
+bar and times (`progress_of`); the rest changes with the engine's events and the keys.
+"""
 
 from __future__ import annotations
 
@@ -117,7 +121,7 @@ def moment_of(
             notes=shown.exercise.notes if shown and shown.exercise else "",
             logged=_logged(engine, record, keys),
         ),
-        progress=_progress(engine),
+        progress=progress_of(engine),
         space=space_action(engine),
     )
 
@@ -155,7 +159,8 @@ def _logged(engine: Engine, record: SessionRecord, keys: Keys) -> str:
     return f"Logged {step.title}: {last.reps} reps{load} · {keys.edit_log} to change"
 
 
-def _progress(engine: Engine) -> ProgressPart:
+def progress_of(engine: Engine) -> ProgressPart:
+    """The session's bar and times now."""
     total = max(1, engine.plan.estimated_seconds)
     done = min(total, int(total - engine.session_remaining()))
     times = (

@@ -14,7 +14,15 @@ from textual.screen import ModalScreen, Screen
 from workout_tui.audio import Cues
 from workout_tui.core.cues import CueKey, spoken_lines
 from workout_tui.core.engine import CueDue, EngineState, Event
-from workout_tui.core.moment import TONES, Keys, Moment, moment_of, next_change
+from workout_tui.core.moment import (
+    TONES,
+    Keys,
+    Moment,
+    clock_text,
+    moment_of,
+    next_change,
+    progress_of,
+)
 from workout_tui.core.run import Run
 from workout_tui.ui.bindings import ScreenName, bindings
 from workout_tui.ui.dialogs import Confirm, LogSet
@@ -55,6 +63,9 @@ class PlayerScreen(Screen[None]):
         self._wake: asyncio.TimerHandle | None = None
         self._space = ""
         self._behind = self._told_lost = False
+        # Running (not paused, not in a lead-in) when last drawn: till an event or a key, a
+        # tick moves only the clocks (see `moment_of`).
+        self._steady = False
         self._handed: list[CueKey] = []  # the keys of the cues last handed to the sound
 
     def compose(self) -> ComposeResult:
@@ -90,8 +101,14 @@ class PlayerScreen(Screen[None]):
 
     def sync(self) -> None:
         """Catch up with the clock: play due cues, move on, redraw, and sleep till next time."""
-        if self.engine.running:
-            self._handle(self.engine.poll())
+        if not self.engine.running:
+            return
+        events = self.engine.poll()
+        if events or not self._steady:
+            self._handle(events)
+        else:  # a tick and nothing else: only the clocks moved
+            self._clock.show(clock_text(self.engine), progress_of(self.engine))
+            self._sleep()
 
     def _handle(self, events: list[Event]) -> None:
         self._play([e for e in events if isinstance(e, CueDue)])  # first: before any disk
@@ -103,6 +120,10 @@ class PlayerScreen(Screen[None]):
             return
         self._show()
         self._hand_ahead()
+        self._sleep()
+
+    def _sleep(self) -> None:
+        """Wake at the next change (the screen's, a cue's, a step's end)."""
         self._cancel_wake()
         delay = next_change(self.engine, self.speed)
         if delay is not None:
@@ -156,6 +177,7 @@ class PlayerScreen(Screen[None]):
         extra = [f"PREVIEW ×{self.speed:g}"] if self.speed != 1 else []
         extra += ["muted"] if self.cues.muted else []
         moment = moment_of(self.engine, self.run.record, self.keys, self.run.last_time, extra)
+        self._steady = self.engine.state is EngineState.RUNNING
         if moment.space != self._space:
             self._space = moment.space
             self.refresh_bindings()

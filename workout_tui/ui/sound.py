@@ -19,9 +19,8 @@ def open_app_cues(app: App[None], settings: Settings) -> Cues:
     voice_on = settings.voice and settings.config.voice
     voice = Voice(locations.cache_dir() / "voice") if voice_on else None
     bell, sounds = settings.config.bell, locations.sounds_dir()
-    cues = open_cues(sounds, voice, partial(ring, app), partial(say, app), bell)
-    cues.muted = settings.mute or settings.config.mute
-    return cues
+    muted = settings.mute or settings.config.mute
+    return open_cues(sounds, voice, partial(ring, app), partial(say, app), bell, muted)
 
 
 def say(app: App[None], message: str) -> None:
