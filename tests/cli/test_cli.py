@@ -116,6 +116,11 @@ BAD_FILES = {
     "zero.yaml": (ONE_EXERCISE + "reps: 0}\n", "3:21: `reps` must be"),
     "negative.yaml": (ONE_EXERCISE + "hold: 5, sets: -1}\n", "3:30: `sets` must be"),
     "deep.yaml": ("name: x\nexercises: " + "[" * 50_000, "2:35: nested more than 24 levels"),
+    "figure.yaml": (
+        ONE_EXERCISE + "reps: 8, figure: goblet-squatt}\n",
+        "3:32: no figure called `goblet-squatt`; did you mean `goblet-squat`?",
+    ),
+    "tempo.yaml": (ONE_EXERCISE + "reps: 8, tempo: 2-x-2}\n", "3:31: tempo '2-x-2' is not"),
 }
 
 

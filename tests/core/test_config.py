@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from workout_tui.core.config import EXAMPLE, Breaks, Config, load_config, save_theme
+from workout_tui.core.config import EXAMPLE, Breaks, Config, load_config, save_setting
 from workout_tui.core.loader import load_plan_text
 
 
@@ -36,8 +36,8 @@ def test_bad_values_are_reported_and_replaced_by_defaults(tmp_path: Path) -> Non
         f"{path}:1: `mute` must be true or false, not 'yes'",
         f"{path}:2: `rest`: 'soon' is not a duration; write it like 45s, 1m30s, 2m or 1:30",
         f"{path}:3: `theme` must be a theme name, not 3",
-        f"{path}:4: unknown setting `colour` (known: mute, voice, bell, theme, prepare, rest,"
-        " keys, breaks, plan, checkin)",
+        f"{path}:4: unknown setting `colour` (known: mute, voice, figures, bell, theme, prepare,"
+        " rest, keys, breaks, plan, checkin)",
         f"{path}:6: `bell` is one of 'all', 'changes', 'off', not 'loud'",
     ]
 
@@ -66,20 +66,33 @@ def test_saving_the_theme_keeps_the_rest_of_the_file_and_refuses_what_it_cannot_
 ) -> None:
     path = tmp_path / "config.toml"
     path.write_text('theme = "nord"  # mine\nmute = true\n\n  [keys]\ntheme = "x"\n')
-    assert save_theme(path, "gruvbox") is None
+    assert save_setting(path, "theme", "gruvbox") is None
     assert path.read_text() == 'theme = "gruvbox"\nmute = true\n\n  [keys]\ntheme = "x"\n'
     path.write_text('mute = true\n\n[keys]\ntheme = "x"\n')  # no theme at the top: added
-    assert save_theme(path, "nord") is None
+    assert save_setting(path, "theme", "nord") is None
     assert path.read_text() == 'theme = "nord"\nmute = true\n\n[keys]\ntheme = "x"\n'
-    assert save_theme(tmp_path / "new" / "config.toml", "nord") is None  # made when missing
+    assert (
+        save_setting(tmp_path / "new" / "config.toml", "theme", "nord") is None
+    )  # made when missing
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the config's folder should be")
-    problem = save_theme(blocked / "config.toml", "nord")
+    problem = save_setting(blocked / "config.toml", "theme", "nord")
     assert problem is not None and "cannot" in problem
     fifo = tmp_path / "fifo.toml"
     os.mkfifo(fifo)  # read, it would hang; replaced, a named pipe someone made would be lost
-    problem = save_theme(fifo, "nord")
+    problem = save_setting(fifo, "theme", "nord")
     assert problem is not None and "not a regular file" in problem and fifo.is_fifo()
+
+
+def test_the_figure_shown_or_hidden_is_kept_as_a_boolean_and_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\n[keys]\nfigures = "x"\n')
+    assert save_setting(path, "figures", False) is None
+    assert path.read_text() == 'figures = false\ntheme = "nord"\n[keys]\nfigures = "x"\n'
+    assert save_setting(path, "figures", True) is None
+    assert path.read_text().startswith("figures = true\n")
+    path.write_text("figures = false\n")
+    assert load_config(path)[0].figures is False
 
 
 def test_the_break_settings_are_read_and_each_problem_located(tmp_path: Path) -> None:

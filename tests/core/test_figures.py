@@ -3,7 +3,7 @@ and braille draws what it is given."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,11 +14,13 @@ from workout_tui.core.figures import (
     Pose,
     braille,
     bundled_figures,
+    figure_for,
     load_figure,
     mirrored,
     segments,
 )
-from workout_tui.core.library import discover
+from workout_tui.core.library import discover, load_routine
+from workout_tui.core.model import Block, Exercise
 
 SQUAT = locations.figures_dir() / "bodyweight-squat.yaml"
 
@@ -44,9 +46,9 @@ def test_every_exercise_of_the_bundled_routines_has_its_figure() -> None:
         routine = found.loaded()
         assert routine.plan is not None
         for item in routine.plan.session.items:
-            names |= {e.name for e in getattr(item, "exercises", (item,))}
-    slugs = {re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") for name in names}
-    assert len(slugs) == 13 and slugs <= set(figures), sorted(slugs - set(figures))
+            exercises = item.exercises if isinstance(item, Block) else (item,)
+            names |= {e.figure_name for e in exercises}
+    assert len(names) == 13 and names <= set(figures), sorted(names - set(figures))
 
 
 def test_braille_draws_the_lines_it_is_given_in_the_room_it_has() -> None:
@@ -94,3 +96,64 @@ def test_a_bad_figure_is_refused_with_where_and_why(
     with pytest.raises(FigureError, match=None) as raised:
         load_figure(path)
     assert str(raised.value).startswith("bodyweight-squat.yaml") and says in str(raised.value)
+
+
+def test_a_routine_names_its_figure_and_tempo_or_is_drawn_with_the_one_named_like_it(
+    home: Path, monkeypatch: pytest.MonkeyPatch, write_routine: Callable[..., Path]
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    own = locations.user_figures_dir()
+    own.mkdir(parents=True)
+    # The person's own figure, and one of theirs that shadows a bundled one.
+    (own / "my-plank.yaml").write_text(SQUAT.read_text().split("  end:")[0])
+    (own / "couch-stretch.yaml").write_text(SQUAT.read_text())
+    path = write_routine(
+        """
+        name: Mine
+        exercises:
+          - {name: Goblet squat, reps: 8, tempo: 3-1-1}
+          - {name: Plank, hold: 30s, figure: my-plank}
+          - {name: Couch stretch, hold: 30s}
+          - {name: Burpee, reps: 5}
+        """
+    )
+    routine = load_routine(path)
+    assert routine.plan is not None, routine.problems
+    squat, plank, couch, burpee = routine.plan.session.items
+    assert isinstance(squat, Exercise) and isinstance(plank, Exercise)
+    assert isinstance(couch, Exercise) and isinstance(burpee, Exercise)
+    drawn = figure_for(squat)
+    assert drawn is not None and drawn.name == "goblet-squat" and drawn.tempo == (3, 1, 1)
+    mine = figure_for(plank)
+    assert mine is not None and mine.name == "my-plank" and not mine.moves
+    assert figure_for(couch) == load_figure(own / "couch-stretch.yaml")
+    assert figure_for(burpee) is None  # no figure: the notes alone
+    assert routine.summary is not None and routine.summary.figure == "goblet-squat"
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("figure: [a]", "5:13: expected some text here"),
+        ("figure: bodyweight-squats", "5:13: no figure called `bodyweight-squats`; did you mean"),
+        ("figure: broken", "5:13: figure `broken` cannot be drawn: broken.yaml: expected"),
+        ("tempo: 11-0-2", "5:12: tempo '11-0-2' is not seconds down-held-up like 2-0-2"),
+        ("tempo: 0-0-0", "5:12: tempo '0-0-0' is not"),
+        ("tempo: 2", "5:12: tempo 2 is not"),
+    ],
+)
+def test_a_figure_or_tempo_that_cannot_be_used_is_a_located_problem(
+    home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    write_routine: Callable[..., Path],
+    line: str,
+    says: str,
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    locations.user_figures_dir().mkdir(parents=True)
+    (locations.user_figures_dir() / "broken.yaml").write_text("positions: 3\n")
+    path = write_routine(f"name: x\nexercises:\n  - name: Squat\n    reps: 8\n    {line}\n")
+    routine = load_routine(path)
+    assert routine.plan is None
+    (problem,) = routine.problems
+    assert str(problem).startswith(f"{path}:{says}"), problem

@@ -3,11 +3,13 @@ the screen next needs drawing."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import FakeClock
 from tests.core.test_engine import plan_of
 from workout_tui.core.engine import Engine
-from workout_tui.core.moment import Keys, moment_of, next_change
-from workout_tui.core.plan import Step
+from workout_tui.core.moment import FigurePart, Keys, figure_of, moment_of, next_change
+from workout_tui.core.plan import Step, StepKind
 from workout_tui.core.record import SessionRecord
 
 REPS = """
@@ -73,3 +75,25 @@ def test_the_screen_wakes_once_a_second_for_its_clocks_and_to_the_ms_for_cues(
     assert next_change(engine, speed=20) == 0.05  # a cue is due: no frame cap for it
     engine.pause()
     assert next_change(engine, speed=1) is None  # paused: nothing changes on its own
+
+
+def test_a_moving_figure_wakes_the_screen_on_its_frames_only_in_a_rep_or_timed_set(
+    clock: FakeClock,
+) -> None:
+    engine = Engine(plan_of(REPS), clock)
+    engine.start()
+    clock.advance(0.2)
+    engine.poll()
+    assert next_change(engine, 1, figure=True) == next_change(engine, 1) == pytest.approx(0.8)
+    assert figure_of(engine) == FigurePart("couch-stretch", None, True, 0.0)  # what comes next
+    while engine.step.kind is not StepKind.WORK_REPS:
+        engine.skip()
+    clock.advance(0.2)
+    engine.poll()
+    assert next_change(engine, 1) == pytest.approx(0.6)  # the session clock's tick
+    assert next_change(engine, 1, figure=True) == pytest.approx(0.3)  # its next half second
+    assert next_change(engine, 4, figure=True) == 0.1  # a preview: ten frames a second at most
+    clock.advance(0.6)
+    assert figure_of(engine) == FigurePart("goblet-squat", None, False, 0.5)
+    engine.pause()
+    assert next_change(engine, 1, figure=True) is None  # paused, it stands still

@@ -14,6 +14,7 @@ import pytest
 from workout_tui.core import locations
 from workout_tui.core.config import Config
 from workout_tui.core.library import discover, load_routine
+from workout_tui.core.routine_cache import LAYOUT
 
 BUNDLED = locations.bundled_sessions_dir()
 MINE = "name: Mine\nexercises: [{name: Plank, hold: 30s}]\n"
@@ -72,7 +73,7 @@ def test_a_broken_routine_is_never_cached_and_keeps_its_problems(tmp_path: Path)
     [
         b"\x00junk",
         b'{"layout": 999, "routines": {}}',  # from a newer version
-        b'{"layout": 3, "context": [null, null], "routines": {"x": 3}}',
+        b'{"layout": %d, "context": [null, null], "routines": {"x": 3}}' % LAYOUT,
         b"[]",
     ],
     ids=["junk", "newer", "wrong-shape", "a-list"],
@@ -85,7 +86,7 @@ def test_a_cache_that_cannot_be_used_is_ignored_and_rewritten(
     cache.write_bytes(content)
     (routine,) = discover([(tmp_path, "user")], cache=cache)
     assert routine.summary is not None and routine.summary.name == "Mine"
-    assert json.loads(cache.read_text())["layout"] == 3
+    assert json.loads(cache.read_text())["layout"] == LAYOUT
 
 
 def test_a_cache_edited_into_nonsense_is_read_past(tmp_path: Path) -> None:

@@ -90,13 +90,13 @@ def test_a_disk_that_stays_full_keeps_every_earlier_run_and_sets_nothing_aside(
 
 
 def test_a_theme_saved_on_a_full_disk_leaves_the_config_whole(tiny_disk: Path) -> None:
-    from workout_tui.core.config import save_theme
+    from workout_tui.core.config import save_setting
 
     path = tiny_disk / "config.toml"
     path.write_text("mute = true\n# a long comment\n" + "# padding\n" * 50)
     before = path.read_bytes()
     fill(tiny_disk)
-    problem = save_theme(path, "nord")
+    problem = save_setting(path, "theme", "nord")
     assert problem is not None and "No space left" in problem
     assert path.read_bytes() == before and [p.name for p in tiny_disk.glob("*.tmp")] == []
 

@@ -14,7 +14,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.ui.helpers import advance, make_app, practice, screen_text, text
 from workout_tui.core.library import load_routine
-from workout_tui.ui import player
+from workout_tui.core.moment import moment_of
 from workout_tui.ui.player import PlayerScreen
 
 T = TypeVar("T")
@@ -79,7 +79,7 @@ async def test_a_tick_moves_only_the_clocks_and_a_lead_ins_end_redraws_the_rest(
     path = tmp_path / "quiet.yaml"
     path.write_text("name: Quiet\ndefaults: {prepare: 2s}\nexercises: [{name: Plank, hold: 60s}]\n")
     moments = Counter[str]()
-    monkeypatch.setattr(player, "moment_of", _counting(player.moment_of, moments))
+    monkeypatch.setattr("workout_tui.ui.player.moment_of", _counting(moment_of, moments))
     app = make_app(start=load_routine(path))
     async with app.run_test(size=(100, 30)) as pilot:
         await advance(pilot, 4, tick=1)  # into the hold

@@ -16,6 +16,7 @@ from pathlib import Path
 from workout_tui.core import locations
 from workout_tui.core.files import inside, read_regular
 from workout_tui.core.library import Routine
+from workout_tui.core.model import slugify
 from workout_tui.core.yaml_source import MAX_FILE_BYTES
 
 SCHEMA_LINE = "# yaml-language-server: $schema={uri}\n"
@@ -103,12 +104,6 @@ def drop_if_unchanged(path: Path, made: bytes) -> bool:
     except OSError:
         pass  # unreadable, or not ours to remove: left as it is
     return False
-
-
-def slugify(name: str) -> str:
-    """The slug a routine called `name` is saved under: `Hip mobility!` -> `hip-mobility`."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-")
-    return slug or "my-routine"
 
 
 def free_slug(name: str, taken: Collection[str]) -> str:

@@ -20,6 +20,7 @@ EXAMPLE = """\
 # workout-tui settings
 mute = false            # start with sound off
 voice = true            # spoken lines when espeak-ng is installed
+figures = true          # the stick figure beside the notes (`i` in the player)
 bell = "all"            # with no sound device: "all" cues, "changes" of step, or "off"
 theme = "textual-dark"  # any Textual theme; ctrl+p > "theme" lists them
 prepare = "10s"         # get-ready time for every routine (leave out to use the routine's)
@@ -58,6 +59,7 @@ class Config:
 
     mute: bool = False
     voice: bool = True
+    figures: bool = True  # the stick figure beside the notes (`i` in the player)
     bell: str = "all"  # with no sound device, which cues ring the bell (see BELLS)
     theme: str = DEFAULT_THEME
     prepare: int | None = None  # overrides every routine's defaults.prepare when set
@@ -261,7 +263,7 @@ def _quiet_hours(value: object) -> tuple[int, int]:
 
 def _setting(key: str, value: object) -> object:
     """The value of one setting, or ValueError saying what is wrong with it."""
-    if key in ("mute", "voice"):
+    if key in ("mute", "voice", "figures"):
         if isinstance(value, bool):
             return value
         raise ValueError(f"`{key}` must be true or false, not {value!r}")
@@ -289,12 +291,24 @@ def _setting(key: str, value: object) -> object:
     raise ValueError(f"unknown setting `{key}` (known: {', '.join(_KNOWN)})")
 
 
-_KNOWN = ("mute", "voice", "bell", "theme", "prepare", "rest", "keys", "breaks", "plan", "checkin")
+_KNOWN = (
+    "mute",
+    "voice",
+    "figures",
+    "bell",
+    "theme",
+    "prepare",
+    "rest",
+    "keys",
+    "breaks",
+    "plan",
+    "checkin",
+)
 
 
-def save_theme(path: Path, theme: str) -> str | None:
-    """Set `theme` in the config file, keeping the rest of it as written; None when saved,
-    else what went wrong."""
+def save_setting(path: Path, key: str, value: str | bool) -> str | None:
+    """Set a top-level setting (`theme`, `figures`) in the config file, keeping the rest of
+    it as written; None when saved, else what went wrong."""
     import json
 
     try:
@@ -303,10 +317,10 @@ def save_theme(path: Path, theme: str) -> str | None:
         text = ""
     except (OSError, UnicodeDecodeError) as error:
         return f"cannot read {path} ({error})"
-    line = f"theme = {json.dumps(theme)}"
-    # Top-level keys come before any [table]; only there is `theme` the setting.
+    line = f"{key} = {json.dumps(value)}"  # a TOML string or boolean, as JSON writes them
+    # Top-level keys come before any [table]; only there is `key` the setting.
     top, *tables = re.split(r"(?m)^(?=[ \t]*\[)", text, maxsplit=1)
-    setting = re.compile(r"(?m)^[ \t]*theme[ \t]*=.*$")
+    setting = re.compile(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*=.*$")
     if setting.search(top):
         text = setting.sub(lambda _: line, top, count=1) + "".join(tables)
     else:
@@ -314,5 +328,5 @@ def save_theme(path: Path, theme: str) -> str | None:
     try:
         write_whole(path, text)
     except OSError as error:
-        return f"cannot save the theme to {path} ({error.strerror or error})"
+        return f"cannot save `{key}` to {path} ({error.strerror or error})"
     return None

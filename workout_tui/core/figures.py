@@ -9,6 +9,7 @@ and back, in the time its `tempo` gives (seconds down, at the bottom, up).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from typing import Any
 
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from workout_tui.core.locations import figures_dir
+from workout_tui.core.locations import figures_dir, user_figures_dir
+from workout_tui.core.model import Exercise
 from workout_tui.core.yaml_source import SourceError, parse, read_text
 
 JOINTS = ("head", "neck", "hip", "knee", "foot", "knee2", "foot2")
@@ -34,8 +36,12 @@ BONES = (
 )
 HEAD_RADIUS = 6.0
 DEFAULT_TEMPO = (2.0, 0.0, 2.0)
+MAX_TEMPO_SECONDS = 10.0  # one part of a rep; a longer one is a typo (or a hold)
 Point = tuple[float, float]
 Segment = tuple[Point, Point]
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+WHOLE_BOX: Box = (0.0, 0.0, 100.0, 100.0)
+MARGIN = 4.0  # around the person and what they hold, in the box's units
 
 
 class FigureError(Exception):
@@ -60,6 +66,27 @@ class Figure:
     @property
     def moves(self) -> bool:
         return "end" in self.positions
+
+    @functools.cached_property
+    def box(self) -> Box:
+        """What any of its positions takes up, from the floor to over the head: drawn to
+        fill the room (a standing person is tall and thin, a bridge low and long)."""
+        xs, ys = [], [0.0]
+        for pose in self.positions.values():
+            head = pose.joints["head"]
+            xs += [head[0] - HEAD_RADIUS, head[0] + HEAD_RADIUS]
+            ys.append(head[1] + HEAD_RADIUS)
+            xs += [x for x, _ in pose.joints.values()]
+            ys += [y for _, y in pose.joints.values()]
+            for (x, y), r in pose.circles:
+                xs += [x - r, x + r]
+                ys.append(y + r)
+        return (
+            max(0.0, min(xs) - MARGIN),
+            min(ys),
+            min(100.0, max(xs) + MARGIN),
+            min(100.0, max(ys) + MARGIN),
+        )
 
     def pose_at(self, seconds: float) -> Pose:
         """Where the figure is `seconds` into a rep: eased from `start` to `end`, held, and
@@ -93,6 +120,12 @@ def between(a: Pose, b: Pose, share: float) -> Pose:
     return Pose(joints, lines, circles)
 
 
+def mirrored_box(box: Box) -> Box:
+    """The box of a mirrored pose."""
+    left, bottom, right, top = box
+    return (100 - right, bottom, 100 - left, top)
+
+
 def mirrored(pose: Pose) -> Pose:
     """The pose facing the other way (the left side of a sided exercise)."""
 
@@ -107,25 +140,48 @@ def mirrored(pose: Pose) -> Pose:
 
 
 def segments(pose: Pose) -> list[Segment]:
-    """The lines that draw a pose: its bones, a ring for the head, and its props."""
+    """The lines that draw a pose: its body, then its props."""
+    return body(pose) + props(pose)
+
+
+def body(pose: Pose) -> list[Segment]:
+    """The person: bones, and a ring for the head."""
     joints = pose.joints
     drawn = [(joints[a], joints[b]) for a, b in BONES if a in joints and b in joints]
-    rings = [*pose.circles, (joints["head"], HEAD_RADIUS)]
-    for (x, y), r in rings:
-        points = [
-            (x + r * math.cos(i * math.pi / 6), y + r * math.sin(i * math.pi / 6))
-            for i in range(13)
-        ]
-        drawn += list(zip(points, points[1:], strict=False))
-    return drawn + list(pose.lines)
+    return drawn + _ring(joints["head"], HEAD_RADIUS)
 
 
-def braille(lines: list[Segment], width: int, height: int) -> list[str]:
-    """`lines` on the 100 x 100 box drawn in `width` x `height` cells of braille dots
-    (2 x 4 a cell), the box scaled to fit and kept square on the cells' 1:2 shape."""
+def props(pose: Pose) -> list[Segment]:
+    """What the person uses: the floor, a wall, a couch, a kettlebell."""
+    drawn = list(pose.lines)
+    for centre, r in pose.circles:
+        drawn += _ring(centre, r)
+    return drawn
+
+
+def _ring(centre: Point, r: float) -> list[Segment]:
+    x, y = centre
+    points = [
+        (x + r * math.cos(i * math.pi / 6), y + r * math.sin(i * math.pi / 6)) for i in range(13)
+    ]
+    return list(zip(points, points[1:], strict=False))
+
+
+def braille(lines: list[Segment], width: int, height: int, box: Box = WHOLE_BOX) -> list[str]:
+    """`lines` in `box` (of the 100 x 100 one) drawn in `width` x `height` cells of braille
+    dots (2 x 4 a cell), scaled to fit, kept square on the cells' 1:2 shape, centred across
+    and standing on the bottom; what lies out of the box is left out."""
+    rows = dots(lines, width, height, box)
+    return ["".join(chr(0x2800 + bits) for bits in row) for row in rows]
+
+
+def dots(lines: list[Segment], width: int, height: int, box: Box = WHOLE_BOX) -> list[list[int]]:
+    """The braille dots of `braille`, as each cell's bits (0 for an empty cell)."""
     dots_w, dots_h = width * 2, height * 4
-    scale = min(dots_w / 100, dots_h / 100) * 0.98
-    left, bottom = (dots_w - 100 * scale) / 2, (dots_h - 100 * scale) / 2
+    x0, y0, x1, y1 = box
+    scale = min(dots_w / max(1.0, x1 - x0), dots_h / max(1.0, y1 - y0)) * 0.98
+    left = (dots_w - (x1 - x0) * scale) / 2 - x0 * scale
+    bottom = -y0 * scale
     cells = [[0] * width for _ in range(height)]
     for (x1, y1), (x2, y2) in lines:
         steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1)) * scale * 2))
@@ -135,7 +191,7 @@ def braille(lines: list[Segment], width: int, height: int) -> list[str]:
             dx, dy = int(x), int(round(y))
             if 0 <= dx < dots_w and 0 <= dy < dots_h:
                 cells[dy // 4][dx // 2] |= DOT_BITS[dy % 4][dx % 2]
-    return ["".join(chr(0x2800 + bits) for bits in row) for row in cells]
+    return cells
 
 
 DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
@@ -158,12 +214,24 @@ def load_figure(path: Path) -> Figure:
     shapes = {(len(pose.lines), len(pose.circles)) for pose in positions.values()}
     if len(shapes) > 1:
         raise FigureError(f"{path.name}: `start` and `end` must have the same props")
-    tempo = data.get("tempo", "2-0-2")
     try:
-        down, bottom, up = (float(part) for part in str(tempo).split("-"))
+        tempo = parse_tempo(data.get("tempo", "2-0-2"))
+    except ValueError as error:
+        raise FigureError(f"{path.name}: {error}") from None
+    return Figure(path.stem, positions, tempo)
+
+
+def parse_tempo(value: object) -> tuple[float, float, float]:
+    """`2-0-2`: a rep's seconds down, held at the bottom, and up; ValueError if not that."""
+    try:
+        down, bottom, up = (float(part) for part in str(value).split("-"))
     except ValueError:
-        raise FigureError(f"{path.name}: tempo {tempo!r} is not down-bottom-up seconds") from None
-    return Figure(path.stem, positions, (down, bottom, up))
+        down = bottom = up = -1.0
+    parts = (down, bottom, up)
+    if min(parts) < 0 or max(parts) > MAX_TEMPO_SECONDS or down + up <= 0:
+        limit = f"{MAX_TEMPO_SECONDS:g}"
+        raise ValueError(f"tempo {value!r} is not seconds down-held-up like 2-0-2 (each 0-{limit})")
+    return parts
 
 
 def _pose(file: str, name: str, fields: Any) -> Pose:
@@ -202,3 +270,62 @@ def _point(where: str, value: Any) -> Point:
 def bundled_figures() -> dict[str, Figure]:
     """Every figure the package ships, by name."""
     return {path.stem: load_figure(path) for path in sorted(figures_dir().glob("*.yaml"))}
+
+
+def figure_names() -> set[str]:
+    """The names a routine's `figure:` can give: the bundled figures and the person's own."""
+    return {path.stem for folder in _folders() for path in folder.glob("*.yaml")}
+
+
+def figure_for(exercise: Exercise) -> Figure | None:
+    """The exercise's figure, at its tempo."""
+    return figure_named(exercise.figure_name, exercise.tempo)
+
+
+def figure_named(name: str, tempo: tuple[float, float, float] | None = None) -> Figure | None:
+    """The figure called `name` (the person's own before a bundled one), at `tempo` if
+    given; None when there is none, or its file cannot be used (`validate` says why)."""
+    figure = _figure(name) if name else None
+    if figure is None or tempo is None:
+        return figure
+    return Figure(figure.name, figure.positions, tempo)
+
+
+def find_figure(name: str) -> Figure | None:
+    """The figure called `name`, the person's own first; None when there is none.
+
+    Raises:
+        FigureError: its file cannot be used.
+    """
+    for folder in _folders():
+        path = folder / f"{name}.yaml"
+        if path.is_file():
+            try:
+                stat = path.stat()
+            except OSError as error:
+                raise FigureError(f"{path.name}: {error}") from None
+            loaded = _loaded(path, stat.st_size, stat.st_mtime_ns)
+            if isinstance(loaded, FigureError):
+                raise FigureError(str(loaded))
+            return loaded
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _loaded(path: Path, size: int, mtime_ns: int) -> Figure | FigureError:
+    """A figure file read once while it is unchanged (a library may name it many times)."""
+    try:
+        return load_figure(path)
+    except FigureError as error:
+        return error
+
+
+def _figure(name: str) -> Figure | None:
+    try:
+        return find_figure(name)
+    except FigureError:
+        return None
+
+
+def _folders() -> list[Path]:
+    return [user_figures_dir(), figures_dir()]

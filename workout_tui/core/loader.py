@@ -36,6 +36,8 @@ EXERCISE_KEYS = (
     "rest_between_sets",
     "progress",
     "up_to",
+    "figure",
+    "tempo",
 )
 BLOCK_KEYS = ("block", "rounds", "rest_between_rounds", "exercises")
 # What people write for a key, by what it is called here (spelling slips are found apart).
@@ -212,6 +214,26 @@ class _Reader:
         self.unknown_keys(fields, EXERCISE_KEYS, "an exercise")
         name = self.required(node, fields, "name", "an exercise", self.text)
         label = f"exercise {name!r}" if name else "this exercise"
+        mode, amount, top = self.measure(node, fields, label)
+        sets = self.optional(fields, "sets", self.counter("sets", MAX_SETS), 1)
+        sides: tuple[str, ...] = self.optional(fields, "sides", self.sides, ())
+        load = self.optional(fields, "load", self.load, None)
+        notes = self.optional(fields, "notes", self.text, "")
+        rest = self.optional(fields, "rest", self.duration, None)
+        between = self.optional(fields, "rest_between_sets", self.duration, None)
+        figure = self.optional(fields, "figure", self.figure, None)
+        tempo = self.optional(fields, "tempo", self.tempo, None)
+        if name is None or mode is None or amount is None:
+            return None
+        exercise = Exercise(name, mode, amount, sets, sides, load, notes, rest, between, top)
+        exercise = replace(exercise, figure=figure, tempo=tempo)
+        return self.progression(exercise, fields, label)
+
+    def measure(
+        self, node: yaml.Node, fields: Fields, label: str
+    ) -> tuple[Mode | None, int | None, int | None]:
+        """Exactly one of `hold`, `time` or `reps`: its mode, amount and top of a rep range
+        (None for the mode when there is not exactly one)."""
         measures = [key for key in ("hold", "time", "reps") if key in fields]
         if not measures:
             self.report(node, f"{label} needs one of `hold`, `time` or `reps`")
@@ -220,22 +242,41 @@ class _Reader:
                 fields[extra][0],
                 f"{label} has both `{measures[0]}` and `{extra}`; give exactly one",
             )
-        mode = Mode(measures[0]) if measures else None
-        amount = top = None
+        if len(measures) != 1:
+            return None, None, None
+        mode = Mode(measures[0])
         if mode is Mode.REPS:
-            amount, top = self.reps(fields["reps"][1])
-        elif mode is not None:
-            amount = self.positive_duration(fields[mode.value][1])
-        sets = self.optional(fields, "sets", self.counter("sets", MAX_SETS), 1)
-        sides: tuple[str, ...] = self.optional(fields, "sides", self.sides, ())
-        load = self.optional(fields, "load", self.load, None)
-        notes = self.optional(fields, "notes", self.text, "")
-        rest = self.optional(fields, "rest", self.duration, None)
-        between = self.optional(fields, "rest_between_sets", self.duration, None)
-        if name is None or mode is None or amount is None or len(measures) != 1:
+            return (mode, *self.reps(fields["reps"][1]))
+        return mode, self.positive_duration(fields[mode.value][1]), None
+
+    def figure(self, node: yaml.Node) -> str | None:
+        """`figure: goblet-squat`: a bundled figure or one of the person's own, that loads."""
+        from workout_tui.core.figures import FigureError, figure_names, find_figure
+
+        name = self.text(node)
+        if name is None:
             return None
-        exercise = Exercise(name, mode, amount, sets, sides, load, notes, rest, between, top)
-        return self.progression(exercise, fields, label)
+        names = figure_names()
+        if name not in names:
+            close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`?" if close else f"known: {', '.join(sorted(names))}"
+            self.report(node, f"no figure called `{name}`; {hint}")
+            return None
+        try:
+            find_figure(name)
+        except FigureError as error:
+            self.report(node, f"figure `{name}` cannot be drawn: {error}")
+            return None
+        return name
+
+    def tempo(self, node: yaml.Node) -> tuple[float, float, float] | None:
+        from workout_tui.core.figures import parse_tempo
+
+        try:
+            return parse_tempo(self.scalar(node))
+        except ValueError as error:
+            self.report(node, str(error))
+            return None
 
     def reps(self, node: yaml.Node) -> tuple[int | None, int | None]:
         """`reps: 10`, or a range `reps: 8-12` (bottom and top)."""

@@ -46,6 +46,11 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def user_figures_dir() -> Path:
+    """Where the user keeps their own figures (same format as the bundled ones)."""
+    return config_dir() / "figures"
+
+
 def user_sessions_dir() -> Path:
     """Where the user keeps their own routines."""
     return config_dir() / "sessions"

@@ -83,11 +83,24 @@ class Exercise:
     top: int | None = None
     progress: float | None = None
     up_to: int | None = None
+    figure: str | None = None  # a figure's name; None: the one named like the exercise
+    tempo: tuple[float, float, float] | None = None  # a rep's seconds down, held, up
+
+    @property
+    def figure_name(self) -> str:
+        """The figure it is drawn with: the one it names, else its own name's slug."""
+        return self.figure or slugify(self.name)
 
     @property
     def is_timed(self) -> bool:
         """True for holds and timed sets, False for rep sets."""
         return self.mode is not Mode.REPS
+
+
+def slugify(name: str) -> str:
+    """A name as a file's name: `Hip mobility!` -> `hip-mobility` (a routine's, a figure's)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-")
+    return slug or "my-routine"
 
 
 @dataclass(frozen=True, slots=True)

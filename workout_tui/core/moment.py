@@ -19,6 +19,7 @@ from workout_tui.core.plan import Step, StepKind
 from workout_tui.core.record import SessionRecord
 
 PREVIEW_FRAME_SECONDS = 0.1  # in a preview, the clocks are redrawn at most ten times a second
+FIGURE_FRAME_SECONDS = 0.5  # a moving figure takes a new pose twice a second
 TONES = {
     StepKind.PREPARE: ("GET READY", "prepare"),
     StepKind.SWITCH: ("SWITCH SIDES", "prepare"),
@@ -82,6 +83,17 @@ class ProgressPart:
 
 
 @dataclass(frozen=True, slots=True)
+class FigurePart:
+    """The figure beside the notes: its name ("" for none) and tempo (None: its own), which
+    way it faces, and how far into its moves (seconds, on a frame; 0 standing still)."""
+
+    name: str
+    tempo: tuple[float, float, float] | None = None
+    left: bool = False
+    at: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Moment:
     """Everything the player shows now; `space` is what the space key does now."""
 
@@ -91,6 +103,7 @@ class Moment:
     clock: ClockPart
     aside: AsidePart
     progress: ProgressPart
+    figure: FigurePart
     space: str
 
 
@@ -122,6 +135,7 @@ def moment_of(
             logged=_logged(engine, record, keys),
         ),
         progress=progress_of(engine),
+        figure=figure_of(engine),
         space=space_action(engine),
     )
 
@@ -170,6 +184,25 @@ def progress_of(engine: Engine) -> ProgressPart:
     return ProgressPart(done, total, times)
 
 
+def figure_of(engine: Engine) -> FigurePart:
+    """The figure now: the exercise's at work (moving in a rep or timed set), else the next
+    one's, standing, facing its side."""
+    step = engine.step
+    shown = step if step.is_work else engine.plan.next_work(step)
+    if shown is None or shown.exercise is None:
+        return FigurePart("")
+    at = 0.0
+    if step.is_work and moves(step):
+        at = engine.step_elapsed() // FIGURE_FRAME_SECONDS * FIGURE_FRAME_SECONDS
+    exercise = shown.exercise
+    return FigurePart(exercise.figure_name, exercise.tempo, shown.side == "left", at)
+
+
+def moves(step: Step) -> bool:
+    """Whether its figure moves: in a rep set or a timed set, not in a hold."""
+    return step.exercise is not None and step.exercise.mode is not Mode.HOLD
+
+
 def clock_text(engine: Engine) -> str:
     """The big clock: the 3-2-1 lead-in, time left, or for a rep set, time so far."""
     lead_in = engine.resume_in()
@@ -207,9 +240,10 @@ def step_hint(engine: Engine, step: Step, done_key: str = "space") -> str:
     return ""
 
 
-def next_change(engine: Engine, speed: float) -> float | None:
+def next_change(engine: Engine, speed: float, figure: bool = False) -> float | None:
     """Real seconds until something is due (a cue, a step's end, a lead-in's end) or a clock
-    on screen changes; None when nothing will until the person acts."""
+    on screen changes, or with `figure` (a moving figure on screen) its pose; None when
+    nothing will until the person acts."""
     if not engine.running:
         return None
     exact: list[float] = []  # cues and the ends of steps and lead-ins: to the ms
@@ -225,6 +259,9 @@ def next_change(engine: Engine, speed: float) -> float | None:
         else:
             shown.append(_until_change(engine.step_elapsed(), counting_down=False))
         shown.append(_until_change(engine.session_elapsed(), counting_down=False))
+        if figure and engine.step.is_work and moves(engine.step):
+            frames = engine.step_elapsed() / FIGURE_FRAME_SECONDS
+            shown.append(_until_change(frames, counting_down=False) * FIGURE_FRAME_SECONDS)
     elif (lead_in := engine.resume_in()) is not None:
         exact.append(lead_in)
         shown.append(_until_change(lead_in, counting_down=True))

@@ -22,6 +22,7 @@ class Summary:
     seconds: int  # planned, rep sets estimated (Plan.estimated_seconds)
     has_rep_sets: bool
     outline: tuple[str, ...]
+    figure: str = ""  # the figure of its first exercise, by name (drawn only if there is one)
 
     @property
     def estimate(self) -> str:
@@ -51,7 +52,13 @@ def summarize(plan: Plan) -> Summary:
         seconds=plan.estimated_seconds,
         has_rep_sets=plan.has_rep_sets,
         outline=tuple(outline(session)),
+        figure=_first_exercise(session).figure_name,
     )
+
+
+def _first_exercise(session: Session) -> Exercise:
+    first = session.items[0]
+    return first.exercises[0] if isinstance(first, Block) else first
 
 
 def outline(session: Session) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,14 +102,19 @@ class Workspace:
     def keep_theme(self, theme: str) -> str | None:
         """Keep a theme picked in the app for the next launch; None when kept (or nothing
         to do), else what went wrong."""
-        if self.config_path is None or theme == self.config.theme:
+        return self._keep("theme", theme, replace(self.config, theme=theme))
+
+    def keep_figures(self, shown: bool) -> str | None:
+        """Keep the player's figure shown or hidden for the next launch (as `keep_theme`)."""
+        return self._keep("figures", shown, replace(self.config, figures=shown))
+
+    def _keep(self, key: str, value: str | bool, config: Config) -> str | None:
+        if config == self.config:
             return None
-        from dataclasses import replace
+        from workout_tui.core.config import save_setting
 
-        from workout_tui.core.config import save_theme
-
-        self._config = replace(self.config, theme=theme)
-        return save_theme(self.config_path, theme)
+        self._config = config
+        return save_setting(self.config_path, key, value) if self.config_path else None
 
     # -- the routines ----------------------------------------------------------------------
 

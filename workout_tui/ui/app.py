@@ -14,12 +14,7 @@ from textual.notifications import SeverityLevel
 from workout_tui.core.library import Routine
 from workout_tui.core.printable import printable
 from workout_tui.ui.home import HomeScreen
-from workout_tui.ui.messages import (
-    BreakTaken,
-    HistoryRequested,
-    RoutineChosen,
-    RunEnded,
-)
+from workout_tui.ui.messages import BreakTaken, HistoryRequested, RoutineChosen, RunEnded
 from workout_tui.ui.settings import BreakSetup, Settings, apply_config, problems_notice
 
 # The home screen is all a launch has to draw, so everything else is imported when first
@@ -36,7 +31,9 @@ class WorkoutApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "workout-tui"
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # -short: app.tcss packs the player
+    # -short: app.tcss packs the player; -taller: the list has room for a figure.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall"), (32, "-taller")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # -narrow: no figure
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -123,7 +120,8 @@ class WorkoutApp(App[None]):
 
         cues, ahead = self.open_cues(), self.settings.clock is time.monotonic
         keys = hint_keys(self.keymap)
-        self.push_screen(PlayerScreen(run, cues, resume=resume, keys=keys, ahead=ahead))
+        player = PlayerScreen(run, cues, self.workspace, resume=resume, keys=keys, ahead=ahead)
+        self.push_screen(player)
 
     def on_run_ended(self, message: RunEnded) -> None:
         from workout_tui.ui.breaks import BreakScreen

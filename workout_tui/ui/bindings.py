@@ -80,6 +80,7 @@ class BindingId(StrEnum):
     SKIP_CHECKIN = "skip-checkin"
     INSIGHT = "insight"
     BACK_FROM_INSIGHT = "back-from-insight"
+    FIGURE = "figure"
 
 
 def _bind(
@@ -147,6 +148,7 @@ REGISTRY: dict[ScreenName, tuple[Binding, ...]] = {
         ),
         _bind(BindingId.EDIT_LOG, "e", "edit_log", "Log", "Change the reps and load logged"),
         _bind(BindingId.MUTE, "m", "mute", "Mute", "Sound on or off"),
+        _bind(BindingId.FIGURE, "i", "figure", "Figure", "Show or hide the figure", shown=False),
         _bind(BindingId.STOP, "q,escape", "stop", "Stop", "Stop the session (asks first)"),
     ),
     ScreenName.SUMMARY: (

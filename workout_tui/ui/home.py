@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from workout_tui.core.library import Routine
 from workout_tui.core.workspace import Workspace
 from workout_tui.ui.bindings import BindingId, ScreenName, bindings
+from workout_tui.ui.figure_view import FigureView
 from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.messages import HistoryRequested, RoutineChosen
 from workout_tui.ui.routine_text import details, entry_of, option_id, search_text
@@ -53,6 +54,7 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="routines")
             with VerticalScroll(id="details"):
                 yield Literal(id="details-text")
+                yield FigureView(id="details-figure", classes="-on" if self.config.figures else "")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -129,6 +131,9 @@ class HomeScreen(Screen[None]):
             self._detailed = routine
             shown = details(routine) if routine else "No routine matches that filter."
             self.query_one("#details-text", Literal).update(shown)
+            # After the frame: the figure's code and file are read when it is first drawn.
+            figure = routine.summary.figure if routine and routine.summary else ""
+            self.call_after_refresh(self.query_one(FigureView).show, figure)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)

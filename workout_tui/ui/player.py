@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -12,26 +11,31 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 
 from workout_tui.audio import Cues
-from workout_tui.core.cues import CueKey, spoken_lines
+from workout_tui.core.cues import spoken_lines
 from workout_tui.core.engine import CueDue, EngineState, Event
 from workout_tui.core.moment import (
     TONES,
+    FigurePart,
     Keys,
     Moment,
     clock_text,
+    figure_of,
     moment_of,
     next_change,
     progress_of,
 )
 from workout_tui.core.run import Run
+from workout_tui.core.workspace import Workspace
 from workout_tui.ui.bindings import ScreenName, bindings
+from workout_tui.ui.cue_hand import CueHand
 from workout_tui.ui.dialogs import Confirm, LogSet
+from workout_tui.ui.figure_view import FigureView
 from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.messages import RunEnded
+from workout_tui.ui.save_notices import SaveNotices
 from workout_tui.ui.widgets import BigClock, PhaseBar, StepPanel, TopBar, UpNext
 
 LEAD_IN_SECONDS = 3  # the 3-2-1 after a pause, before the clock runs again
-AFTER_THE_SOUND_SECONDS = 0.005  # the screen's tick, after the cues at the same instant
 
 
 class PlayerScreen(Screen[None]):
@@ -44,6 +48,7 @@ class PlayerScreen(Screen[None]):
         self,
         run: Run,
         cues: Cues,
+        workspace: Workspace,
         *,
         resume: bool = False,
         keys: Keys,
@@ -51,6 +56,7 @@ class PlayerScreen(Screen[None]):
     ) -> None:
         """Args:
         run: a run of a routine, made ready (`Workspace.prepare_run`).
+        workspace: where the figure's shown or hidden is kept.
         resume: carry on the run's interrupted one, rather than start anew.
         ahead: hand cues to the sound before they are due (the clock is the real one).
         """
@@ -58,19 +64,22 @@ class PlayerScreen(Screen[None]):
         assert run.routine is not None
         # The speed of this launch: a run resumed records the speed it started at.
         self.routine, self.run, self.cues, self.speed = run.routine, run, cues, run.speed
-        self.engine, self.plan, self.resume, self.ahead = run.engine, run.plan, resume, ahead
+        self.engine, self.plan, self.resume = run.engine, run.plan, resume
         self.keys = keys  # named in hints: "space to resume"
+        self.workspace = workspace
         self._wake: asyncio.TimerHandle | None = None
         self._space = ""
-        self._behind = self._told_lost = False
+        self._saving = SaveNotices(self, run.journal)
+        self._hand = CueHand(self.engine, cues, self.speed, ahead)
         # Running (not paused, not in a lead-in) when last drawn: till an event or a key, a
         # tick moves only the clocks (see `moment_of`).
         self._steady = False
-        self._handed: list[CueKey] = []  # the keys of the cues last handed to the sound
 
     def compose(self) -> ComposeResult:
         self._topbar, self._phase = TopBar(id="topbar"), PhaseBar(id="phase")
         self._step, self._aside = StepPanel(), UpNext()
+        self._figure = FigureView(id="figure")
+        self._figure.set_class(not self.workspace.config.figures, "-off")
         self._clock = BigClock(id="clock")
         # Each second Textual redraws every widget beside or around the one that changed
         # (every child of the containers it is in): so the clock sits at the top level, and
@@ -78,7 +87,7 @@ class PlayerScreen(Screen[None]):
         with Vertical(id="upper"):
             yield from (self._topbar, self._phase)
             with Horizontal(id="stage"):
-                yield from (self._step, self._aside)
+                yield from (self._step, self._figure, self._aside)
         yield from (self._clock, KeyFooter())
 
     def on_mount(self) -> None:
@@ -93,8 +102,7 @@ class PlayerScreen(Screen[None]):
     def stop_run(self) -> None:
         """End the run now as stopped (the app is closing, or a signal came)."""
         self._cancel_wake()
-        self.cues.schedule([])
-        self._handed = []
+        self._hand.stop()
         self.run.stop()
 
     # -- time ------------------------------------------------------------------------------
@@ -106,70 +114,38 @@ class PlayerScreen(Screen[None]):
         events = self.engine.poll()
         if events or not self._steady:
             self._handle(events)
-        else:  # a tick and nothing else: only the clocks moved
+        else:  # a tick and nothing else: only the clocks and the figure's pose moved
+            self._saving.tell()  # the history's writer may have failed, or caught up
             self._clock.show(clock_text(self.engine), progress_of(self.engine))
+            self._show_figure(figure_of(self.engine))
             self._sleep()
 
     def _handle(self, events: list[Event]) -> None:
-        self._play([e for e in events if isinstance(e, CueDue)])  # first: before any disk
+        self._hand.play([e for e in events if isinstance(e, CueDue)])  # first: before any disk
         ended = self.run.take(events)
-        self._tell_history()
+        self._saving.tell()
         if ended:
             self.stop_run()
             self.post_message(RunEnded(self.routine, self.run, self.speed))
             return
         self._show()
-        self._hand_ahead()
+        self._hand.hand_ahead()
         self._sleep()
 
     def _sleep(self) -> None:
         """Wake at the next change (the screen's, a cue's, a step's end)."""
         self._cancel_wake()
-        delay = next_change(self.engine, self.speed)
+        delay = next_change(self.engine, self.speed, self._figure.moving)
         if delay is not None:
-            # The sound has the cues due then: wake just after it, so that the redraw does
-            # not compete with the cue for the CPU at its instant.
-            delay += AFTER_THE_SOUND_SECONDS if self.ahead and self.cues.ahead else 0.0
+            delay += self._hand.wake_after
             # The event loop's own timer: Textual's set_timer counts from when its task first
             # runs, which right after mount is tens of milliseconds late.
             self._wake = asyncio.get_running_loop().call_later(delay, self.call_next, self.sync)
-
-    def _play(self, due: list[CueDue]) -> None:
-        now = self.engine.clock()
-        for cue in due:
-            self.cues.play(cue.cue, (now - cue.at) / self.speed, cue.key)
-
-    def _hand_ahead(self) -> None:
-        """Give the sound the cues still to come, each at its instant on the real clock
-        (only when they changed: a clock tick changes none, and need not wake the sound)."""
-        upcoming = self.engine.upcoming_cues() if self.ahead and self.cues.ahead else []
-        keys = [c.key for c in upcoming]
-        if keys != self._handed:
-            self._handed = keys
-            now, real = self.engine.clock(), time.monotonic()
-            self.cues.schedule([(real + (c.at - now) / self.speed, c.cue, c.key) for c in upcoming])
 
     def _cancel_wake(self) -> None:
         if self._wake is not None:
             self._wake.cancel()
             self._wake = None
-
-    def _tell_history(self) -> None:
-        """Say once when the history stops taking this run, and again when it catches up."""
-        journal = self.run.journal
-        if journal.lost is not None and not self._told_lost:
-            self._told_lost = True
-            self.notify(f"Not saved: {journal.lost}.", severity="error", timeout=15)
-        if journal.behind and not self._behind:
-            self.notify(
-                f"Cannot save to the history now ({journal.error}). This session is kept "
-                "and saved as soon as it can be; it goes on.",
-                severity="error",
-                timeout=10,
-            )
-        elif self._behind and not journal.behind:
-            self.notify("The history is saved again; nothing was lost.", timeout=5)
-        self._behind = journal.behind
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -193,6 +169,10 @@ class PlayerScreen(Screen[None]):
         self._step.show_hint(moment.clock.hint)
         self._aside.show(moment.aside)
         self._clock.show(moment.clock.clock, moment.progress)
+        self._show_figure(moment.figure)
+
+    def _show_figure(self, part: FigurePart) -> None:
+        self._figure.show(part.name, part.tempo, part.left, part.at)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -228,6 +208,12 @@ class PlayerScreen(Screen[None]):
         self.notify("Sound off" if self.cues.muted else "Sound on", timeout=2)
         self._handle([])
 
+    def action_figure(self) -> None:
+        shown = self._figure.toggle()
+        self._sleep()  # a moving figure wakes the screen more often; a hidden one does not
+        if problem := self.workspace.keep_figures(shown):
+            self.notify(f"Not kept for next time: {problem}", severity="warning")
+
     def action_edit_log(self) -> None:
         entry = self.run.record.last_logged_set()
         if entry is None:
@@ -237,7 +223,7 @@ class PlayerScreen(Screen[None]):
         def save(result: tuple[int, str] | None) -> None:
             if result is not None:
                 self.run.relog(entry, *result)
-                self._tell_history()
+                self._saving.tell()
 
         title = self.plan.steps[entry.step_index].label()
         self._ask(LogSet(title, entry), save)
