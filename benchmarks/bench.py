@@ -32,6 +32,7 @@ from tests.cli.terminal import Terminal  # noqa: E402  (one pseudo-terminal help
 BIN = Path(sys.executable).parent
 APP = BIN / "workout-tui"
 HOLD = "name: Hold\ndefaults: {prepare: 2s}\nexercises: [{name: Plank, hold: 10m}]\n"
+REPS = "name: Reps\ndefaults: {prepare: 2s}\nexercises: [{name: Goblet squat, reps: 500}]\n"
 
 
 def env(home: Path) -> dict[str, str]:
@@ -100,24 +101,32 @@ def startup(home: Path, runs: int) -> dict[str, Any]:
 def idle_cpu(home: Path, seconds: float, runs: int, settle: float = 1.5) -> dict[str, Any]:
     """CPU (user+sys) in % of one core over `seconds` of a timed step, beside baselines,
     each measured after `settle` seconds of start-up."""
-    routine = home / "hold.yaml"
+    routine, reps = home / "hold.yaml", home / "reps.yaml"
     routine.write_text(HOLD)
+    reps.write_text(REPS)
+    plain = home / "plain"  # the same, with the figure hidden (as `i` leaves it)
+    (plain / "config" / "workout-tui").mkdir(parents=True)
+    (plain / "config" / "workout-tui" / "config.toml").write_text("figures = false\n")
     termdown = BIN / "termdown"
-    programs: dict[str, tuple[list[str | Path], str]] = {
-        "workout-tui": ([APP, "run", routine, "--mute"], "WORK"),
+    programs: dict[str, tuple[list[str | Path], str, Path]] = {
+        "workout-tui": ([APP, "run", routine, "--mute"], "WORK", home),
+        # A rep set, its figure moving twice a second, beside the same set without it.
+        "workout-tui rep set": ([APP, "run", reps, "--mute"], "WORK", home),
+        "workout-tui rep set, no figure": ([APP, "run", reps, "--mute"], "WORK", plain),
         # The break screen, left open all day: 45 minutes to the next break.
-        "workout-tui breaks": ([APP, "breaks", "--mute", "--every", "45m"], "Sitting for"),
+        "workout-tui breaks": ([APP, "breaks", "--mute", "--every", "45m"], "Sitting for", home),
         "textual countdown": (
             [sys.executable, HERE / "baselines" / "countdown_app.py", "600"],
             "",  # drawn art, not text: measured after the settle below
+            home,
         ),
     }
     if termdown.exists():
-        programs["termdown"] = ([termdown, "600"], "")
+        programs["termdown"] = ([termdown, "600"], "", home)
     results: dict[str, list[float]] = {name: [] for name in programs}
     for _ in range(runs):
-        for name, (argv, ready) in programs.items():
-            terminal = Terminal(argv, env(home))
+        for name, (argv, ready, its_home) in programs.items():
+            terminal = Terminal(argv, env(its_home))
             try:
                 terminal.wait_for(ready)
                 end = time.monotonic() + settle
@@ -575,7 +584,12 @@ def report(results: dict[str, Any]) -> str:
             "<= 1.2x; <= 1.05x the same widgets",
         )
     ]
-    ours = ("workout-tui", "workout-tui breaks")
+    ours = (
+        "workout-tui",
+        "workout-tui breaks",
+        "workout-tui rep set",
+        "workout-tui rep set, no figure",
+    )
     bases = {k: v for k, v in i.items() if isinstance(v, dict) and k not in ours}
     termdown = i.get("termdown", i["textual countdown"])["median"]
     countdown = i["textual countdown"]["median"]
@@ -598,6 +612,16 @@ def report(results: dict[str, Any]) -> str:
                 target,
             )
         )
+    moving, still = i["workout-tui rep set"], i["workout-tui rep set, no figure"]
+    rows.append(
+        (
+            "Idle CPU during a rep set, its figure moving (% of a core)",
+            f"{moving['median']:.2f}% ({moving['min']:.2f}-{moving['max']:.2f})",
+            f"the same set, figure hidden {still['median']:.2f}%",
+            f"{moving['median'] / max(still['median'], 0.01):.2f}x",
+            "<= 1.5x",
+        )
+    )
     for key, label in (
         ("cue_timing_idle", "Cue lateness, machine idle"),
         ("cue_timing_busy", "Cue lateness, one core kept busy"),

@@ -31,6 +31,7 @@ def test_a_running_timer_sits_nearly_idle(home: Path) -> None:
     result = bench.idle_cpu(home, seconds=0.5, runs=1, settle=0.5)
     assert result["workout-tui"]["median"] < 15, result
     assert result["workout-tui breaks"]["median"] < 15, result
+    assert result["workout-tui rep set"]["median"] < 15, result
 
 
 def test_cues_are_not_grossly_late(home: Path) -> None:

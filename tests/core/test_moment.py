@@ -77,23 +77,22 @@ def test_the_screen_wakes_once_a_second_for_its_clocks_and_to_the_ms_for_cues(
     assert next_change(engine, speed=1) is None  # paused: nothing changes on its own
 
 
-def test_a_moving_figure_wakes_the_screen_on_its_frames_only_in_a_rep_or_timed_set(
+def test_a_figure_moves_with_the_clock_in_a_rep_or_timed_set_and_stands_in_a_hold(
     clock: FakeClock,
 ) -> None:
     engine = Engine(plan_of(REPS), clock)
     engine.start()
     clock.advance(0.2)
-    engine.poll()
-    assert next_change(engine, 1, figure=True) == next_change(engine, 1) == pytest.approx(0.8)
     assert figure_of(engine) == FigurePart("couch-stretch", None, True, 0.0)  # what comes next
+    engine.skip()
+    clock.advance(3.7)
+    assert figure_of(engine) == FigurePart("couch-stretch", None, True, 0.0)  # a hold: still
     while engine.step.kind is not StepKind.WORK_REPS:
         engine.skip()
     clock.advance(0.2)
     engine.poll()
-    assert next_change(engine, 1) == pytest.approx(0.6)  # the session clock's tick
-    assert next_change(engine, 1, figure=True) == pytest.approx(0.3)  # its next half second
-    assert next_change(engine, 4, figure=True) == 0.1  # a preview: ten frames a second at most
-    clock.advance(0.6)
-    assert figure_of(engine) == FigurePart("goblet-squat", None, False, 0.5)
-    engine.pause()
-    assert next_change(engine, 1, figure=True) is None  # paused, it stands still
+    # A pose a second, taken as the step's clock ticks: the screen wakes no more often.
+    assert figure_of(engine) == FigurePart("goblet-squat", None, False, 0.0)
+    assert next_change(engine, 1) == pytest.approx(0.8)  # the step's clock, and the pose
+    clock.advance(0.8)
+    assert figure_of(engine) == FigurePart("goblet-squat", None, False, 1.0)

@@ -193,8 +193,9 @@ async def test_the_clock_and_the_keys_stay_in_view_down_to_40_by_12(tmp_path: Pa
                 continue  # smaller than promised: it only has to keep running
             clock = app.screen.query_one("#clock")
             shown = app.screen.find_widget(clock).visible_region
-            # Whole: its 3 rows and the session's bar and times under them.
-            assert shown == clock.region and shown.height == 4, size
+            # Whole: its 3 rows and the session's bar and times under them (standing on the
+            # bottom of a taller room beside a figure).
+            assert shown == clock.region and shown.height >= 4, size
             assert "◀  LEFT SIDE" in screen_text(pilot) and "0:1" in text(pilot, "#clock")
             footer = screen_text(pilot).splitlines()[-1]
             assert "? Help" in footer and "space Pause" in footer, (size, footer)

@@ -19,7 +19,7 @@ from workout_tui.core.plan import Step, StepKind
 from workout_tui.core.record import SessionRecord
 
 PREVIEW_FRAME_SECONDS = 0.1  # in a preview, the clocks are redrawn at most ten times a second
-FIGURE_FRAME_SECONDS = 0.5  # a moving figure takes a new pose twice a second
+
 TONES = {
     StepKind.PREPARE: ("GET READY", "prepare"),
     StepKind.SWITCH: ("SWITCH SIDES", "prepare"),
@@ -193,7 +193,7 @@ def figure_of(engine: Engine) -> FigurePart:
         return FigurePart("")
     at = 0.0
     if step.is_work and moves(step):
-        at = engine.step_elapsed() // FIGURE_FRAME_SECONDS * FIGURE_FRAME_SECONDS
+        at = engine.step_elapsed() // 1.0  # a pose a second, with the clock's tick
     exercise = shown.exercise
     return FigurePart(exercise.figure_name, exercise.tempo, shown.side == "left", at)
 
@@ -240,9 +240,9 @@ def step_hint(engine: Engine, step: Step, done_key: str = "space") -> str:
     return ""
 
 
-def next_change(engine: Engine, speed: float, figure: bool = False) -> float | None:
+def next_change(engine: Engine, speed: float) -> float | None:
     """Real seconds until something is due (a cue, a step's end, a lead-in's end) or a clock
-    on screen changes, or with `figure` (a moving figure on screen) its pose; None when
+    on screen changes (a moving figure takes a pose with the step's clock); None when
     nothing will until the person acts."""
     if not engine.running:
         return None
@@ -259,9 +259,6 @@ def next_change(engine: Engine, speed: float, figure: bool = False) -> float | N
         else:
             shown.append(_until_change(engine.step_elapsed(), counting_down=False))
         shown.append(_until_change(engine.session_elapsed(), counting_down=False))
-        if figure and engine.step.is_work and moves(engine.step):
-            frames = engine.step_elapsed() / FIGURE_FRAME_SECONDS
-            shown.append(_until_change(frames, counting_down=False) * FIGURE_FRAME_SECONDS)
     elif (lead_in := engine.resume_in()) is not None:
         exact.append(lead_in)
         shown.append(_until_change(lead_in, counting_down=True))

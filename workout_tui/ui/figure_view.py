@@ -36,40 +36,46 @@ class FigureView(Widget):
         super().__init__(id=id, classes=classes)
         self.figure: Figure | None = None
         self._part: tuple[str, Tempo | None, bool, float] | None = None
-        self._rows: tuple[object, list[Strip]] | None = None  # (what they were drawn for, rows)
+        # Rows drawn, by what they were drawn for: a rep's poses come round again.
+        self._drawn: dict[object, list[Strip]] = {}
 
     def show(
         self, name: str, tempo: Tempo | None = None, left: bool = False, at: float = 0.0
     ) -> None:
         """Draw the figure called `name` ("": none) at `tempo` (None: its own), facing left
         or right, `at` seconds into its moves."""
-        part = (name, tempo, left, at)
-        if part == self._part:
-            return
-        if self._part is None or part[:2] != self._part[:2]:
+        if self._part is None or (name, tempo) != self._part[:2]:
             from workout_tui.core.figures import figure_named
 
             self.figure = figure_named(name, tempo)
             self.set_class(self.figure is None, "-none")  # no room kept for no figure
-        self._part = part
-        self.refresh()
+            self._tell_screen()
+            self._drawn.clear()
+        if self.figure is not None and self.figure.moves:
+            at %= sum(self.figure.tempo)  # the same pose each rep
+        part = (name, tempo, left, at)
+        if part != self._part:
+            self._part = part
+            self.refresh()
 
     def toggle(self) -> bool:
         """Hide it if shown, else show it; whether it is shown now."""
         self.toggle_class("-off")
+        self._tell_screen()
         return not self.has_class("-off")
 
-    @property
-    def moving(self) -> bool:
-        """Whether it is on screen with a figure that moves (so it wants frames)."""
-        return self.display and self.figure is not None and self.figure.moves
+    def _tell_screen(self) -> None:
+        """The screen's `-figure` says a figure is shown (the player makes room for it)."""
+        self.screen.set_class(self.figure is not None and not self.has_class("-off"), "-figure")
 
     def render_line(self, y: int) -> Strip:
         width, height = self.content_size
         key = (self._part, width, height, self.visual_style)
-        if self._rows is None or self._rows[0] != key:
-            self._rows = (key, self._draw(width, height))
-        rows = self._rows[1]
+        rows = self._drawn.get(key)
+        if rows is None:
+            if len(self._drawn) > 64:  # another size or theme: the old ones are not needed
+                self._drawn.clear()
+            rows = self._drawn[key] = self._draw(width, height)
         return rows[y] if y < len(rows) else Strip.blank(width, self.rich_style)
 
     def _draw(self, width: int, height: int) -> list[Strip]:

@@ -81,14 +81,15 @@ class PlayerScreen(Screen[None]):
         self._figure = FigureView(id="figure")
         self._figure.set_class(not self.workspace.config.figures, "-off")
         self._clock = BigClock(id="clock")
-        # Each second Textual redraws every widget beside or around the one that changed
-        # (every child of the containers it is in): so the clock sits at the top level, and
-        # all that changes once a step is in one container.
+        # Each frame Textual redraws every child of the containers around what changed: so
+        # what changes once a step is in one container, the clock and the figure in another.
         with Vertical(id="upper"):
             yield from (self._topbar, self._phase)
             with Horizontal(id="stage"):
-                yield from (self._step, self._figure, self._aside)
-        yield from (self._clock, KeyFooter())
+                yield from (self._step, self._aside)
+        with Horizontal(id="lower"):
+            yield from (self._clock, self._figure)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.cues.speak = self.plan.session.defaults.voice
@@ -135,7 +136,7 @@ class PlayerScreen(Screen[None]):
     def _sleep(self) -> None:
         """Wake at the next change (the screen's, a cue's, a step's end)."""
         self._cancel_wake()
-        delay = next_change(self.engine, self.speed, self._figure.moving)
+        delay = next_change(self.engine, self.speed)
         if delay is not None:
             delay += self._hand.wake_after
             # The event loop's own timer: Textual's set_timer counts from when its task first
@@ -210,7 +211,6 @@ class PlayerScreen(Screen[None]):
 
     def action_figure(self) -> None:
         shown = self._figure.toggle()
-        self._sleep()  # a moving figure wakes the screen more often; a hidden one does not
         if problem := self.workspace.keep_figures(shown):
             self.notify(f"Not kept for next time: {problem}", severity="warning")
 

@@ -48,11 +48,12 @@ class BigClock(Digits):
 
     def render_line(self, y: int) -> Strip:
         visual = self.visual_style  # cached until its styles change
-        style, width = visual.rich_style, self.content_size.width
+        style, (width, height) = visual.rich_style, self.content_size
+        y -= height - 4  # standing on the bottom of its room (beside a figure, it has more)
         if y == 3:
             return self._session_line(width, style, visual)
         rows = glyph_rows(self.value, bool(style.bold))
-        text = f" {rows[y]}" if y < len(rows) else ""
+        text = f" {rows[y]}" if 0 <= y < len(rows) else ""
         return Strip([Segment(text, style)]).adjust_cell_length(width, style)
 
     def _session_line(self, width: int, style: Style, visual: object) -> Strip:
