@@ -13,8 +13,9 @@ from functools import lru_cache
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
+from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
 from textual.widgets import Digits
 
@@ -22,26 +23,38 @@ from workout_tui.core.moment import ProgressPart
 
 
 class BigClock(Digits):
-    """Textual's Digits (its glyphs, its `value`), left-aligned, over a line of the
-    session's bar and times; `show` takes both."""
+    """Textual's Digits (its glyphs), left-aligned, over a line of the session's bar and
+    times, standing on the bottom of its room; `show` takes both."""
 
     DEFAULT_CSS = "BigClock > .big-clock--times { color: $text-muted; }"
     COMPONENT_CLASSES = {"big-clock--times"}
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
+        self._clock = ""
         self.progress: ProgressPart | None = None
         # The times' style, kept with the visual style it was worked out for.
         self._muted: tuple[object, Style] | None = None
 
+    @property
+    def value(self) -> str:
+        return self._clock
+
     def show(self, clock: str, progress: ProgressPart) -> None:
-        """Redraw when either changed (a relayout only when the clock's width did)."""
-        if clock != self.value:
-            self.progress = progress
-            self.update(clock)
-        elif progress != self.progress:
-            self.progress = progress
-            self.refresh()
+        """Redraw its 4 lines when either changed (beside a figure it has more, blank), and
+        lay out again only when the clock's width changed."""
+        if clock == self._clock and progress == self.progress:
+            return
+        wider = len(clock) != len(self._clock)
+        self._clock, self.progress = clock, progress
+        if wider:
+            self.refresh(layout=True)
+        else:
+            width, height = self.content_size
+            self.refresh(Region(0, max(0, height - 4), width, 4))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return DigitsRenderable.get_width(self._clock)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 4
