@@ -222,3 +222,55 @@ def test_a_check_in_on_a_full_disk_is_refused_in_a_line_and_kept_nowhere(
     (tiny_disk / "filler").unlink()
     export = cli(home, *data, "history", "--export", "json").stdout
     assert [c["score"] for c in json.loads(export)["checkins"]] == [3]
+
+
+def older_history(data: Path) -> Path:
+    """A history as version 5 left it (no check-ins), with three runs."""
+    earlier_runs(data, 3)
+    db = sqlite3.connect(data / FILE_NAME)
+    db.execute("DROP TABLE checkins")
+    db.execute("PRAGMA user_version = 5")
+    db.commit()
+    db.close()
+    return data / FILE_NAME
+
+
+READS = (["history", "--export", "json"], ["today"], ["today", "--short"], ["insight"])
+
+
+def test_every_reading_command_reads_an_older_history_after_bringing_it_up_to_date(
+    home: Path,
+) -> None:
+    """Read as it was, it lacked the tables the reads ask for: each command above ended in
+    a traceback ("no such table: checkins") until the app or a writing command had opened
+    it once."""
+    path = older_history(home / "data")
+    for command in READS:
+        done = cli(home, "--data-dir", str(home / "data"), *command)
+        assert done.returncode == 0 and not done.stderr, (command, done.stderr)
+    assert (
+        len(json.loads(cli(home, "--data-dir", str(home / "data"), *READS[0]).stdout)["runs"]) == 3
+    )
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 6
+    db.close()
+
+
+def test_an_older_history_on_a_read_only_mount_is_refused_with_what_to_do(home: Path) -> None:
+    from tests.conftest import mount_tmpfs
+
+    disk = home / "disk"
+    disk.mkdir()
+    unmount = mount_tmpfs(disk, "size=1m")
+    try:
+        path = older_history(disk / "data")
+        before = path.read_bytes()
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        for command in READS:
+            done = cli(home, "--data-dir", str(disk / "data"), *command)
+            said = done.stdout + done.stderr
+            assert "Traceback" not in said, (command, said)
+            assert "from an older workout-tui (history format 5; this one reads 6)" in said, said
+        assert path.read_bytes() == before
+    finally:
+        unmount()

@@ -12,6 +12,8 @@ from workout_tui.core.log.connection import (
     BUSY_MS,
     DamagedHistory,
     HistoryUnavailable,
+    connect,
+    writable,
     writer_settings,
 )
 from workout_tui.core.log.entries import DAY_OF_SQL, CheckIn, RunSummary, StepRecord
@@ -166,6 +168,27 @@ def check_ours(db: sqlite3.Connection, path: Path) -> None:
             f"{path} is a SQLite file but not a workout-tui history; "
             "move it away or use another --data-dir. It is left as it is"
         )
+
+
+def up_to_date_for_reading(db: sqlite3.Connection, path: Path) -> None:
+    """Before a read of a history from an older version: migrate it as the app would when it
+    starts (with a writing connection of its own), or, where it cannot be written, refuse it
+    with what to do. Read as it is, it lacks the tables and columns the reads ask for."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return
+    if not writable(path.parent):
+        raise HistoryUnavailable(
+            f"{path} is from an older workout-tui (history format {version}; this one reads "
+            f"{SCHEMA_VERSION}) and cannot be brought up to date here, where it cannot be "
+            "written. Open it once where it can be (workout-tui --data-dir), or with the "
+            "version that wrote it; it is left as it is"
+        )
+    writer = connect(path, read_only=False, busy_ms=None)
+    try:
+        prepare(writer)
+    finally:
+        writer.close()
 
 
 def prepare(db: sqlite3.Connection) -> None:

@@ -43,6 +43,7 @@ from workout_tui.core.log.schema import (
     named,
     prepare,
     row_values,
+    up_to_date_for_reading,
 )
 from workout_tui.core.plan import Plan
 
@@ -77,7 +78,9 @@ class HistoryStore(HistoryReads):
             check_ours(self.db, self.path)
             if busy_ms is not None:
                 writer_settings(self.db, busy_ms)
-            elif not read_only:
+            elif read_only:
+                up_to_date_for_reading(self.db, self.path)
+            else:
                 prepare(self.db)
         except sqlite3.Error as error:
             self.db.close()
