@@ -18,7 +18,7 @@ COMPILE = pip compile --universal --python-version 3.11 --generate-hashes $(LOCK
 # every start of the app would compile Textual again (1.3 s of CPU).
 UV_INSTALL = $(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode
 
-.PHONY: run test test-all test-latest bench bench-quick lint setup lock sounds clean
+.PHONY: run test test-all test-latest bench bench-quick lint setup lock sounds clean dist
 
 run: $(STAMP)
 	$(BIN)/workout-tui
@@ -29,9 +29,9 @@ run: $(STAMP)
 # wait on a program in a terminal, and the extra worker fills that time (91 s, not 107);
 # the tests that measure time run alone (see tests/conftest.py).
 TEST_WORKERS ?= 3
-CHECKS = $(BIN)/ruff check workout_tui tests sounds benchmarks && \
-	$(BIN)/ruff format --check --quiet workout_tui tests sounds benchmarks && \
-	$(BIN)/mypy workout_tui tests && \
+CHECKS = $(BIN)/ruff check workout_tui tests sounds benchmarks release && \
+	$(BIN)/ruff format --check --quiet workout_tui tests sounds benchmarks release && \
+	$(BIN)/mypy workout_tui tests release && \
 	$(BIN)/python -m compileall -q workout_tui > /dev/null && \
 	$(BIN)/pytest -n $(TEST_WORKERS) --durations=10
 
@@ -77,6 +77,20 @@ lock:
 		--output-file $(LOCK)
 	$(VENV)-lock/bin/uv $(COMPILE) pyproject.toml --extra audio --constraint $(LOCK) \
 		--output-file $(AUDIO_LOCK)
+
+# The release files in dist/: the sdist, and the wheel built from it, of what is committed
+# (a clean tree, whatever lies around this one), checked by twine and by
+# release/check_dist.py, which also builds the wheel straight from the tree to compare.
+# Timestamps from the last commit, so that the same commit gives the same files.
+DIST_WORK := build/dist
+dist: $(STAMP)
+	rm -rf dist $(DIST_WORK) && mkdir -p $(DIST_WORK)/tree
+	git archive HEAD | tar -x -C $(DIST_WORK)/tree
+	export SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct) && \
+	$(BIN)/python -m build --no-isolation --outdir dist $(DIST_WORK)/tree && \
+	$(BIN)/python -m build --no-isolation --wheel --outdir $(DIST_WORK)/direct $(DIST_WORK)/tree
+	$(BIN)/twine check --strict dist/*
+	$(BIN)/python release/check_dist.py dist $(DIST_WORK)/direct $(DIST_WORK)
 
 # The numbers in the README: each figure beside its baseline, measured in one run.
 # termdown is a baseline only, so it is installed here and not as a dependency.

@@ -34,5 +34,10 @@ class Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from workout_tui.core.log.export import FORMAT_VERSION
+        from workout_tui.core.log.schema import SCHEMA_VERSION
+
         print(f"workout-tui {version()}")
+        print(f"history schema {SCHEMA_VERSION} (an older history is migrated when opened)")
+        print(f"export format {FORMAT_VERSION} (exports of format 1 to {FORMAT_VERSION} import)")
         parser.exit()
