@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -60,7 +62,7 @@ def contents(wheel: Path) -> dict[str, bytes]:
 
 
 def runs_installed(wheel: Path, work: Path) -> None:
-    venv = work / "venv"
+    venv = Path(tempfile.mkdtemp(prefix="workout-tui-dist-")) / "venv"  # far from the clone
     run(sys.executable, "-m", "venv", venv)
     run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel)
     app = venv / "bin" / "workout-tui"
@@ -77,6 +79,7 @@ def runs_installed(wheel: Path, work: Path) -> None:
     if len(paths) != 4 or not all(Path(p).is_relative_to(venv) for p in paths):
         sys.exit(f"the installed wheel lists {paths}, not its 4 bundled routines")
     print(run(app, "validate", *paths, env=env).strip())
+    shutil.rmtree(venv.parent)
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> str:
@@ -90,4 +93,4 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> str:
 
 
 if __name__ == "__main__":
-    main(*(Path(arg) for arg in sys.argv[1:4]))
+    main(*(Path(arg).resolve() for arg in sys.argv[1:4]))
