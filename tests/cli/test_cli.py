@@ -14,6 +14,7 @@ import pytest
 
 from tests.cli.terminal import Terminal
 from tests.conftest import REPO
+from tests.core.test_pictures import png
 
 BUNDLED = ["desk-break", "glute-hamstring-strength", "hip-flexor-stretch", "neck-and-back-relief"]
 SCRIPT = Path(sys.executable).parent / "workout-tui"
@@ -133,6 +134,27 @@ def test_validate_prints_one_located_line_per_problem_and_exits_one(home: Path, 
     assert result.returncode == 1
     (line,) = result.stdout.splitlines()  # each of these files has exactly one problem
     assert line.startswith(f"{path}:{expected}")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert elapsed < 1.0, f"took {elapsed:.2f}s"
+
+
+@pytest.mark.parametrize("kind", ["text", "empty", "huge"])
+def test_validate_says_where_an_image_is_not_a_picture_it_can_show(home: Path, kind: str) -> None:
+    picture = home / "squat.png"
+    if kind == "huge":
+        png(picture, 20_000, 20_000)
+    else:
+        picture.write_text("Sit between your heels.\n" if kind == "text" else "")
+    routine = home / "squat.yaml"
+    routine.write_text(ONE_EXERCISE + "reps: 8,\n     image: squat.png}\n", encoding="utf-8")
+    result, elapsed = timed_cli(home, "validate", str(routine))
+    assert result.returncode == 1
+    said = {
+        "text": "is not a picture (PNG, JPEG, GIF or WebP)",
+        "empty": "is empty (0 bytes), not a picture",
+        "huge": "is too big to show: more than 16.8 million pixels (4096 x 4096 at most)",
+    }[kind]
+    assert result.stdout.splitlines() == [f"{routine}:4:13: {picture} {said}"]
     assert "Traceback" not in result.stdout + result.stderr
     assert elapsed < 1.0, f"took {elapsed:.2f}s"
 

@@ -3,6 +3,7 @@ and braille draws what it is given."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,12 +16,13 @@ from workout_tui.core.figures import (
     braille,
     bundled_figures,
     figure_for,
+    find_figure,
     load_figure,
     mirrored,
     segments,
 )
 from workout_tui.core.library import discover, load_routine
-from workout_tui.core.model import Block, Exercise
+from workout_tui.core.model import Block, Exercise, Mode
 
 SQUAT = locations.figures_dir() / "bodyweight-squat.yaml"
 
@@ -48,6 +50,12 @@ def test_every_exercise_of_the_bundled_routines_has_its_figure() -> None:
         for item in routine.plan.session.items:
             exercises = item.exercises if isinstance(item, Block) else (item,)
             names |= {e.figure_name for e in exercises}
+            still = [
+                e.name
+                for e in exercises
+                if e.mode is Mode.REPS and not figures[e.figure_name].moves
+            ]
+            assert still == [], f"a rep set whose figure never moves: {still}"
     assert len(names) == 13 and names <= set(figures), sorted(names - set(figures))
 
 
@@ -86,6 +94,26 @@ def test_the_left_side_faces_the_other_way() -> None:
         (lambda t: "positions: !!python/object/apply:os.system [echo]\n", ":1:12: tag !!python"),
         (lambda t: t.replace("lines: [[[5, 1], [95, 1]]]", "lines: [3]"), "lines are"),
         (lambda t: "[1, 2]\n", "expected `positions:`"),
+        # A ring's drawing takes time in step with its radius; nan and inf draw no dots.
+        (
+            lambda t: t.replace(
+                "lines: [[[5, 1], [95, 1]]]\n  end", "circles: [[5, 5, 1e9]]\n  end"
+            ),
+            "radius",
+        ),
+        (
+            lambda t: t.replace(
+                "lines: [[[5, 1], [95, 1]]]\n  end", "circles: [[5, 5, .nan]]\n  end"
+            ),
+            "radius",
+        ),
+        (
+            lambda t: t.replace(
+                "lines: [[[5, 1], [95, 1]]]\n  end", "circles: [[5, 5, -3]]\n  end"
+            ),
+            "radius",
+        ),
+        (lambda t: t.replace("tempo: 2-0-2", "tempo: nan-0-1"), "tempo 'nan-0-1'"),
     ],
 )
 def test_a_bad_figure_is_refused_with_where_and_why(
@@ -96,6 +124,20 @@ def test_a_bad_figure_is_refused_with_where_and_why(
     with pytest.raises(FigureError, match=None) as raised:
         load_figure(path)
     assert str(raised.value).startswith("bodyweight-squat.yaml") and says in str(raised.value)
+
+
+def test_a_fifo_or_a_folder_in_a_figures_place_is_said_so_not_passed_over(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    own = locations.user_figures_dir()
+    own.mkdir(parents=True)
+    os.mkfifo(own / "my-squat.yaml")  # nobody writes: read as a file, it would hang
+    (own / "my-plank.yaml").mkdir()
+    with pytest.raises(FigureError, match="my-squat.yaml:1:1: is not a regular file"):
+        find_figure("my-squat")
+    with pytest.raises(FigureError, match="my-plank.yaml:1:1: is a directory, not a figure file"):
+        find_figure("my-plank")
 
 
 def test_a_routine_names_its_figure_and_tempo_or_is_drawn_with_the_one_named_like_it(
@@ -140,6 +182,10 @@ def test_a_routine_names_its_figure_and_tempo_or_is_drawn_with_the_one_named_lik
         ("tempo: 11-0-2", "5:12: tempo '11-0-2' is not seconds down-held-up like 2-0-2"),
         ("tempo: 0-0-0", "5:12: tempo '0-0-0' is not"),
         ("tempo: 2", "5:12: tempo 2 is not"),
+        ("tempo: nan-0-1", "5:12: tempo 'nan-0-1' is not"),
+        pytest.param(
+            f"figure: {'a' * 10_000}", f"5:13: no figure called `{'a' * 59}…`; known: ", id="long"
+        ),
     ],
 )
 def test_a_figure_or_tempo_that_cannot_be_used_is_a_located_problem(

@@ -260,7 +260,7 @@ def test_merge_keys_share_settings_between_exercises() -> None:
 
 def test_a_missing_file_and_a_directory_are_problems_not_crashes(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "nope.yaml") == [f"{tmp_path / 'nope.yaml'}:1:1: no such file"]
-    assert problems_of(tmp_path) == [f"{tmp_path}:1:1: is a directory, not a session file"]
+    assert problems_of(tmp_path) == [f"{tmp_path}:1:1: is a directory, not a routine file"]
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,20 @@ def test_the_routines_are_read_once_until_read_again(tmp_path: Path) -> None:
     assert [r.slug for r in workspace.routines()] == ["plank", "side-plank"]
 
 
+def test_pictures_are_asked_for_only_where_a_routine_in_reach_has_one(tmp_path: Path) -> None:
+    """The launch asks the terminal what it draws only then: start-up is as it was without."""
+    (tmp_path / "plank.yaml").write_text(PLANK)
+    workspace = Workspace([(tmp_path, "user")])
+    assert not workspace.has_pictures()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "squat.yaml").write_text(PLANK.replace("hold: 30s}", "hold: 30s, image: x.png}", 1))
+    assert workspace.has_pictures(load_routine(other / "squat.yaml"))  # a file run by path
+    (tmp_path / "squat.yaml").write_text((other / "squat.yaml").read_text())
+    assert workspace.has_pictures() is False  # read once, as the rest
+    assert Workspace([(tmp_path, "user")]).has_pictures()
+
+
 def test_the_config_and_its_problems_are_read_once(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text("rest = 45\ntheme = 3\n")

@@ -17,6 +17,7 @@ from workout_tui.core.config import CheckInSettings, Config
 from workout_tui.core.library import Routine, discover, load_routine
 from workout_tui.core.workspace import Workspace
 from workout_tui.ui.app import WorkoutApp
+from workout_tui.ui.figure_view import FigureView
 from workout_tui.ui.player import PlayerScreen
 from workout_tui.ui.settings import Settings
 
@@ -111,3 +112,12 @@ def screen_text(pilot: Pilot[None]) -> str:
     """What the current screen shows, as the terminal would get it."""
     strips = pilot.app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+def drawn(pilot: Pilot[None]) -> list[str]:
+    """The figure's rows as shown, trailing blanks dropped ([] when it is not on screen)."""
+    view = pilot.app.screen.query_one(FigureView)
+    if not view.display or view.region.area == 0:
+        return []
+    rows = [view.render_line(y).text.rstrip() for y in range(view.content_size.height)]
+    return [row for row in rows if row] and rows

@@ -5,23 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
-from tests.ui.helpers import advance, make_app, practice, screen_text
+from tests.ui.helpers import advance, drawn, make_app, practice, screen_text
 from workout_tui.core.config import load_config
 from workout_tui.core.library import load_routine
 from workout_tui.core.plan import StepKind
 from workout_tui.ui.figure_view import FigureView
 from workout_tui.ui.player import PlayerScreen
-
-
-def drawn(pilot: Pilot[None]) -> list[str]:
-    """The figure's rows as shown, trailing blanks dropped ([] when it is not on screen)."""
-    view = pilot.app.screen.query_one(FigureView)
-    if not view.display or view.region.area == 0:
-        return []
-    rows = [view.render_line(y).text.rstrip() for y in range(view.content_size.height)]
-    return [row for row in rows if row] and rows
 
 
 def middle(rows: list[str]) -> float:

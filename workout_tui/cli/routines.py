@@ -80,7 +80,7 @@ def validate(args: argparse.Namespace, workspace: Workspace) -> int:
         for said in build_keymap(config.keys, config.place)[1]:
             complain(said)
     for path in paths:
-        summary = (routine := load_routine(path, config=config)).summary
+        summary = (routine := load_routine(path, config=config, pictures=True)).summary
         if summary is None:
             failed = True
             for problem in routine.problems:

@@ -200,7 +200,7 @@ DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 def load_figure(path: Path) -> Figure:
     """A figure file, checked: every joint in every position, each inside the box."""
     try:
-        node = parse(read_text(path))
+        node = parse(read_text(path, "figure"))
         data: Any = SafeConstructor().construct_document(node) if node else None
     except SourceError as error:
         raise FigureError(f"{path.name}:{error.line}:{error.column}: {error.message}") from None
@@ -228,9 +228,13 @@ def parse_tempo(value: object) -> tuple[float, float, float]:
     except ValueError:
         down = bottom = up = -1.0
     parts = (down, bottom, up)
-    if min(parts) < 0 or max(parts) > MAX_TEMPO_SECONDS or down + up <= 0:
+    # Written so that `nan` (which float() reads, and no comparison holds for) is refused.
+    if not all(0 <= part <= MAX_TEMPO_SECONDS for part in parts) or not down + up > 0:
         limit = f"{MAX_TEMPO_SECONDS:g}"
-        raise ValueError(f"tempo {value!r} is not seconds down-held-up like 2-0-2 (each 0-{limit})")
+        raise ValueError(
+            f"tempo {value!r} is not seconds down-held-up like 2-0-2"
+            f" (each 0 to {limit}; down and up not both 0)"
+        )
     return parts
 
 
@@ -248,11 +252,19 @@ def _pose(file: str, name: str, fields: Any) -> Pose:
             for a, b in fields.get("lines", [])
         )
         circles = tuple(
-            (_point(f"{where}.circles", [x, y]), float(r)) for x, y, r in fields.get("circles", [])
+            (_point(f"{where}.circles", [x, y]), _radius(f"{where}.circles", r))
+            for x, y, r in fields.get("circles", [])
         )
     except (TypeError, ValueError):
         raise FigureError(f"{where}: lines are [[x, y], [x, y]], circles [x, y, r]") from None
     return Pose(joints, lines, circles)
+
+
+def _radius(where: str, value: Any) -> float:
+    """A circle's radius: within the box (drawing a ring takes time in step with it)."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 50:
+        raise FigureError(f"{where}: a radius is more than 0 and at most 50, got {value!r}")
+    return float(value)
 
 
 def _point(where: str, value: Any) -> Point:
@@ -299,7 +311,7 @@ def find_figure(name: str) -> Figure | None:
     """
     for folder in _folders():
         path = folder / f"{name}.yaml"
-        if path.is_file():
+        if path.exists():  # a FIFO or a folder too: reading it says what it is
             try:
                 stat = path.stat()
             except OSError as error:

@@ -71,14 +71,17 @@ class UnknownRoutine(LookupError):
         self.suggestions = tuple(suggestions)
 
 
-def load_routine(path: Path, source: str = "file", config: Config | None = None) -> Routine:
+def load_routine(
+    path: Path, source: str = "file", config: Config | None = None, pictures: bool = False
+) -> Routine:
     """Load one routine file, keeping its problems instead of raising. With `config`, the
-    summary's length counts its prepare and rest, as a run will."""
+    summary's length counts its prepare and rest, as a run will; with `pictures`, each
+    `image:` is checked as a picture (as `validate` does)."""
     from workout_tui.core.loader import load_plan  # PyYAML: only when a file must be read
 
     slug = path.stem
     try:
-        plan = load_plan(path)
+        plan = load_plan(path, pictures=pictures)
     except SessionFileError as error:
         return Routine(slug, path, source, None, error.problems)
     return Routine(slug, path, source, summarize(plan_for(plan, config)[0]), plan=plan)

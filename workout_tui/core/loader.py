@@ -38,6 +38,7 @@ EXERCISE_KEYS = (
     "up_to",
     "figure",
     "tempo",
+    "image",
 )
 BLOCK_KEYS = ("block", "rounds", "rest_between_rounds", "exercises")
 # What people write for a key, by what it is called here (spelling slips are found apart).
@@ -61,6 +62,7 @@ MAX_ITEMS = 500  # exercises in one file, blocks' exercises included
 MAX_SETS = 100
 MAX_REPS = 1000
 MAX_COUNTDOWN = 10
+MAX_PATH = 4096  # Linux's own bound on a path
 
 _MERGE = "tag:yaml.org,2002:merge"
 _MISSING = object()
@@ -68,12 +70,13 @@ T = TypeVar("T")
 Fields = dict[str, tuple[yaml.Node, yaml.Node]]
 
 
-def load_plan(path: Path, display: str | None = None) -> Plan:
+def load_plan(path: Path, display: str | None = None, pictures: bool = False) -> Plan:
     """Read and check the session in `path` and compile its plan.
 
     Args:
         path: the YAML file.
         display: how to name the file in problems (defaults to the path as given).
+        pictures: check each `image:` as a picture (slower: it reads the files).
     Returns:
         The plan, within the bounds on steps and time; its session is `plan.session`.
     Raises:
@@ -84,18 +87,19 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
         text = read_text(path)
     except SourceError as error:
         raise SessionFileError([Problem(name, error.line, error.column, error.message)]) from None
-    return load_plan_text(text, name)
+    return load_plan_text(text, name, path.parent if pictures else None)
 
 
-def load_plan_text(text: str, display: str = "<text>") -> Plan:
-    """Check a session given as YAML text and compile its plan; `display` names it."""
+def load_plan_text(text: str, display: str = "<text>", pictures: Path | None = None) -> Plan:
+    """Check a session given as YAML text and compile its plan; `display` names it. With
+    `pictures`, the folder its `image:` files are in, each is checked as a picture."""
     try:
         root = parse(text)
     except SourceError as error:
         raise SessionFileError(
             [Problem(display, error.line, error.column, error.message)]
         ) from None
-    reader = _Reader(display)
+    reader = _Reader(display, pictures)
     session = reader.session(root)
     if reader.problems or session is None:
         raise SessionFileError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
@@ -109,8 +113,9 @@ def load_plan_text(text: str, display: str = "<text>") -> Plan:
 class _Reader:
     """Walks the node tree once, building the model and collecting problems."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, pictures: Path | None = None) -> None:
         self.display = display
+        self.pictures = pictures  # where `image:` files are, when they are to be checked
         self.problems: list[Problem] = []
         self.items_seen = 0
         self._constructor = SafeConstructor()
@@ -223,10 +228,11 @@ class _Reader:
         between = self.optional(fields, "rest_between_sets", self.duration, None)
         figure = self.optional(fields, "figure", self.figure, None)
         tempo = self.optional(fields, "tempo", self.tempo, None)
+        image = self.optional(fields, "image", self.image, None)
         if name is None or mode is None or amount is None:
             return None
         exercise = Exercise(name, mode, amount, sets, sides, load, notes, rest, between, top)
-        exercise = replace(exercise, figure=figure, tempo=tempo)
+        exercise = replace(exercise, figure=figure, tempo=tempo, image=image)
         return self.progression(exercise, fields, label)
 
     def measure(
@@ -260,7 +266,8 @@ class _Reader:
         if name not in names:
             close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
             hint = f"did you mean `{close[0]}`?" if close else f"known: {', '.join(sorted(names))}"
-            self.report(node, f"no figure called `{name}`; {hint}")
+            shown = name if len(name) <= 60 else name[:59] + "…"  # a name, not a page
+            self.report(node, f"no figure called `{shown}`; {hint}")
             return None
         try:
             find_figure(name)
@@ -277,6 +284,24 @@ class _Reader:
         except ValueError as error:
             self.report(node, str(error))
             return None
+
+    def image(self, node: yaml.Node) -> str | None:
+        """`image: squat.png`: a picture beside the routine, checked as one only when
+        `pictures` (for `validate`): a run shows the notes without one it cannot draw."""
+        written = self.text(node)
+        if written is not None and len(written) > MAX_PATH:
+            self.report(node, f"an image's path has at most {MAX_PATH} characters")
+            return None
+        if written is None or self.pictures is None:
+            return written
+        from workout_tui.core.pictures import PictureError, check, picture_path
+
+        try:
+            check(picture_path(self.pictures, written))
+        except PictureError as error:
+            self.report(node, str(error))
+            return None
+        return written
 
     def reps(self, node: yaml.Node) -> tuple[int | None, int | None]:
         """`reps: 10`, or a range `reps: 8-12` (bottom and top)."""

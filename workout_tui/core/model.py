@@ -85,6 +85,7 @@ class Exercise:
     up_to: int | None = None
     figure: str | None = None  # a figure's name; None: the one named like the exercise
     tempo: tuple[float, float, float] | None = None  # a rep's seconds down, held, up
+    image: str | None = None  # a picture's file, as written: beside the routine's, or a path
 
     @property
     def figure_name(self) -> str:

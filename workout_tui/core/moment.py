@@ -85,12 +85,14 @@ class ProgressPart:
 @dataclass(frozen=True, slots=True)
 class FigurePart:
     """The figure beside the notes: its name ("" for none) and tempo (None: its own), which
-    way it faces, and how far into its moves (seconds, on a frame; 0 standing still)."""
+    way it faces, and how far into its moves (seconds, on a frame; 0 standing still); the
+    exercise's own picture in its place, if it has one (`image:` as written)."""
 
     name: str
     tempo: tuple[float, float, float] | None = None
     left: bool = False
     at: float = 0.0
+    image: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +197,8 @@ def figure_of(engine: Engine) -> FigurePart:
     if step.is_work and moves(step):
         at = engine.step_elapsed() // 1.0  # a pose a second, with the clock's tick
     exercise = shown.exercise
-    return FigurePart(exercise.figure_name, exercise.tempo, shown.side == "left", at)
+    left = shown.side == "left"
+    return FigurePart(exercise.figure_name, exercise.tempo, left, at, exercise.image or "")
 
 
 def moves(step: Step) -> bool:

@@ -21,7 +21,7 @@ from workout_tui.core.plan import MAX_STEPS, MAX_TOTAL_SECONDS
 from workout_tui.core.printable import is_text
 from workout_tui.core.summary import Summary
 
-LAYOUT = 4  # bump when the shape (or the wording) of a cached summary changes
+LAYOUT = 5  # bump when the shape (or the wording) of a cached summary changes
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 Stamp = tuple[int, int]  # (size, modification time in ns)
 _FIELDS = [field.name for field in fields(Summary)]
@@ -33,6 +33,7 @@ _TYPES: dict[str, type] = {
     "seconds": int,
     "has_rep_sets": bool,
     "figure": str,
+    "pictures": bool,
 }
 # What a routine file can make (a longer text is more than a file holds); past these an
 # entry was edited or damaged, and is read from its file again.

@@ -23,6 +23,7 @@ class Summary:
     has_rep_sets: bool
     outline: tuple[str, ...]
     figure: str = ""  # the figure of its first exercise, by name (drawn only if there is one)
+    pictures: bool = False  # an exercise has an `image:`
 
     @property
     def estimate(self) -> str:
@@ -53,6 +54,7 @@ def summarize(plan: Plan) -> Summary:
         has_rep_sets=plan.has_rep_sets,
         outline=tuple(outline(session)),
         figure=_first_exercise(session).figure_name,
+        pictures=any(step.exercise.image for step in plan.steps if step.exercise),
     )
 
 

@@ -132,6 +132,11 @@ class Workspace:
             self._routines = self.rescan()
         return self._routines
 
+    def has_pictures(self, start: Routine | None = None) -> bool:
+        """Whether a routine in reach (or `start`) has an exercise's own picture."""
+        routines = [*self.routines(), *([start] if start else [])]
+        return any(r.summary is not None and r.summary.pictures for r in routines)
+
     def rescan(self) -> list[Routine]:
         """The routines read again (files changed since the last read are read anew)."""
         if self.folders:

@@ -40,12 +40,13 @@ class SourceError(Exception):
         self.message, self.line, self.column = message, line, column
 
 
-def read_text(path: Path) -> str:
-    """Read a session file as UTF-8 text within the size bound, or raise SourceError."""
+def read_text(path: Path, what: str = "routine") -> str:
+    """Read a routine file (or a figure's: `what`) as UTF-8 text within the size bound, or
+    raise SourceError."""
     try:
         data = read_regular(path, MAX_FILE_BYTES + 1)
     except IsADirectoryError:
-        raise SourceError("is a directory, not a session file") from None
+        raise SourceError(f"is a directory, not a {what} file") from None
     except NotAFile:
         raise SourceError("is not a regular file (a FIFO, device or socket); not read") from None
     except FileNotFoundError:
@@ -53,7 +54,7 @@ def read_text(path: Path) -> str:
     except OSError as error:
         raise SourceError(f"cannot read the file: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
-        raise SourceError(f"file is larger than {MAX_FILE_BYTES // 1024} KiB; a routine is small")
+        raise SourceError(f"file is larger than {MAX_FILE_BYTES // 1024} KiB; a {what} is small")
     if b"\0" in data:
         line, column = _position(data, data.index(b"\0"))
         raise SourceError("file is binary (it has a NUL byte), not YAML text", line, column)

@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     from workout_tui.core.figures import Figure
+    from workout_tui.core.moment import FigurePart
 
 Tempo = tuple[float, float, float]
 
@@ -39,11 +40,16 @@ class FigureView(Widget):
         # Rows drawn, by what they were drawn for: a rep's poses come round again.
         self._drawn: dict[object, list[Strip]] = {}
 
-    def show(
-        self, name: str, tempo: Tempo | None = None, left: bool = False, at: float = 0.0
-    ) -> None:
-        """Draw the figure called `name` ("": none) at `tempo` (None: its own), facing left
-        or right, `at` seconds into its moves."""
+    def show(self, part: FigurePart) -> None:
+        """Draw the figure `part` names ("": none) at its tempo, facing its way, `at`
+        seconds into its moves."""
+        self._show(part.name, part.tempo, part.left, part.at)
+
+    def show_standing(self, name: str) -> None:
+        """The figure called `name` in its first position, facing right (the list's)."""
+        self._show(name, None, False, 0.0)
+
+    def _show(self, name: str, tempo: Tempo | None, left: bool, at: float) -> None:
         if self._part is None or (name, tempo) != self._part[:2]:
             from workout_tui.core.figures import figure_named
 
@@ -53,9 +59,9 @@ class FigureView(Widget):
             self._drawn.clear()
         if self.figure is not None and self.figure.moves:
             at %= sum(self.figure.tempo)  # the same pose each rep
-        part = (name, tempo, left, at)
-        if part != self._part:
-            self._part = part
+        drawn = (name, tempo, left, at)
+        if drawn != self._part:
+            self._part = drawn
             self.refresh()
 
     def toggle(self) -> bool:

@@ -133,7 +133,7 @@ class HomeScreen(Screen[None]):
             self.query_one("#details-text", Literal).update(shown)
             # After the frame: the figure's code and file are read when it is first drawn.
             figure = routine.summary.figure if routine and routine.summary else ""
-            self.call_after_refresh(self.query_one(FigureView).show, figure)
+            self.call_after_refresh(self.query_one(FigureView).show_standing, figure)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)

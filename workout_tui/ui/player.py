@@ -15,7 +15,6 @@ from workout_tui.core.cues import spoken_lines
 from workout_tui.core.engine import CueDue, EngineState, Event
 from workout_tui.core.moment import (
     TONES,
-    FigurePart,
     Keys,
     Moment,
     clock_text,
@@ -32,6 +31,7 @@ from workout_tui.ui.dialogs import Confirm, LogSet
 from workout_tui.ui.figure_view import FigureView
 from workout_tui.ui.key_footer import KeyFooter
 from workout_tui.ui.messages import RunEnded
+from workout_tui.ui.picture_view import PictureView
 from workout_tui.ui.save_notices import SaveNotices
 from workout_tui.ui.widgets import BigClock, PhaseBar, StepPanel, TopBar, UpNext
 
@@ -65,8 +65,7 @@ class PlayerScreen(Screen[None]):
         # The speed of this launch: a run resumed records the speed it started at.
         self.routine, self.run, self.cues, self.speed = run.routine, run, cues, run.speed
         self.engine, self.plan, self.resume = run.engine, run.plan, resume
-        self.keys = keys  # named in hints: "space to resume"
-        self.workspace = workspace
+        self.keys, self.workspace = keys, workspace  # keys named in hints: "space to resume"
         self._wake: asyncio.TimerHandle | None = None
         self._space = ""
         self._saving = SaveNotices(self, run.journal)
@@ -78,8 +77,9 @@ class PlayerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self._topbar, self._phase = TopBar(id="topbar"), PhaseBar(id="phase")
         self._step, self._aside = StepPanel(), UpNext()
-        self._figure = FigureView(id="figure")
-        self._figure.set_class(not self.workspace.config.figures, "-off")
+        self._figure, self._picture = FigureView(id="figure"), PictureView(id="picture")
+        for view in (self._figure, self._picture):
+            view.set_class(not self.workspace.config.figures, "-off")
         self._clock = BigClock(id="clock")
         # Each frame Textual redraws every child of the containers around what changed: so
         # what changes once a step is in one container, the clock and the figure in another.
@@ -88,7 +88,7 @@ class PlayerScreen(Screen[None]):
             with Horizontal(id="stage"):
                 yield from (self._step, self._aside)
         with Horizontal(id="lower"):
-            yield from (self._clock, self._figure)
+            yield from (self._clock, self._figure, self._picture)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -118,7 +118,7 @@ class PlayerScreen(Screen[None]):
         else:  # a tick and nothing else: only the clocks and the figure's pose moved
             self._saving.tell()  # the history's writer may have failed, or caught up
             self._clock.show(clock_text(self.engine), progress_of(self.engine))
-            self._show_figure(figure_of(self.engine))
+            self._figure.show(figure_of(self.engine))
             self._sleep()
 
     def _handle(self, events: list[Event]) -> None:
@@ -170,10 +170,8 @@ class PlayerScreen(Screen[None]):
         self._step.show_hint(moment.clock.hint)
         self._aside.show(moment.aside)
         self._clock.show(moment.clock.clock, moment.progress)
-        self._show_figure(moment.figure)
-
-    def _show_figure(self, part: FigurePart) -> None:
-        self._figure.show(part.name, part.tempo, part.left, part.at)
+        self._figure.show(moment.figure)
+        self._picture.show(self.routine.path.parent, moment.figure.image)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -211,6 +209,7 @@ class PlayerScreen(Screen[None]):
 
     def action_figure(self) -> None:
         shown = self._figure.toggle()
+        self._picture.set_off(not shown)
         if problem := self.workspace.keep_figures(shown):
             self.notify(f"Not kept for next time: {problem}", severity="warning")
 

@@ -1,0 +1,111 @@
+"""An exercise's own picture (`image: squat.png`, a file beside its routine), checked and
+decoded within bounds: a file too big, or a picture with too many pixels, is refused from
+its size and header, before anything is decoded.
+
+Pillow is imported here when a picture is first checked or decoded, not at start-up.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_PIXELS = 4096 * 4096
+# What Pillow reads here: the common picture formats, none that runs another program (EPS).
+FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+SHOWN_SIDE = 1024  # no terminal shows more pixels in the room a picture has
+_TOO_MANY = f"more than {MAX_PIXELS / 1e6:.1f} million pixels (4096 x 4096 at most)"
+
+
+class PictureError(ValueError):
+    """A picture that cannot be shown, and why, in a sentence that names its file."""
+
+
+def picture_path(folder: Path, written: str) -> Path:
+    """Where `image:` points: `written` as a path, relative to the routine's `folder`."""
+    path = Path(written).expanduser()
+    return path if path.is_absolute() else folder / path
+
+
+def check(path: Path) -> str:
+    """What the picture is (`PNG, 640 x 480`), read from its header and checked whole
+    without decoding it.
+
+    Raises:
+        PictureError: missing, not a regular file, empty, too big, damaged or not a picture.
+    """
+    picture = _open(path)
+    try:
+        picture.verify()  # a PNG's chunks and checksums; the header of the others
+    except Exception as error:  # Pillow raises many kinds for a damaged file
+        raise PictureError(f"{path} is damaged: {error}") from None
+    return f"{picture.format}, {picture.width} x {picture.height}"
+
+
+def decode(path: Path, side: int = SHOWN_SIDE) -> Image:
+    """The picture in RGB, at most `side` pixels across and down (for a thread: it may
+    take a second for a big one).
+
+    Raises:
+        PictureError: as `check`.
+    """
+    picture = _open(path)
+    try:
+        picture.draft("RGB", (side, side))  # a JPEG decodes at a fraction of its size
+        picture.thumbnail((side, side))
+        return picture.convert("RGB")
+    except Exception as error:
+        raise PictureError(f"{path} is damaged: {error}") from None
+
+
+def _open(path: Path) -> Image:
+    """The picture's header read, its pixels not yet decoded."""
+    data = _read(path)
+    from PIL import Image, UnidentifiedImageError
+
+    with warnings.catch_warnings():
+        # Pillow warns of a picture over its own bound (and refuses one over twice it).
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            picture = Image.open(io.BytesIO(data), formats=FORMATS)
+        except UnidentifiedImageError:
+            raise PictureError(f"{path} is not a picture (PNG, JPEG, GIF or WebP)") from None
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            raise PictureError(f"{path} is too big to show: {_TOO_MANY}") from None
+        except Exception as error:
+            raise PictureError(f"{path} cannot be read as a picture: {error}") from None
+    if picture.width * picture.height > MAX_PIXELS:
+        raise PictureError(f"{path} is too big to show: {_TOO_MANY}")
+    return picture
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, up to MAX_BYTES; a FIFO or a device is refused, never waited on."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise PictureError(f"{path} not found") from None
+    except OSError as error:
+        raise PictureError(f"{path} cannot be read: {error.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise PictureError(f"{path} is not a file")
+    with os.fdopen(fd, "rb") as file:
+        if info.st_size == 0:
+            raise PictureError(f"{path} is empty (0 bytes), not a picture")
+        if info.st_size > MAX_BYTES:
+            megabytes = info.st_size / 1024 / 1024
+            raise PictureError(f"{path} is {megabytes:.1f} MB; a picture may have 16 MB at most")
+        try:
+            return file.read(info.st_size)  # what it held when measured: no more
+        except OSError as error:
+            raise PictureError(f"{path} cannot be read: {error.strerror}") from None
