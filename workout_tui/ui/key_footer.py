@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
 Shown = tuple[tuple[str, Binding, bool, str], ...]
+NARROW = 80  # columns: under this the keys are packed, and the palette's key left out
 
 
 class KeyFooter(Footer):
@@ -30,3 +32,10 @@ class KeyFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             super().bindings_changed(screen)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a narrow terminal every key of the screen stays in view (`q Stop` at 60)."""
+        narrow = event.size.width < NARROW
+        if narrow == self.show_command_palette:  # it changed: the keys are made again
+            self.compact, self.show_command_palette = narrow, not narrow
+            self.call_after_refresh(self.recompose)
