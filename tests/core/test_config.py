@@ -67,7 +67,7 @@ def test_saving_the_theme_keeps_the_rest_of_the_file_and_refuses_what_it_cannot_
     path = tmp_path / "config.toml"
     path.write_text('theme = "nord"  # mine\nmute = true\n\n  [keys]\ntheme = "x"\n')
     assert save_setting(path, "theme", "gruvbox") is None
-    assert path.read_text() == 'theme = "gruvbox"\nmute = true\n\n  [keys]\ntheme = "x"\n'
+    assert path.read_text() == 'theme = "gruvbox"  # mine\nmute = true\n\n  [keys]\ntheme = "x"\n'
     path.write_text('mute = true\n\n[keys]\ntheme = "x"\n')  # no theme at the top: added
     assert save_setting(path, "theme", "nord") is None
     assert path.read_text() == 'theme = "nord"\nmute = true\n\n[keys]\ntheme = "x"\n'
@@ -92,6 +92,17 @@ def test_the_figure_shown_or_hidden_is_kept_as_a_boolean_and_read_back(tmp_path:
     assert save_setting(path, "figures", True) is None
     assert path.read_text().startswith("figures = true\n")
     path.write_text("figures = false\n")
+    assert load_config(path)[0].figures is False
+
+
+def test_a_setting_saved_keeps_the_comment_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "a#b"  # mine\nfigures = true   # no stick man\nvoice=false\n')
+    for key, value in (("figures", False), ("theme", "nord"), ("voice", True)):
+        assert save_setting(path, key, value) is None
+    assert path.read_text() == (
+        'theme = "nord"  # mine\nfigures = false   # no stick man\nvoice = true\n'
+    )
     assert load_config(path)[0].figures is False
 
 

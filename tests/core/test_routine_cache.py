@@ -172,3 +172,25 @@ def test_a_sessions_dir_stays_cached_across_launches_without_it_and_by_any_name(
     (lib / "mine.yaml").unlink()
     reads_yaml(cache, [str(lib)], tmp_path)
     assert "mine.yaml" not in cache.read_text()  # a folder read anew drops what has gone
+
+
+def test_a_routine_is_read_again_when_the_persons_own_figure_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its problems come from its figure's file too: a figure broken (or fixed) since the
+    last launch is seen at the next, not only when the routine is opened."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    own = locations.user_figures_dir()
+    own.mkdir(parents=True)
+    figure = locations.figures_dir() / "bodyweight-squat.yaml"
+    (own / "my-squat.yaml").write_text(figure.read_text())
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text(MINE.replace("hold: 30s}", "hold: 30s, figure: my-squat}"))
+    cache = tmp_path / "cache.json"
+    (first,) = discover([(folder, "user")], cache=cache)
+    assert first.summary is not None
+    (own / "my-squat.yaml").write_text("positions: 3\n")
+    (broken,) = discover([(folder, "user")], cache=cache)
+    assert broken.summary is None
+    assert "figure `my-squat` cannot be drawn" in str(broken.problems[0])

@@ -320,9 +320,11 @@ def save_setting(path: Path, key: str, value: str | bool) -> str | None:
     line = f"{key} = {json.dumps(value)}"  # a TOML string or boolean, as JSON writes them
     # Top-level keys come before any [table]; only there is `key` the setting.
     top, *tables = re.split(r"(?m)^(?=[ \t]*\[)", text, maxsplit=1)
-    setting = re.compile(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*=.*$")
+    # The old value (a string may hold a `#`), then the comment after it, which is kept.
+    value_text = r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^#\n]*?)"""
+    setting = re.compile(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*=[ \t]*{value_text}([ \t]*#.*)?$")
     if setting.search(top):
-        text = setting.sub(lambda _: line, top, count=1) + "".join(tables)
+        text = setting.sub(lambda m: line + (m[1] or ""), top, count=1) + "".join(tables)
     else:
         text = f"{line}\n{text}"
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 from collections.abc import Iterable, Sequence
@@ -9,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workout_tui.core import locations
 from workout_tui.core.plan import Plan, PlanError, compile_plan
 from workout_tui.core.problems import Problem, SessionFileError
 from workout_tui.core.routine_cache import Stamp, read_cache, stamp, write_cache
@@ -143,9 +145,26 @@ def _files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file())
 
 
-def _context(config: Config | None) -> list[int | None]:
-    """What else a summary depends on: the config's prepare and rest."""
-    return [None, None] if config is None else [config.prepare, config.rest]
+def _context(config: Config | None) -> list[object]:
+    """What else a summary depends on: the config's prepare and rest, and the person's own
+    figures (a routine naming one that broke, or went, has a problem)."""
+    timing = [None, None] if config is None else [config.prepare, config.rest]
+    return [*timing, _own_figures()]
+
+
+def _own_figures() -> list[list[object]]:
+    """The person's figure files as [name, size, modification time]: one folder read."""
+    try:
+        entries = sorted(os.scandir(locations.user_figures_dir()), key=lambda e: e.name)
+    except OSError:
+        return []
+    found: list[list[object]] = []
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.name.endswith(".yaml"):
+                info = entry.stat()
+                found.append([entry.name, info.st_size, info.st_mtime_ns])
+    return found
 
 
 def find(name: str, routines: Sequence[Routine]) -> Routine:

@@ -3,9 +3,10 @@ reads no YAML (PyYAML's import and the parse are most of what a library of thous
 routines would add to Textual's own start-up).
 
 The cache is a JSON file of summaries keyed by each file's path, size and modification
-time, made under one config's prepare and rest (the `context`; another means all are
-read again). Anything unexpected in it (another version's layout, damage, a FIFO in its
-place) only means the files are read again; a cache that cannot be written is not an error.
+time, made under one config's prepare and rest and one set of the person's own figures
+(the `context`; another means all are read again). Anything unexpected in it (another
+version's layout, damage, a FIFO in its place) only means the files are read again; a
+cache that cannot be written is not an error.
 """
 
 from __future__ import annotations
