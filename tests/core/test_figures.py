@@ -86,6 +86,8 @@ def test_the_left_side_faces_the_other_way() -> None:
     ("change", "says"),
     [
         (lambda t: t.replace("    hip: [48, 52]\n", ""), "positions.start: no hip"),
+        (lambda t: t.replace("knee: [50, 27]", "kneee: [50, 27]"), "did you mean `knee`?"),
+        (lambda t: t.replace("knee: [50, 27]", "knee: [50, 27]\n    tail: [1, 1]"), "`tail`"),
         (lambda t: t.replace("knee: [50, 27]", "knee: [50, 270]"), "positions.start.knee"),
         (lambda t: t.replace("knee: [50, 27]", "knee: [true, 5]"), "positions.start.knee"),
         (lambda t: t.replace("tempo: 2-0-2", "tempo: slow"), "tempo 'slow'"),

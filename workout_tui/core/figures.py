@@ -9,6 +9,7 @@ and back, in the time its `tempo` gives (seconds down, at the bottom, up).
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 from dataclasses import dataclass
@@ -243,6 +244,11 @@ def _pose(file: str, name: str, fields: Any) -> Pose:
     if not isinstance(fields, dict):
         raise FigureError(f"{where}: expected joints")
     missing = [joint for joint in (*JOINTS, *ARMS) if joint not in fields]
+    known = (*JOINTS, *ARMS, "lines", "circles")
+    for key in (str(key) for key in fields if key not in known):  # a slip, not a new part
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"; did you mean `{close[0]}`?" if close else f" (known: {', '.join(known)})"
+        raise FigureError(f"{where}: no part called `{key[:60]}`{hint}")
     if missing:
         raise FigureError(f"{where}: no {', '.join(missing)}")
     joints = {joint: _point(f"{where}.{joint}", fields[joint]) for joint in (*JOINTS, *ARMS)}
