@@ -146,6 +146,7 @@ def bad_exports(home: Path) -> dict[str, tuple[bytes, str]]:
     return {
         "not json": (b'{"format": "workout-tui history",\n oops}', "is not JSON (lexical error"),
         "newer": (json.dumps({**good, "version": 4}).encode(), "is history format 4; this"),
+        "version 0": (json.dumps({**good, "version": 0}).encode(), ": `version` is a format num"),
         "bare list": (json.dumps(good["runs"]).encode(), "an export from an older workout-tui"),
         "field": (json.dumps(bad_field).encode(), ": runs[5].steps[4].outcome: expected one of"),
         "no zone": (json.dumps(no_zone).encode(), "runs[0].started_at: expected a date and time"),

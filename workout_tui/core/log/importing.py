@@ -118,7 +118,10 @@ def _envelope(path: Path, kind: str, top: dict[str, object]) -> int:
     if kind != MAP or top.get("format") != FORMAT_NAME:
         raise BadExport(f"{path} is not a workout-tui history export ({made_by})")
     version = top.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        said = printable(str(version))
+        raise BadExport(f"{path}: `version` is a format number from 1, not {said}")
+    if version > FORMAT_VERSION:
         raise BadExport(
             f"{path} is history format {printable(str(version))}; this workout-tui reads up to "
             f"{FORMAT_VERSION}. Upgrade workout-tui to import it"
