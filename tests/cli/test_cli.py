@@ -214,6 +214,25 @@ def test_run_a_routine_in_a_terminal_to_its_summary(home: Path) -> None:
     assert terminal.exit_code() == 0
 
 
+def test_a_key_typed_while_the_terminal_is_asked_what_it_draws_ends_nothing(home: Path) -> None:
+    """textual-image reads the terminal's answer a byte at a time before the app starts:
+    the rest of an `é` typed meanwhile reached Textual and ended the app (a traceback)."""
+    from PIL import Image
+
+    folder = home / "routines"
+    folder.mkdir()
+    Image.new("RGB", (40, 20), (200, 30, 40)).save(folder / "squat.png")
+    routine = "name: Pictures\nexercises:\n  - {name: Goblet squat, reps: 8, image: squat.png}\n"
+    (folder / "pictures.yaml").write_text(routine)
+    terminal = Terminal([SCRIPT, "--sessions-dir", str(folder)], env(home), cwd=home)
+    terminal.type("é")  # there before the program reads: what it reads first
+    terminal.wait_for("• Goblet squat: 8 reps")
+    terminal.wait_for("start typing to filter")  # the filter as it was: nothing typed in
+    terminal.type("\x11")  # ctrl+q
+    assert terminal.exit_code() == 0
+    assert "Traceback" not in terminal.text
+
+
 def test_run_a_routine_by_path(home: Path) -> None:
     path = REPO / "sessions" / "desk-break.yaml"
     terminal = Terminal([SCRIPT, "run", str(path), "--mute"], env(home), cwd=Path("/"))

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from workout_tui.core.pictures import MAX_BYTES, SHOWN_SIDE, PictureError, check, decode
+from workout_tui.core.pictures import (
+    MAX_BYTES,
+    SHOWN_SIDE,
+    PictureError,
+    check,
+    decode,
+    picture_path,
+)
 
 
 def png(path: Path, width: int, height: int) -> Path:
@@ -128,3 +135,27 @@ def test_a_jpeg_of_many_scans_is_refused_before_it_is_decoded(tmp_path: Path) ->
     path.write_bytes(data[:first] + data[first:last] * 60 + data[last:])
     said, seconds, _ = refused(path)
     assert said.endswith("scans; a JPEG picture has 100 at most") and seconds < 1.0
+
+
+def test_a_path_no_file_can_have_is_said_so_not_raised(tmp_path: Path) -> None:
+    with pytest.raises(PictureError, match="it has a NUL character"):
+        check(picture_path(tmp_path, "a\0b.png"))
+    # `~nobody`: a user this machine has not, whose home Python cannot find.
+    with pytest.raises(PictureError, match="not found$"):
+        check(picture_path(tmp_path, "~nobody-at-all/squat.png"))
+
+
+def test_a_picture_cut_short_is_damaged_and_a_phones_portrait_stands_upright(
+    tmp_path: Path,
+) -> None:
+    from PIL import Image
+
+    photo = Image.new("RGB", (400, 200), (200, 30, 40))
+    exif = photo.getexif()
+    exif[0x0112] = 6  # Orientation: the camera was turned a quarter
+    path = tmp_path / "squat.jpg"
+    photo.save(path, exif=exif)
+    assert decode(path).size == (200, 400)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(PictureError, match="is damaged"):
+        check(path)

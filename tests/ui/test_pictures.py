@@ -29,9 +29,13 @@ def routine(tmp_path: Path, image: str) -> Path:
 
 async def shown(pilot: Pilot[None]) -> PictureView:
     """The picture view, once its picture was decoded (in a thread) and put on screen."""
-    await pilot.app.workers.wait_for_complete()
+    view = pilot.app.screen.query_one(PictureView)
+    for _ in range(500):
+        await pilot.pause(0.01)
+        if not view._decoding:
+            break
     await pilot.pause()
-    return pilot.app.screen.query_one(PictureView)
+    return view
 
 
 def picture_cells(pilot: Pilot[None]) -> int:

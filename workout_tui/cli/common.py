@@ -86,7 +86,7 @@ def launch(
 
     app = WorkoutApp(Settings(workspace, start, show_history, breaks, speed, mute, voice))
     workspace.routines()  # read before the app runs: a folder not there ends it here
-    if breaks is None and workspace.has_pictures(start):
+    if workspace.has_pictures(start or (breaks.routine if breaks else None)):
         from workout_tui.ui.picture_view import prepare
 
         prepare()  # textual-image asks the terminal what it draws: it cannot once the app runs

@@ -7,6 +7,7 @@ Pillow is imported here when a picture is first checked or decoded, not at start
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import stat
@@ -34,13 +35,15 @@ class PictureError(ValueError):
 
 def picture_path(folder: Path, written: str) -> Path:
     """Where `image:` points: `written` as a path, relative to the routine's `folder`."""
-    path = Path(written).expanduser()
+    path = Path(written)
+    with contextlib.suppress(RuntimeError):  # `~nobody/x.png`: a path as written, not found
+        path = path.expanduser()
     return path if path.is_absolute() else folder / path
 
 
 def check(path: Path) -> str:
-    """What the picture is (`PNG, 640 x 480`), read from its header and checked whole
-    without decoding it.
+    """What the picture is (`PNG, 640 x 480`): its checksums checked, and decoded as the
+    player would (the bounds are checked first, from its size and header).
 
     Raises:
         PictureError: missing, not a regular file, empty, too big, damaged or not a picture.
@@ -50,6 +53,7 @@ def check(path: Path) -> str:
         picture.verify()  # a PNG's chunks and checksums; the header of the others
     except Exception as error:  # Pillow raises many kinds for a damaged file
         raise PictureError(f"{path} is damaged: {error}") from None
+    decode(path)  # data cut short, which only decoding finds
     return f"{picture.format}, {picture.width} x {picture.height}"
 
 
@@ -60,11 +64,13 @@ def decode(path: Path, side: int = SHOWN_SIDE) -> Image:
     Raises:
         PictureError: as `check`.
     """
+    from PIL import ImageOps
+
     picture = _open(path)
     try:
         picture.draft("RGB", (side, side))  # a JPEG decodes at a fraction of its size
         picture.thumbnail((side, side))
-        return picture.convert("RGB")
+        return ImageOps.exif_transpose(picture.convert("RGB"))  # a phone's portrait upright
     except Exception as error:
         raise PictureError(f"{path} is damaged: {error}") from None
 
@@ -101,6 +107,8 @@ def _read(path: Path) -> bytes:
         raise PictureError(f"{path} not found") from None
     except OSError as error:
         raise PictureError(f"{path} cannot be read: {error.strerror}") from None
+    except ValueError:  # a NUL in the path
+        raise PictureError(f"{path} cannot be a file's path (it has a NUL character)") from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)

@@ -10,7 +10,12 @@ reach has a picture. Each picture is decoded once, in a thread, within the bound
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import sys
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +26,12 @@ from workout_tui.core.printable import printable
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+    from textual.app import App
 
 NOT_ASKED = "pictures show from the next start (the terminal is asked what it can draw then)"
 _state = {"ready": NOT_ASKED}  # "" once the terminal was asked; else why none is drawn
-_decoded: dict[tuple[Path, float, int], Image | PictureError] = {}  # by path and stamp
+Key = tuple[Path, float, int]  # a picture's path and stamp (modified, size)
+_decoded: dict[Key, Image | PictureError] = {}
 
 
 def prepare() -> None:
@@ -35,6 +42,35 @@ def prepare() -> None:
         _state["ready"] = f"pictures cannot be drawn in this terminal ({error})"
     else:
         _state["ready"] = ""
+    _settle_terminal()
+
+
+def _settle_terminal(wait: float = 0.5) -> None:
+    """Drop what is left of textual-image's questions before the app reads its keys: an
+    answer a slow link brought after textual-image stopped waiting (0.1 s), and the rest of
+    a key typed meanwhile that it read a byte of. Asked last, the cursor's place is
+    answered last: what comes before its answer is theirs."""
+    if not (sys.__stdin__ and sys.__stdout__ and sys.__stdin__.isatty()):
+        return
+    import select
+    import termios
+    import tty
+
+    stdin = sys.__stdin__.fileno()
+    try:
+        mode = termios.tcgetattr(stdin)
+        tty.setcbreak(stdin, termios.TCSANOW)
+        try:
+            sys.__stdout__.write("\x1b[6n")
+            sys.__stdout__.flush()
+            heard, until = b"", time.monotonic() + wait
+            while not re.search(rb"\x1b\[\d+;\d+R", heard) and time.monotonic() < until:
+                if select.select([stdin], [], [], until - time.monotonic())[0]:
+                    heard += os.read(stdin, 1024)
+        finally:
+            termios.tcsetattr(stdin, termios.TCSANOW, mode)
+    except (OSError, ValueError, termios.error):  # no terminal to ask after all
+        return
 
 
 class PictureView(Container):
@@ -52,6 +88,7 @@ class PictureView(Container):
         super().__init__(id=id)
         self._path: Path | None = None
         self._said: set[str] = set()  # what cannot be drawn, said once each
+        self._decoding = False
 
     def show(self, folder: Path, written: str) -> None:
         """Show the picture `written` names (relative to `folder`); "" for none."""
@@ -66,36 +103,43 @@ class PictureView(Container):
         if _state["ready"]:
             self._say(_state["ready"])
             return
-        try:
-            info = os.stat(path)
-            key = (path, info.st_mtime, info.st_size)
-        except OSError:
-            key = (path, 0.0, 0)
-        if key in _decoded:
-            self._put(_decoded[key])
-        else:
-            self.run_worker(lambda: self._decode(key), thread=True, exit_on_error=False)
+        self._want()
 
     def set_off(self, off: bool) -> None:
         """Hide it (`i` in the player), or show it again."""
         self.set_class(off, "-off")
         self._tell_screen()
 
-    def _decode(self, key: tuple[Path, float, int]) -> None:
-        """In a thread: decode, keep, and hand the picture to the UI."""
+    def _want(self) -> None:
+        """Show the picture now wanted, decoding it if it was not: one at a time, in a thread
+        that never holds up the app's exit (a step skipped meanwhile is never decoded)."""
+        if self._path is None or self._decoding:
+            return
+        key = _key(self._path)
+        if key in _decoded:
+            self._put(_decoded[key])
+            return
+        self._decoding = True
+        threading.Thread(target=self._decode, args=(key, self.app), daemon=True).start()
+
+    def _decode(self, key: Key, app: App[object]) -> None:
+        """In its thread: decode, and hand the picture to the UI."""
         try:
             picture: Image | PictureError = decode(key[0])
         except PictureError as error:
             picture = error
+        with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
+            app.call_from_thread(self._decoded, key, picture)
+
+    def _decoded(self, key: Key, picture: Image | PictureError) -> None:
+        self._decoding = False
         if len(_decoded) >= 16:  # a routine's worth; the oldest go
             _decoded.pop(next(iter(_decoded)))
         _decoded[key] = picture
         if key[0] == self._path:
-            self.app.call_from_thread(self._shown_if_still, key[0], picture)
-
-    def _shown_if_still(self, path: Path, picture: Image | PictureError) -> None:
-        if path == self._path:  # not moved on while it was decoded
             self._put(picture)
+        else:  # moved on while it was decoded
+            self._want()
 
     def _put(self, picture: Image | PictureError | None) -> None:
         if isinstance(picture, PictureError):
@@ -116,4 +160,13 @@ class PictureView(Container):
         if why not in self._said:
             self._said.add(why)
             said = printable(f"No picture: {why}")  # a path is the person's text
+            said = said if len(said) <= 300 else said[:299] + "…"
             self.notify(said, severity="warning", markup=False, timeout=6)
+
+
+def _key(path: Path) -> Key:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):  # not there, or not a path (a NUL): decode says which
+        return (path, 0.0, 0)
+    return (path, info.st_mtime, info.st_size)
