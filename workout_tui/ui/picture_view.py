@@ -52,6 +52,8 @@ def _settle_terminal(wait: float = 0.5) -> None:
     answered last: what comes before its answer is theirs."""
     if not (sys.__stdin__ and sys.__stdout__ and sys.__stdin__.isatty()):
         return
+    if not sys.__stdout__.isatty():
+        return
     import select
     import termios
     import tty
