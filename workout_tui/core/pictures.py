@@ -11,6 +11,7 @@ import contextlib
 import io
 import os
 import stat
+import struct
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,9 @@ SHOWN_SIDE = 1024  # no terminal shows more pixels in the room a picture has
 # A progressive JPEG decodes each scan over the whole picture: 20,000 scans in 760 kB took
 # 6 minutes. A camera's has 1, a web picture's about 10.
 MAX_SCANS = 100
+# Pillow reads a PNG's chunks one by one in Python: 16 MB of empty ones took 8 s. A PNG
+# has a few, and its pixels in chunks of 8 kB or more: 2,000 at the most in 16 MB.
+MAX_CHUNKS = 10_000
 _TOO_MANY = f"more than {MAX_PIXELS / 1e6:.1f} million pixels (4096 x 4096 at most)"
 
 
@@ -78,6 +82,9 @@ def decode(path: Path, side: int = SHOWN_SIDE) -> Image:
 def _open(path: Path) -> Image:
     """The picture's header read, its pixels not yet decoded."""
     data = _read(path)
+    # Before Pillow opens it: it reads the chunks before the pixels as it opens.
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and _png_chunks(data) > MAX_CHUNKS:
+        raise PictureError(f"{path} has over {MAX_CHUNKS} chunks; a PNG picture has fewer")
     from PIL import Image, UnidentifiedImageError
 
     with warnings.catch_warnings():
@@ -97,6 +104,15 @@ def _open(path: Path) -> Image:
     if picture.format == "JPEG" and (scans := data.count(b"\xff\xda")) > MAX_SCANS:
         raise PictureError(f"{path} has {scans} scans; a JPEG picture has {MAX_SCANS} at most")
     return picture
+
+
+def _png_chunks(data: bytes) -> int:
+    """How many chunks the PNG in `data` has, counted up to one over MAX_CHUNKS."""
+    count, at = 0, 8  # past the signature
+    while at + 8 <= len(data) and count <= MAX_CHUNKS:
+        (length,) = struct.unpack_from(">I", data, at)
+        at, count = at + 12 + length, count + 1  # length, type, data, checksum
+    return count
 
 
 def _read(path: Path) -> bytes:
