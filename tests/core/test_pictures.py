@@ -170,3 +170,23 @@ def test_a_png_of_too_many_chunks_is_refused_before_it_is_read_through(tmp_path:
     path.write_bytes(data[:33] + comment * 20_000 + data[33:])  # after the header
     said, seconds, _ = refused(path)
     assert said.endswith("has over 10000 chunks; a PNG picture has fewer") and seconds < 1.0
+
+
+def test_validate_reads_a_picture_many_exercises_name_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workout_tui.core import pictures
+    from workout_tui.core.library import load_routine
+
+    png(tmp_path / "squat.png", 64, 64)
+    read: list[Path] = []
+
+    def counted(path: Path) -> str:
+        read.append(path)
+        return "PNG, 64 x 64"
+
+    monkeypatch.setattr(pictures, "check", counted)
+    exercises = "".join(f"  - {{name: Squat {n}, reps: 8, image: squat.png}}\n" for n in range(5))
+    (tmp_path / "r.yaml").write_text(f"name: R\nexercises:\n{exercises}")
+    assert load_routine(tmp_path / "r.yaml", pictures=True).summary is not None
+    assert read == [tmp_path / "squat.png"]

@@ -243,12 +243,13 @@ def _pose(file: str, name: str, fields: Any) -> Pose:
     where = f"{file}: positions.{name}"
     if not isinstance(fields, dict):
         raise FigureError(f"{where}: expected joints")
-    missing = [joint for joint in (*JOINTS, *ARMS) if joint not in fields]
     known = (*JOINTS, *ARMS, "lines", "circles")
-    for key in (str(key) for key in fields if key not in known):  # a slip, not a new part
-        close = difflib.get_close_matches(key, known, n=1)
+    unknown = [str(key) for key in fields if key not in known]  # a slip, not a new part
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], known, n=1)
         hint = f"; did you mean `{close[0]}`?" if close else f" (known: {', '.join(known)})"
-        raise FigureError(f"{where}: no part called `{key[:60]}`{hint}")
+        raise FigureError(f"{where}: no part called `{unknown[0][:60]}`{hint}")
+    missing = [joint for joint in (*JOINTS, *ARMS) if joint not in fields]
     if missing:
         raise FigureError(f"{where}: no {', '.join(missing)}")
     joints = {joint: _point(f"{where}.{joint}", fields[joint]) for joint in (*JOINTS, *ARMS)}

@@ -116,6 +116,7 @@ class _Reader:
     def __init__(self, display: str, pictures: Path | None = None) -> None:
         self.display = display
         self.pictures = pictures  # where `image:` files are, when they are to be checked
+        self.pictures_said: dict[str, str] = {}  # each checked: what is wrong ("" nothing)
         self.problems: list[Problem] = []
         self.items_seen = 0
         self._constructor = SafeConstructor()
@@ -294,12 +295,16 @@ class _Reader:
             return None
         if written is None or self.pictures is None:
             return written
-        from workout_tui.core.pictures import PictureError, check, picture_path
+        if written not in self.pictures_said:  # one picture on many exercises: read once
+            from workout_tui.core.pictures import PictureError, check, picture_path
 
-        try:
-            check(picture_path(self.pictures, written))
-        except PictureError as error:
-            self.report(node, str(error))
+            try:
+                check(picture_path(self.pictures, written))
+                self.pictures_said[written] = ""
+            except PictureError as error:
+                self.pictures_said[written] = str(error)
+        if said := self.pictures_said[written]:
+            self.report(node, said)
             return None
         return written
 

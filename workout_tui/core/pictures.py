@@ -10,11 +10,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import stat
 import struct
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from workout_tui.core.files import NotAFile, open_regular
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -52,12 +53,13 @@ def check(path: Path) -> str:
     Raises:
         PictureError: missing, not a regular file, empty, too big, damaged or not a picture.
     """
-    picture = _open(path)
+    data = _read(path)
+    picture = _open(path, data)
     try:
         picture.verify()  # a PNG's chunks and checksums; the header of the others
     except Exception as error:  # Pillow raises many kinds for a damaged file
         raise PictureError(f"{path} is damaged: {error}") from None
-    decode(path)  # data cut short, which only decoding finds
+    _shown(path, _open(path, data), SHOWN_SIDE)  # data cut short, which only decoding finds
     return f"{picture.format}, {picture.width} x {picture.height}"
 
 
@@ -68,9 +70,13 @@ def decode(path: Path, side: int = SHOWN_SIDE) -> Image:
     Raises:
         PictureError: as `check`.
     """
+    return _shown(path, _open(path, _read(path)), side)
+
+
+def _shown(path: Path, picture: Image, side: int) -> Image:
+    """`picture` decoded as it is shown: upright, in RGB, at most `side` pixels a side."""
     from PIL import ImageOps
 
-    picture = _open(path)
     try:
         picture.draft("RGB", (side, side))  # a JPEG decodes at a fraction of its size
         picture.thumbnail((side, side))
@@ -79,9 +85,9 @@ def decode(path: Path, side: int = SHOWN_SIDE) -> Image:
         raise PictureError(f"{path} is damaged: {error}") from None
 
 
-def _open(path: Path) -> Image:
-    """The picture's header read, its pixels not yet decoded."""
-    data = _read(path)
+def _open(path: Path, data: bytes) -> Image:
+    """The picture in `data` (read from `path`) with its header read, its pixels not yet
+    decoded."""
     # Before Pillow opens it: it reads the chunks before the pixels as it opens.
     if data.startswith(b"\x89PNG\r\n\x1a\n") and _png_chunks(data) > MAX_CHUNKS:
         raise PictureError(f"{path} has over {MAX_CHUNKS} chunks; a PNG picture has fewer")
@@ -116,26 +122,23 @@ def _png_chunks(data: bytes) -> int:
 
 
 def _read(path: Path) -> bytes:
-    """The file's bytes, up to MAX_BYTES; a FIFO or a device is refused, never waited on."""
+    """The file's bytes, within MAX_BYTES; a FIFO or a device is refused, never waited on."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with open_regular(path) as file:
+            size = os.fstat(file.fileno()).st_size
+            data = file.read(size) if 0 < size <= MAX_BYTES else b""  # what it held then
     except FileNotFoundError:
         raise PictureError(f"{path} not found") from None
+    except (IsADirectoryError, NotAFile):
+        raise PictureError(f"{path} is not a file") from None
     except OSError as error:
-        raise PictureError(f"{path} cannot be read: {error.strerror}") from None
+        raise PictureError(f"{path} cannot be read: {error.strerror or error}") from None
     except ValueError:  # a NUL in the path
         raise PictureError(f"{path} cannot be a file's path (it has a NUL character)") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise PictureError(f"{path} is not a file")
-    with os.fdopen(fd, "rb") as file:
-        if info.st_size == 0:
-            raise PictureError(f"{path} is empty (0 bytes), not a picture")
-        if info.st_size > MAX_BYTES:
-            megabytes = info.st_size / 1024 / 1024
-            raise PictureError(f"{path} is {megabytes:.1f} MB; a picture may have 16 MB at most")
-        try:
-            return file.read(info.st_size)  # what it held when measured: no more
-        except OSError as error:
-            raise PictureError(f"{path} cannot be read: {error.strerror}") from None
+    if size == 0:
+        raise PictureError(f"{path} is empty (0 bytes), not a picture")
+    if size > MAX_BYTES:
+        raise PictureError(
+            f"{path} is {size / 1024 / 1024:.1f} MB; a picture may have 16 MB at most"
+        )
+    return data

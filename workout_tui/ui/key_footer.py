@@ -36,6 +36,6 @@ class KeyFooter(Footer):
     def on_resize(self, event: events.Resize) -> None:
         """On a narrow terminal every key of the screen stays in view (`q Stop` at 60)."""
         narrow = event.size.width < NARROW
-        if narrow == self.show_command_palette:  # it changed: the keys are made again
+        if narrow != self.compact:  # it changed: the keys are made again
             self.compact, self.show_command_palette = narrow, not narrow
             self.call_after_refresh(self.recompose)

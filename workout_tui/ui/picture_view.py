@@ -50,27 +50,26 @@ def _settle_terminal(wait: float = 0.5) -> None:
     answer a slow link brought after textual-image stopped waiting (0.1 s), and the rest of
     a key typed meanwhile that it read a byte of. Asked last, the cursor's place is
     answered last: what comes before its answer is theirs."""
-    if not (sys.__stdin__ and sys.__stdout__ and sys.__stdin__.isatty()):
-        return
-    if not sys.__stdout__.isatty():
+    stdin, stdout = sys.__stdin__, sys.__stdout__
+    if not (stdin and stdout and stdin.isatty() and stdout.isatty()):
         return
     import select
     import termios
     import tty
 
-    stdin = sys.__stdin__.fileno()
+    fd = stdin.fileno()
     try:
-        mode = termios.tcgetattr(stdin)
-        tty.setcbreak(stdin, termios.TCSANOW)
+        mode = termios.tcgetattr(fd)
+        tty.setcbreak(fd, termios.TCSANOW)
         try:
-            sys.__stdout__.write("\x1b[6n")
-            sys.__stdout__.flush()
+            stdout.write("\x1b[6n")
+            stdout.flush()
             heard, until = b"", time.monotonic() + wait
             while not re.search(rb"\x1b\[\d+;\d+R", heard) and time.monotonic() < until:
-                if select.select([stdin], [], [], until - time.monotonic())[0]:
-                    heard += os.read(stdin, 1024)
+                if select.select([fd], [], [], until - time.monotonic())[0]:
+                    heard += os.read(fd, 1024)
         finally:
-            termios.tcsetattr(stdin, termios.TCSANOW, mode)
+            termios.tcsetattr(fd, termios.TCSANOW, mode)
     except (OSError, ValueError, termios.error):  # no terminal to ask after all
         return
 
