@@ -1,7 +1,9 @@
 """Checks the release files `make dist` built in dist/: both carry the licence, the routine
 format document, the routines and the sounds; the wheel built from the sdist is the wheel
 built from the tree; and the wheel, installed in a fresh venv, runs from / with no clone
-beside it (`--version`, `list`, `validate` on the bundled routines).
+beside it (`--version`, `list`, `validate` on the bundled routines), finding inside itself
+the sounds, figures, schema and format document it ships, and simpleaudio where ALSA's
+headers let it build (`pip install '.[audio]'`, as the README's Install section does).
 
 Usage: python release/check_dist.py DIST_DIR DIRECT_WHEEL_DIR WORK_DIR
 """
@@ -61,10 +63,28 @@ def contents(wheel: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+# Where the installed package finds what it ships, and whether it can play sound.
+SHIPPED = (
+    "from workout_tui.core import locations as l, figures as f; import importlib.util as u;"
+    "print(l.sounds_dir(), l.schema_path(), l.bundled_sessions_dir().parent / 'docs' /"
+    " 'session-format.md', len(list(l.sounds_dir().glob('*.wav'))), len(f.bundled_figures()),"
+    " u.find_spec('simpleaudio') is not None)"
+)
+
+
 def runs_installed(wheel: Path, work: Path) -> None:
     venv = Path(tempfile.mkdtemp(prefix="workout-tui-dist-")) / "venv"  # far from the clone
+    audio = Path("/usr/include/alsa/asoundlib.h").exists()  # simpleaudio builds only with it
     run(sys.executable, "-m", "venv", venv)
-    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel)
+    run(
+        venv / "bin" / "python",
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        f"{wheel}[audio]" if audio else wheel,
+    )
+    finds_what_it_ships(venv, audio, work / "tree")
     app = venv / "bin" / "workout-tui"
     env = {
         "PATH": "/usr/bin:/bin",
@@ -80,6 +100,24 @@ def runs_installed(wheel: Path, work: Path) -> None:
         sys.exit(f"the installed wheel lists {paths}, not its 4 bundled routines")
     print(run(app, "validate", *paths, env=env).strip())
     shutil.rmtree(venv.parent)
+
+
+def finds_what_it_ships(venv: Path, audio: bool, tree: Path) -> None:
+    """Installed, it finds its own files inside the venv, not in a clone."""
+    sounds, schema, doc, wavs, figures, plays = run(venv / "bin" / "python", "-c", SHIPPED).split()
+    inside = all(Path(p).is_relative_to(venv) for p in (sounds, schema, doc))
+    same_doc = Path(doc).read_bytes() == (tree / "docs" / "session-format.md").read_bytes()
+    if not (inside and Path(schema).is_file() and same_doc):
+        sys.exit(f"the installed wheel looks outside itself: {sounds} {schema} {doc}")
+    if (int(wavs), int(figures) >= 2, plays) != (6, True, str(audio)):
+        sys.exit(f"the installed wheel has {wavs} sounds, {figures} figures, simpleaudio {plays}")
+    (licence,) = venv.glob("lib/python*/site-packages/workout_tui-*.dist-info/licenses/LICENSE")
+    if "MIT License" not in licence.read_text():
+        sys.exit(f"{licence} is not the MIT licence")
+    print(
+        f"installed: {wavs} sounds, {figures} figures, the schema and the format document, "
+        f"simpleaudio {'built' if audio else 'left out (no ALSA headers)'}"
+    )
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> str:

@@ -84,7 +84,9 @@ def test_a_held_lock_never_holds_up_the_caller_and_the_writes_land_in_order_afte
         journal.step(entry(step, 5.0))
     journal.finish("completed")
     queued = time.monotonic() - began
-    assert queued < 0.05, queued  # the caller (the screen) did not wait on SQLite
+    # The caller (the screen) did not wait on SQLite: that would be 10 s. Under 1 ms alone;
+    # 1 s leaves room for a machine busy with other tests.
+    assert queued < 1.0, queued
     assert store.count_runs() == 0  # nothing could be written yet
     threading.Timer(1.0, other.execute, args=("ROLLBACK",)).start()
     assert journal.flush()

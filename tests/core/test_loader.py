@@ -19,10 +19,10 @@ Write = Callable[..., Path]
 
 
 def problems_of(path: Path) -> list[str]:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: waiting for a core shared with other tests is not work
     with pytest.raises(SessionFileError) as caught:
         load_plan(path)
-    assert time.perf_counter() - started < 1.0, "bad input must be rejected within a second"
+    assert time.process_time() - started < 1.0, "bad input must be rejected within a second of CPU"
     return [str(p) for p in caught.value.problems]
 
 

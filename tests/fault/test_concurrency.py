@@ -342,8 +342,7 @@ async def test_a_lock_held_elsewhere_never_stalls_the_break_screen_and_its_break
     from tests.ui.test_breaks import MONDAY_10, break_app, logged, sit, store_on
 
     wall = FakeClock(MONDAY_10)
-    store = store_on(wall, tmp_path)
-    store.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    store = store_on(wall, tmp_path)  # the app's own 10 s busy timeout: a stall is 10 s
     locker = Locker(tmp_path / "history.sqlite3")
     app = break_app(wall, store, every=600, snooze=120)
     try:
@@ -354,7 +353,8 @@ async def test_a_lock_held_elsewhere_never_stalls_the_break_screen_and_its_break
             await sit(pilot, 120)
             await pilot.press("x")  # due again: skipped
             await sit(pilot, 60)  # and the count ticks on
-            assert time.monotonic() - began < BUSY_MS / 1000 / 2
+            # Half the busy timeout: a loaded machine took 1.02 s here, one stall takes 10.
+            assert time.monotonic() - began < 5, "the break screen waited on SQLite"
             assert text(pilot, "#break-today") == "Today: 0 taken · 1 snoozed · 1 skipped"
             locker.release()
     finally:
@@ -381,7 +381,7 @@ def test_a_history_opened_while_another_process_holds_the_lock_is_on_and_takes_t
     try:
         began = time.monotonic()
         store, notices = open_history(tmp_path)
-        assert time.monotonic() - began < 1.0  # no waiting out the lock at start
+        assert time.monotonic() - began < 5  # no waiting out the lock (10 s) at start
         assert store is not None and notices == []  # history on, not "locked: off"
         assert store.run(dead).status == "interrupted"  # type: ignore[union-attr]
         journal = RunJournal(store)
