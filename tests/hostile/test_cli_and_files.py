@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.cli.test_cli import SCRIPT, cli, env
@@ -82,6 +83,51 @@ def test_a_closed_pipe_ends_the_output_quietly(home: Path) -> None:
     )
     assert result.stdout == '[\n  {\n    "'[:10]
     assert result.stderr == "", result.stderr
+
+
+def test_a_validate_cut_off_by_its_reader_does_not_pass_for_a_clean_one(home: Path) -> None:
+    """Under `set -o pipefail` a pipeline fails when its writer does: a validate whose
+    reader went away ends 141, as a shell tool ended by SIGPIPE does, never 0."""
+    folder = home / "many"
+    for i in range(300):  # each says its problem: well past a pipe's 64 KiB buffer
+        write_routine(folder, f"Routine {i} " + "x" * 200, stem=f"r{i:03}").write_text(
+            f"name: Routine {i}\nexercises:\n  - {{name: {'x' * 200}, hold: 5x}}\n"
+        )
+    result = subprocess.run(
+        ["bash", "-c", f"'{SCRIPT}' validate '{folder}' | head -c 10; exit ${{PIPESTATUS[0]}}"],
+        capture_output=True,
+        text=True,
+        env=env(home),
+        timeout=60,
+    )
+    assert result.stdout == str(folder / "r000.yaml")[:10]
+    assert (result.returncode, result.stderr) == (141, "")
+
+
+def test_a_closed_standard_stream_drops_what_would_go_there_and_keeps_the_status(
+    home: Path, write_routine: Callable[..., Path]
+) -> None:
+    """`>&-`, `2>&-`, `<&-`: what went to a closed stream is dropped, the exit status still
+    tells, and the app without a terminal says so (on stderr, where that is open)."""
+    bad = write_routine("name: x\nexercises: [{name: a, hold: 5x}]\n")
+    commands = {"validate": ([f"validate '{bad}'"], 1), "list": (["list"], 0), "app": ([""], 2)}
+    for closed in ("<&-", ">&-", "2>&-", "<&- >&- 2>&-"):
+        for name, ((command,), status) in commands.items():
+            result = subprocess.run(
+                ["bash", "-c", f"'{SCRIPT}' {command} {closed}"],
+                capture_output=True,
+                text=True,
+                env=env(home),
+                timeout=30,
+            )
+            said = result.stdout + result.stderr
+            assert (result.returncode, "Traceback" in said) == (status, False), (closed, name, said)
+            if ">&-" in closed.split():
+                assert result.stdout == "", (closed, name)
+            if "2>&-" in closed.split():
+                assert result.stderr == "", (closed, name)
+            if name == "app" and "2>&-" not in closed.split():
+                assert "needs a terminal" in result.stderr, (closed, said)
 
 
 def test_the_app_without_a_terminal_says_it_needs_one(home: Path) -> None:

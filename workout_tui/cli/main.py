@@ -12,9 +12,16 @@ from workout_tui.cli.parser import parser
 from workout_tui.core.printable import complain, fit_streams
 from workout_tui.core.workspace import HistoryOff, NoSuchFolder, Workspace
 
+# A command whose reader went away before it finished (`| head`) ends as the shell's own
+# tools do when SIGPIPE ends them: 128 + 13. Not 0: a cut-off `validate` under `set -o
+# pipefail` must not pass for a clean one.
+CUT_OFF = 141
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 ok, 1 problems found, 2 usage error)."""
+    """Run the CLI; returns the exit status (0 ok, 1 problems found, 2 usage error,
+    141 the reader closed the pipe)."""
+    reopen_closed_streams()
     args = parser().parse_args(argv)
     fit_streams(data=bool(getattr(args, "json", False) or getattr(args, "export", None)))
     try:
@@ -35,4 +42,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (head, less) closed the pipe: stop quietly, and keep Python's exit
         # flush from raising again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return CUT_OFF
+
+
+def reopen_closed_streams() -> None:
+    """A standard stream the caller closed (`>&-`) is None in Python, and the first write
+    to it a traceback: it becomes /dev/null, so output is dropped, input is empty (not a
+    terminal: the app says it needs one) and the exit status still tells."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is None:
+            null = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
+            if null != fd:  # the lowest free descriptor: the closed one, unless others are
+                os.dup2(null, fd)
+                os.close(null)
+            setattr(sys, name, open(fd, "r" if fd == 0 else "w", closefd=False))  # noqa: SIM115 (kept open for the process)
