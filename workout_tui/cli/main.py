@@ -55,4 +55,5 @@ def reopen_closed_streams() -> None:
             if null != fd:  # the lowest free descriptor: the closed one, unless others are
                 os.dup2(null, fd)
                 os.close(null)
-            setattr(sys, name, open(fd, "r" if fd == 0 else "w", closefd=False))  # noqa: SIM115 (kept open for the process)
+            stream = open(fd, "r" if fd == 0 else "w", closefd=False)  # noqa: SIM115 (for good)
+            setattr(sys, name, stream)

@@ -134,6 +134,8 @@ REGISTRY: dict[ScreenName, tuple[Binding, ...]] = {
         _bind(BindingId.PAUSE, "space", "pause", "Pause", "Pause the clock"),
         _bind(BindingId.SKIP, "n,right", "skip", "Skip", "Skip to the next step"),
         _bind(BindingId.BACK, "p,left", "back", "Back", "Go back to the previous step"),
+        # Before the log and mute: at 40 columns the footer has room up to here.
+        _bind(BindingId.STOP, "q,escape", "stop", "Stop", "Stop the session (asks first)"),
         # Not in the footer, so that 80 columns show every other key; ? lists them.
         _bind(
             BindingId.ADD_TIME,
@@ -149,7 +151,6 @@ REGISTRY: dict[ScreenName, tuple[Binding, ...]] = {
         _bind(BindingId.EDIT_LOG, "e", "edit_log", "Log", "Change the reps and load logged"),
         _bind(BindingId.MUTE, "m", "mute", "Mute", "Sound on or off"),
         _bind(BindingId.FIGURE, "i", "figure", "Figure", "Show or hide the figure", shown=False),
-        _bind(BindingId.STOP, "q,escape", "stop", "Stop", "Stop the session (asks first)"),
     ),
     ScreenName.SUMMARY: (
         _bind(BindingId.HOME, "enter,escape", "home", "Back to routines", "The routine list"),
