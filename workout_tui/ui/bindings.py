@@ -134,9 +134,8 @@ REGISTRY: dict[ScreenName, tuple[Binding, ...]] = {
         _bind(BindingId.PAUSE, "space", "pause", "Pause", "Pause the clock"),
         _bind(BindingId.SKIP, "n,right", "skip", "Skip", "Skip to the next step"),
         _bind(BindingId.BACK, "p,left", "back", "Back", "Go back to the previous step"),
-        # Before the log and mute: at 40 columns the footer has room up to here.
         _bind(BindingId.STOP, "q,escape", "stop", "Stop", "Stop the session (asks first)"),
-        # Not in the footer, so that 80 columns show every other key; ? lists them.
+        # Not in the footer (? lists them): 80 columns show every other key, 40 up to Stop.
         _bind(
             BindingId.ADD_TIME,
             "plus,equals_sign",
