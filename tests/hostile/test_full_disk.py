@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from tests.cli.terminal import Terminal
@@ -222,6 +223,39 @@ def test_a_check_in_on_a_full_disk_is_refused_in_a_line_and_kept_nowhere(
     (tiny_disk / "filler").unlink()
     export = cli(home, *data, "history", "--export", "json").stdout
     assert [c["score"] for c in json.loads(export)["checkins"]] == [3]
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_an_export_that_fills_the_disk_leaves_the_last_one_whole(
+    home: Path, tiny_disk: Path, kind: str
+) -> None:
+    data = home / "data"
+    earlier_runs(data, 3)
+    backup = tiny_disk / f"backup.{kind}"
+    assert (
+        cli(
+            home, "--data-dir", str(data), "history", "--export", kind, "-o", str(backup)
+        ).returncode
+        == 0
+    )
+    last = backup.read_bytes()
+    fill(tiny_disk)
+    earlier_runs(data, 2)
+    result = cli(home, "--data-dir", str(data), "history", "--export", kind, "-o", str(backup))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"cannot write {backup}: No space left on device" in result.stderr
+    assert backup.read_bytes() == last  # the last export as it was, not half of the new one
+    assert sorted(p.name for p in tiny_disk.iterdir()) == [backup.name, "filler"]
+    (tiny_disk / "filler").unlink()  # room again: the export takes the old one's place
+    assert (
+        cli(
+            home, "--data-dir", str(data), "history", "--export", kind, "-o", str(backup)
+        ).returncode
+        == 0
+    )
+    assert backup.read_bytes() != last and sorted(p.name for p in tiny_disk.iterdir()) == [
+        backup.name
+    ]
 
 
 def older_history(data: Path) -> Path:

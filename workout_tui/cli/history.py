@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workout_tui.cli.common import UsageError, launch, print_table
-from workout_tui.core.files import inside
+from workout_tui.core.files import inside, replacing
 from workout_tui.core.printable import complain, counted, json_text, printable, say
 from workout_tui.core.workspace import Workspace
 
@@ -45,7 +45,7 @@ def _export(store: HistoryStore | None, kind: str, output: Path | None) -> int:
             export_history(store, kind, sys.stdout)
             sys.stdout.flush()
         else:
-            with output.open("w", encoding="utf-8", newline="") as out:
+            with replacing(output, devices=True) as out:  # a failed one leaves the last whole
                 count = export_history(store, kind, out)
             say(f"Wrote {count} runs to {output}", sys.stderr)
     except BrokenPipeError:

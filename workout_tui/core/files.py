@@ -8,8 +8,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 
 class NotAFile(OSError):
@@ -42,18 +43,40 @@ def open_regular(path: Path) -> BinaryIO:
 
 
 def write_whole(path: Path, text: str) -> None:
-    """Replace `path` with `text`, whole or not at all (a full disk leaves the old file as
-    it was, and no temporary file behind); a link is followed, so it stays a link.
+    """Replace `path` with `text`, whole or not at all (see `replacing`), making its folder
+    if need be.
 
     Raises:
         OSError: the file could not be written.
     """
-    target = path.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    Path(os.path.realpath(path)).parent.mkdir(parents=True, exist_ok=True)
+    with replacing(path) as out:
+        out.write(text)
+
+
+@contextlib.contextmanager
+def replacing(path: Path, devices: bool = False) -> Iterator[TextIO]:
+    """A text file to write that takes `path`'s place only once the block has ended well:
+    a full disk or an error leaves the old file as it was, and no temporary file behind.
+    A link is followed, so it stays a link. What is not a regular file (a FIFO, a folder)
+    is replaced; with `devices` it is written straight (`-o /dev/stdout`).
+
+    Raises:
+        OSError: the file could not be written.
+    """
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        straight = devices and not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # not there (or a link loop): made anew
+        straight = False
+    if straight:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            yield out
+        return
+    target = Path(os.path.realpath(path))  # a link loop is left as it is, not an error
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -63,4 +86,5 @@ def write_whole(path: Path, text: str) -> None:
 
 def inside(path: Path, folder: Path) -> bool:
     """Whether `path` is in `folder` (or is it), following links."""
-    return path.expanduser().resolve().is_relative_to(folder.expanduser().resolve())
+    real_path, real_folder = (Path(os.path.realpath(p.expanduser())) for p in (path, folder))
+    return real_path.is_relative_to(real_folder)  # realpath leaves a link loop as it is
