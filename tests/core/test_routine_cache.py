@@ -75,8 +75,9 @@ def test_a_broken_routine_is_never_cached_and_keeps_its_problems(tmp_path: Path)
         b'{"layout": 999, "routines": {}}',  # from a newer version
         b'{"layout": %d, "context": [null, null], "routines": {"x": 3}}' % LAYOUT,
         b"[]",
+        b"[" * 100_000 + b"]" * 100_000,  # deeper than the JSON reader goes
     ],
-    ids=["junk", "newer", "wrong-shape", "a-list"],
+    ids=["junk", "newer", "wrong-shape", "a-list", "too-deep"],
 )
 def test_a_cache_that_cannot_be_used_is_ignored_and_rewritten(
     tmp_path: Path, content: bytes

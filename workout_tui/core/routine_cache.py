@@ -60,7 +60,7 @@ def read_cache(cache: Path, context: object) -> dict[str, tuple[Stamp, Summary]]
             return {}
         entries = data["routines"].items()
         found = {path: _entry(entry) for path, entry in entries if isinstance(path, str)}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return {}
     return {path: entry for path, entry in found.items() if entry is not None}
 
