@@ -143,7 +143,18 @@ def bad_exports(home: Path) -> dict[str, tuple[bytes, str]]:
     no_run["breaks"][1]["run_uid"] = "abc123"
     no_breaks = json.loads(json.dumps(good))
     del no_breaks["breaks"]
+
+    def checked_in(day: str, at: str) -> bytes:
+        checkin = {"day": day, "score": 3, "note": None, "at": at}
+        return json.dumps({**good, "version": 3, "checkins": [checkin]}).encode()
+
+    year_one, not_yet = "0001-01-01T00:00:00+14:00", "2999-01-01T00:00:00+00:00"
+    a_day = "checkins[0].day: expected a date (YYYY-MM-DD) from 1970 to tomorrow"
     return {
+        # Each was taken, and `insight` then ended in a traceback at every launch.
+        "year one": (checked_in(year_one[:10], year_one), a_day),
+        "not yet": (checked_in(not_yet[:10], not_yet), a_day),
+        "run in year one": (changed(0, None, "started_at", year_one), "runs[0].started_at: exp"),
         "not json": (b'{"format": "workout-tui history",\n oops}', "is not JSON (lexical error"),
         "newer": (json.dumps({**good, "version": 4}).encode(), "is history format 4; this"),
         "version 0": (json.dumps({**good, "version": 0}).encode(), ": `version` is a format num"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from workout_tui.core.log.entries import SCORES
@@ -63,13 +63,19 @@ def _one_of(*values: str) -> Check:
     return lambda value: value in values
 
 
+# Years a run or a check-in can have: the history's reckoning of weeks and days (insight,
+# the calendar) steps a day or a year past any date it holds, which year 1 or 9999 breaks.
+YEARS = range(1970, 9000)
+
+
 def _time(value: object) -> bool:
     """An ISO 8601 time with its UTC offset, as the export writes (a bare one would be read
-    in this machine's zone, and export differently)."""
+    in this machine's zone, and export differently), in YEARS."""
     try:
-        return datetime.fromisoformat(value).utcoffset() is not None  # type: ignore[arg-type]
+        at = datetime.fromisoformat(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
+    return at.utcoffset() is not None and at.year in YEARS
 
 
 def _or_none(check: Check) -> Check:
@@ -80,7 +86,7 @@ def _uid(value: object) -> bool:
     return isinstance(value, str) and 0 < len(value) <= 64 and value.isascii() and value.isalnum()
 
 
-TIME = "a date and time with its UTC offset (ISO 8601)"
+TIME = f"a date and time with its UTC offset (ISO 8601), from {YEARS[0]} to {YEARS[-1]}"
 TEXT = f"text (valid Unicode, up to {MAX_TEXT:,} characters)"
 STEP_SECONDS = f"a number of seconds up to a day ({MAX_STEP_SECONDS})"
 RUN_SECONDS = f"a number of seconds up to {MAX_RUN_SECONDS}"
@@ -128,14 +134,18 @@ BREAK_FIELDS: dict[str, tuple[Check, str]] = {
 
 
 def _day(value: object) -> bool:
+    """A day written YYYY-MM-DD that has come (tomorrow has, somewhere: an export made in
+    a zone ahead of this one), as `checkin --date` takes."""
     try:
-        return isinstance(value, str) and date.fromisoformat(value).isoformat() == value
+        day = date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return False
+    tomorrow = date.today() + timedelta(days=1)
+    return day is not None and day.isoformat() == value and YEARS[0] <= day.year and day <= tomorrow
 
 
 CHECKIN_FIELDS: dict[str, tuple[Check, str]] = {
-    "day": (_day, "a date (YYYY-MM-DD)"),
+    "day": (_day, f"a date (YYYY-MM-DD) from {YEARS[0]} to tomorrow"),
     "score": (_count(SCORES.start, SCORES.stop - 1), "a whole number from 0 to 10"),
     "note": (_or_none(_is_text), f"{TEXT}, or null"),
     "at": (_time, TIME),
