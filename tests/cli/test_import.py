@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
+import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import cli
+from tests.cli.test_cli import SCRIPT, cli, env
+from tests.conftest import REPO
 from tests.core.test_history import run_through
 from tests.log_helpers import entry
 from workout_tui.core.loader import load_plan_text
@@ -276,3 +280,25 @@ async def test_what_the_importer_takes_every_history_screen_shows(home: Path) ->
         await pilot.press("escape", "ctrl+t", "enter")
         assert isinstance(app.screen, ExerciseScreen)
         assert "[b]Goblet[/]" in screen_text(pilot)
+
+
+def test_ctrl_c_during_an_import_ends_it_quietly_with_nothing_taken(home: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from bench import seed as seed_many
+
+    seed_many(home / "old", 3000, 15)
+    path = home / "big.json"
+    export(home, home / "old", path)
+    importing = subprocess.Popen(
+        [SCRIPT, "--data-dir", str(home / "new"), "history", "--import", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(home),
+    )
+    time.sleep(0.5)  # under way: the whole import takes seconds
+    importing.send_signal(signal.SIGINT)
+    out, err = importing.communicate(timeout=30)
+    assert importing.returncode == 130 and "Traceback" not in err, err
+    after = cli(home, "--data-dir", str(home / "new"), "history", "--export", "json").stdout
+    assert json.loads(after)["runs"] == []  # all or nothing

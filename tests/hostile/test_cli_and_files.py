@@ -186,3 +186,23 @@ def test_csv_cells_cannot_start_a_formula_and_json_stays_exact(tmp_path: Path) -
     assert [r["session_name"] for r in runs] == [name.strip() for name in names]
     assert [r["steps"][0]["load"] for r in runs] == names
     store.close()
+
+
+def test_a_name_too_long_or_a_full_device_is_said_in_a_line_not_a_traceback(home: Path) -> None:
+    """What no command foresaw in the file system is still said plainly, with the path."""
+    long = home / ("a" * 300)  # over a file name's 255 bytes
+    for command, said in (
+        (["--data-dir", str(long), "checkin", "3"], f"{long / 'history.sqlite3'}: File name too"),
+        (["--sessions-dir", str(long), "list"], f"{long}: File name too long"),
+        (["validate", str(long)], f"{long}: File name too long"),
+    ):
+        result = cli(home, *command)
+        assert (result.returncode, "Traceback" in result.stderr) == (1, False), result.stderr
+        assert said in result.stderr, (command, result.stderr)
+    for command in (["list"], ["history", "--export", "json"]):
+        with open("/dev/full", "w") as full:
+            ended = subprocess.run(
+                [SCRIPT, *command], stdout=full, stderr=subprocess.PIPE, text=True, env=env(home)
+            )
+        assert ended.returncode == 1, ended.stderr
+        assert ended.stderr.endswith("cannot write the output: No space left on device\n")

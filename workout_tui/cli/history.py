@@ -51,7 +51,7 @@ def _export(store: HistoryStore | None, kind: str, output: Path | None) -> int:
     except BrokenPipeError:
         raise  # main() ends a closed pipe quietly; it is not a failure to write a file
     except OSError as error:
-        complain(f"cannot write {output}: {error.strerror or error}")
+        complain(f"cannot write {output or 'the output'}: {error.strerror or error}")
         return 1
     return 0
 

@@ -3,6 +3,8 @@ how it ended into an exit status."""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -20,17 +22,12 @@ CUT_OFF = 141
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 ok, 1 problems found, 2 usage error,
-    141 the reader closed the pipe)."""
+    130 interrupted, 141 the reader closed the pipe)."""
     reopen_closed_streams()
     args = parser().parse_args(argv)
     fit_streams(data=bool(getattr(args, "json", False) or getattr(args, "export", None)))
     try:
-        workspace = Workspace.of_user(
-            getattr(args, "sessions_dir", ()), getattr(args, "data_dir", None)
-        )
-        status: int = args.handler(args, workspace)
-        sys.stdout.flush()
-        return status
+        return _carry_out(args)
     except (UsageError, NoSuchFolder) as error:
         complain(str(error))
         return 2
@@ -38,11 +35,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return end.status
     except HistoryOff:  # said already
         return 1
-    except BrokenPipeError:
-        # The reader (head, less) closed the pipe: stop quietly, and keep Python's exit
-        # flush from raising again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # the reader (head, less) closed the pipe: stop quietly
+        _drop_output()
         return CUT_OFF
+    except OSError as error:  # what no command foresaw: a folder it may not read, a name
+        _drop_output()  # too long, a full device for its output
+        with contextlib.suppress(OSError):  # stderr may be on that device too
+            where = f"{error.filename}: " if error.filename else "cannot write the output: "
+            complain(f"{where}{error.strerror or error}")
+        return 1
+    except KeyboardInterrupt:  # Ctrl-C: what it was writing is rolled back, as on SIGTERM
+        return 130
+
+
+def _carry_out(args: argparse.Namespace) -> int:
+    workspace = Workspace.of_user(
+        getattr(args, "sessions_dir", ()), getattr(args, "data_dir", None)
+    )
+    status: int = args.handler(args, workspace)
+    sys.stdout.flush()
+    return status
+
+
+def _drop_output() -> None:
+    """Nothing more goes to stdout: what is buffered is tried once, and Python's own flush
+    at exit cannot raise again."""
+    with contextlib.suppress(OSError):
+        sys.stdout.flush()
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def reopen_closed_streams() -> None:
