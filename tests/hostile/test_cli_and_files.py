@@ -7,11 +7,13 @@ import io
 import json
 import os
 import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from tests.cli.test_cli import SCRIPT, cli, env
+from tests.conftest import REPO
 from tests.log_helpers import entry
 from workout_tui.core.config import Config, load_config
 from workout_tui.core.library import load_routine
@@ -102,6 +104,25 @@ def test_a_validate_cut_off_by_its_reader_does_not_pass_for_a_clean_one(home: Pa
     )
     assert result.stdout == str(folder / "r000.yaml")[:10]
     assert (result.returncode, result.stderr) == (141, "")
+
+
+def test_an_export_cut_off_by_its_reader_does_not_pass_for_a_whole_one(home: Path) -> None:
+    """The JSON export is one document: CPython dropped the broken pipe met in the middle
+    of writing it at once, and the export ended 0, as if all of it had been read."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from bench import seed
+
+    seed(home / "data", 300, 15)  # a document of some 2 MB
+    for kind in ("json", "csv"):
+        export = f"'{SCRIPT}' --data-dir '{home / 'data'}' history --export {kind}"
+        result = subprocess.run(
+            ["bash", "-c", f"{export} | head -c 1; exit ${{PIPESTATUS[0]}}"],
+            capture_output=True,
+            text=True,
+            env=env(home),
+            timeout=60,
+        )
+        assert (result.returncode, result.stderr) == (141, ""), kind
 
 
 def test_a_closed_standard_stream_drops_what_would_go_there_and_keeps_the_status(

@@ -21,6 +21,11 @@ CSV_HEADER = (
 )
 CSV_COLUMNS = tuple(CSV_HEADER.split(","))
 
+# Written a piece at a time: when a reader (`| head`) goes away in the middle of one big
+# write, CPython drops the broken pipe it met there, and the command would seem to have
+# written it all; the next piece's write raises it.
+PIECE = 64 * 1024
+
 
 def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
     """Write every run to `out` as `kind` ("json" or "csv"); returns how many runs.
@@ -36,7 +41,9 @@ def export_history(store: HistoryStore | None, kind: str, out: TextIO) -> int:
             "breaks": [_break_json(event) for event in breaks],
             "checkins": [_checkin_json(checkin) for checkin in checkins],
         }
-        out.write(json_text(document) + "\n")
+        text = json_text(document) + "\n"
+        for start in range(0, len(text), PIECE):  # see PIECE
+            out.write(text[start : start + PIECE])
     else:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
