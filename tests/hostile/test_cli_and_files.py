@@ -227,3 +227,15 @@ def test_a_name_too_long_or_a_full_device_is_said_in_a_line_not_a_traceback(home
             )
         assert ended.returncode == 1, ended.stderr
         assert ended.stderr.endswith("cannot write the output: No space left on device\n")
+
+
+def test_a_usage_error_shows_what_was_typed_as_text(home: Path) -> None:
+    for typed in (["insight", ESCAPES], ["list", ESCAPES], [f"--{ESCAPES}"], [ESCAPES]):
+        result = cli(home, *typed)
+        assert result.returncode == 2, result.stderr
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr, result.stderr
+        assert "workout-tui: error: " in result.stderr
+        assert "␛]0;pwned␇" in result.stderr or "\\x1b]0;pwned\\x07" in result.stderr  # repr
+
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2Jboo"  # a window title, then clear the screen

@@ -1,9 +1,12 @@
-"""How the command line shows itself: help that keeps paths whole, and --version."""
+"""How the command line shows itself: help that keeps paths whole, usage errors that show
+what was typed as text, and --version."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from workout_tui import version
 from workout_tui.core.printable import printable
@@ -25,6 +28,15 @@ class Help(argparse.HelpFormatter):
             break_on_hyphens=False,
             break_long_words=False,
         )
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's, with what was typed shown as text in a usage error: an unknown argument
+    with an escape in it (`list $'\\e]0;x\\a'`) would have reached the terminal as one."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
 class Version(argparse.Action):

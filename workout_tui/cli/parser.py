@@ -10,14 +10,14 @@ from pathlib import Path
 
 from workout_tui.cli import day, history, routines
 from workout_tui.cli.common import duration, speed
-from workout_tui.cli.help import Help, Version
+from workout_tui.cli.help import Help, Parser, Version
 from workout_tui.core import locations
 
 
 def parser() -> argparse.ArgumentParser:
     """The parser of `workout-tui [list|validate|run|new|edit|...] ...`."""
     common = _common_options()
-    top = argparse.ArgumentParser(
+    top = Parser(  # its commands' parsers are of its class
         prog="workout-tui",
         description="A terminal timer that guides you through stretching and strength routines."
         f" Your routines: {locations.user_sessions_dir()}. Settings: {locations.config_file()}."
@@ -45,8 +45,8 @@ Add = Callable[[str, Callable[..., int], str, str], argparse.ArgumentParser]
 
 
 def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    common: argparse.ArgumentParser,
+    commands: argparse._SubParsersAction[Parser],
+    common: Parser,
     name: str,
     handler: Callable[..., int],
     summary: str,
@@ -60,9 +60,9 @@ def _command(
     return command
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options() -> Parser:
     """Global options, accepted before or after the subcommand."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
