@@ -239,3 +239,25 @@ def test_a_usage_error_shows_what_was_typed_as_text(home: Path) -> None:
 
 
 ESCAPES = "\x1b]0;pwned\x07\x1b[2Jboo"  # a window title, then clear the screen
+
+
+def test_a_home_of_no_such_user_or_a_config_nested_too_deep_is_said_not_a_traceback(
+    home: Path,
+) -> None:
+    result = subprocess.run(
+        [SCRIPT, "--data-dir", "~nosuchuser/x", "checkin", "3"],
+        capture_output=True,
+        text=True,
+        cwd=home,
+        env=env(home),
+        timeout=30,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr == "workout-tui: ~nosuchuser/x: no such user's home\n"
+    assert not (home / "~nosuchuser").exists()  # not made as a folder of that name here
+    config = home / "config" / "workout-tui" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("a = " + "[" * 1000 + "]" * 1000 + "\n")
+    result = cli(home, "validate")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert f"{config}: nested too deep to read; using the defaults" in result.stderr

@@ -21,7 +21,7 @@ def parser() -> argparse.ArgumentParser:
         prog="workout-tui",
         description="A terminal timer that guides you through stretching and strength routines."
         f" Your routines: {locations.user_sessions_dir()}. Settings: {locations.config_file()}."
-        f" History: {locations.data_dir()}.",
+        f" History: {_history_where()}.",
         parents=[common],
         formatter_class=Help,
     )
@@ -39,6 +39,14 @@ def parser() -> argparse.ArgumentParser:
         " with a YAML language server uses it to complete and check routine files.",
     )
     return top
+
+
+def _history_where() -> str:
+    """The data dir, or why there is none (the command then says so, with its status)."""
+    try:
+        return str(locations.data_dir())
+    except OSError as error:
+        return f"{error.filename}: {error.strerror}"
 
 
 Add = Callable[[str, Callable[..., int], str, str], argparse.ArgumentParser]
@@ -134,7 +142,7 @@ def _run(add: Add) -> None:
         "run",
         routines.run,
         "run a routine (slug or file)",
-        f"Run a routine in the app; each step is saved to the history ({locations.data_dir()})"
+        f"Run a routine in the app; each step is saved to the history ({_history_where()})"
         " as it ends.",
     )
     run.add_argument("session", metavar="SESSION", help="a routine's slug or a path to its file")
@@ -151,7 +159,7 @@ def _history(add: Add) -> None:
         history.history,
         "browse past sessions, or export them",
         "Browse past runs in the app, export them as JSON or CSV, or import an export. The"
-        f" history is kept in {locations.data_dir()}.",
+        f" history is kept in {_history_where()}.",
     )
     browse.add_argument(
         "--export", choices=("json", "csv"), help="print every run as JSON or CSV instead"
@@ -174,7 +182,7 @@ def _progress(add: Add) -> None:
         history.progress,
         "each exercise's best and last, or one's records",
         "Each exercise you have done, with its sessions, best and last, from the history in"
-        f" {locations.data_dir()}; or, named, one exercise's records and sessions.",
+        f" {_history_where()}; or, named, one exercise's records and sessions.",
     )
     progress.add_argument("exercise", nargs="?", metavar="EXERCISE", help="one exercise, by name")
     progress.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -121,6 +121,8 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return Config(), [f"{path}: {error}; using the defaults"]
+    except RecursionError:  # `a = [[[...]]]` a thousand deep: tomllib reads by recursion
+        return Config(), [f"{path}: nested too deep to read; using the defaults"]
     problems: list[str] = []
     values: dict[str, object] = {}
     for key, value in data.items():
