@@ -30,6 +30,13 @@ def write_routine(folder: Path, name: str = ESC_NAME, stem: str = "evil") -> Pat
     return path
 
 
+def shell(home: Path, line: str) -> subprocess.CompletedProcess[str]:
+    """`line` run by bash, with the CLI's environment in `home`."""
+    return subprocess.run(
+        ["bash", "-c", line], capture_output=True, text=True, env=env(home), timeout=60
+    )
+
+
 def test_validate_refuses_a_fifo_by_path_without_reading_it(home: Path) -> None:
     fifo = home / "pipe.yaml"
     os.mkfifo(fifo)
@@ -75,14 +82,7 @@ def test_a_closed_pipe_ends_the_output_quietly(home: Path) -> None:
     folder = home / "many"
     for i in range(300):  # well past a pipe's 64 KiB buffer
         write_routine(folder, f"Routine {i} " + "x" * 200, stem=f"r{i:03}")
-    result = subprocess.run(
-        f"'{SCRIPT}' list --json --sessions-dir '{folder}' | head -c 10",
-        shell=True,
-        capture_output=True,
-        text=True,
-        env=env(home),
-        timeout=60,
-    )
+    result = shell(home, f"'{SCRIPT}' list --json --sessions-dir '{folder}' | head -c 10")
     assert result.stdout == '[\n  {\n    "'[:10]
     assert result.stderr == "", result.stderr
 
@@ -91,17 +91,12 @@ def test_a_validate_cut_off_by_its_reader_does_not_pass_for_a_clean_one(home: Pa
     """Under `set -o pipefail` a pipeline fails when its writer does: a validate whose
     reader went away ends 141, as a shell tool ended by SIGPIPE does, never 0."""
     folder = home / "many"
+    folder.mkdir()
     for i in range(300):  # each says its problem: well past a pipe's 64 KiB buffer
-        write_routine(folder, f"Routine {i} " + "x" * 200, stem=f"r{i:03}").write_text(
+        (folder / f"r{i:03}.yaml").write_text(
             f"name: Routine {i}\nexercises:\n  - {{name: {'x' * 200}, hold: 5x}}\n"
         )
-    result = subprocess.run(
-        ["bash", "-c", f"'{SCRIPT}' validate '{folder}' | head -c 10; exit ${{PIPESTATUS[0]}}"],
-        capture_output=True,
-        text=True,
-        env=env(home),
-        timeout=60,
-    )
+    result = shell(home, f"'{SCRIPT}' validate '{folder}' | head -c 10; exit ${{PIPESTATUS[0]}}")
     assert result.stdout == str(folder / "r000.yaml")[:10]
     assert (result.returncode, result.stderr) == (141, "")
 
@@ -115,13 +110,7 @@ def test_an_export_cut_off_by_its_reader_does_not_pass_for_a_whole_one(home: Pat
     seed(home / "data", 300, 15)  # a document of some 2 MB
     for kind in ("json", "csv"):
         export = f"'{SCRIPT}' --data-dir '{home / 'data'}' history --export {kind}"
-        result = subprocess.run(
-            ["bash", "-c", f"{export} | head -c 1; exit ${{PIPESTATUS[0]}}"],
-            capture_output=True,
-            text=True,
-            env=env(home),
-            timeout=60,
-        )
+        result = shell(home, f"{export} | head -c 1; exit ${{PIPESTATUS[0]}}")
         assert (result.returncode, result.stderr) == (141, ""), kind
 
 
@@ -134,13 +123,7 @@ def test_a_closed_standard_stream_drops_what_would_go_there_and_keeps_the_status
     commands = {"validate": ([f"validate '{bad}'"], 1), "list": (["list"], 0), "app": ([""], 2)}
     for closed in ("<&-", ">&-", "2>&-", "<&- >&- 2>&-"):
         for name, ((command,), status) in commands.items():
-            result = subprocess.run(
-                ["bash", "-c", f"'{SCRIPT}' {command} {closed}"],
-                capture_output=True,
-                text=True,
-                env=env(home),
-                timeout=30,
-            )
+            result = shell(home, f"'{SCRIPT}' {command} {closed}")
             said = result.stdout + result.stderr
             assert (result.returncode, "Traceback" in said) == (status, False), (closed, name, said)
             if ">&-" in closed.split():
