@@ -26,9 +26,9 @@ run: $(STAMP)
 # ruff, mypy and pytest, from the venv in BIN (so test-latest can point it elsewhere).
 # Byte-compiled first: this machine sets PYTHONDONTWRITEBYTECODE, and the tests start the
 # app in a subprocess dozens of times. pytest runs with it unset, so that it keeps the test
-# modules it rewrote for its asserts (3 s of CPU per worker on a second run). One more worker than the 2 cores here: many tests
-# wait on a program in a terminal, and the extra worker fills that time; the tests that
-# measure time run alone (see tests/conftest.py).
+# modules it rewrote for its asserts (3 s of CPU per worker on a second run). One more
+# worker than the 2 cores here: many tests wait on a program in a terminal, and the extra
+# worker fills that time; the tests that measure time run alone (see tests/conftest.py).
 TEST_WORKERS ?= 3
 CHECKS = $(BIN)/ruff check workout_tui tests sounds benchmarks release && \
 	$(BIN)/ruff format --check --quiet workout_tui tests sounds benchmarks release && \

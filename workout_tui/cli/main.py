@@ -49,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _carry_out(args: argparse.Namespace) -> int:
+    """The command, on the workspace of this launch; its exit status."""
     workspace = Workspace.of_user(
         getattr(args, "sessions_dir", ()), getattr(args, "data_dir", None)
     )

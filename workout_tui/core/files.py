@@ -58,8 +58,8 @@ def write_whole(path: Path, text: str) -> None:
 def replacing(path: Path, devices: bool = False) -> Iterator[TextIO]:
     """A text file to write that takes `path`'s place only once the block has ended well:
     a full disk or an error leaves the old file as it was, and no temporary file behind.
-    A link is followed, so it stays a link. What is not a regular file (a FIFO, a folder)
-    is replaced; with `devices` it is written straight (`-o /dev/stdout`).
+    A link is followed, so it stays a link. A FIFO in its place is replaced; with
+    `devices`, what is not a regular file is written straight (`-o /dev/stdout`).
 
     Raises:
         OSError: the file could not be written.
