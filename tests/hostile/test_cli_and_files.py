@@ -244,3 +244,17 @@ def test_a_home_of_no_such_user_or_a_config_nested_too_deep_is_said_not_a_traceb
     result = cli(home, "validate")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert f"{config}: nested too deep to read; using the defaults" in result.stderr
+
+
+def test_bytes_that_are_not_utf8_in_a_note_or_a_name_are_refused_in_a_line(home: Path) -> None:
+    for args, what in (
+        ([b"checkin", b"2", b"--note", b"caf\xe9"], "--note"),
+        ([b"new", b"caf\xe9"], "the name"),
+    ):
+        result = subprocess.run(
+            [str(SCRIPT).encode(), *args], capture_output=True, text=True, env=env(home)
+        )
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.startswith(f"workout-tui: {what} is not valid text: a byte in it")
+    assert json.loads(cli(home, "history", "--export", "json").stdout)["checkins"] == []
+    assert not list((home / "config").rglob("*.yaml"))  # no routine written

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from workout_tui.ui.settings import BreakSetup
 
 
+# Bytes the terminal's encoding could not make text of (they came in as lone surrogates).
+NOT_TEXT = "{what} is not valid text: a byte in it is not UTF-8 (is the terminal set to UTF-8?)"
+
+
 class UsageError(Exception):
     """A command line that cannot be carried out as given (exit status 2)."""
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 
-from workout_tui.cli.common import UsageError, launch, named
+from workout_tui.cli.common import NOT_TEXT, UsageError, launch, named
 from workout_tui.core import locations
-from workout_tui.core.printable import complain, json_text, say
+from workout_tui.core.printable import complain, is_text, json_text, say
 from workout_tui.core.workspace import Workspace
 
 
@@ -77,6 +77,8 @@ def checkin(args: argparse.Namespace, workspace: Workspace) -> int:
     given, day = _score(args.score), now.date() if args.date is None else _day(args.date)
     if args.note is not None and len(args.note) > MAX_TEXT:
         raise UsageError(f"--note: up to {MAX_TEXT:,} characters, not {len(args.note):,}")
+    if args.note is not None and not is_text(args.note, MAX_TEXT):
+        raise UsageError(NOT_TEXT.format(what="--note"))
     if day > now.date():
         raise UsageError(f"--date {day}: that day has not come yet")
     with workspace.history(complain) as store:

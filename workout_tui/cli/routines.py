@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workout_tui.cli.common import Exit, launch, named, print_table
+from workout_tui.cli.common import NOT_TEXT, Exit, UsageError, launch, named, print_table
 from workout_tui.core import locations
 from workout_tui.core.library import SUFFIXES, Routine, load_routine
-from workout_tui.core.printable import complain, json_text, printable, say
+from workout_tui.core.printable import complain, is_text, json_text, printable, say
 from workout_tui.core.summary import Summary
 from workout_tui.core.workspace import Workspace
 
@@ -113,6 +113,8 @@ def schema(args: argparse.Namespace, workspace: Workspace) -> int:
 def new(args: argparse.Namespace, workspace: Workspace) -> int:
     from workout_tui.cli.edit import new_routine
 
+    if args.name is not None and not is_text(args.name, len(args.name)):
+        raise UsageError(NOT_TEXT.format(what="the name"))
     source = None if args.source is None else named(args.source, workspace)
     return new_routine(args.name, source, workspace.routines(), workspace.config)
 
