@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -156,14 +157,22 @@ def _lines(text: str, values: dict[str, object]) -> dict[str, int]:
 
 def _line(text: str, table: str | None, key: str) -> int:
     """The line `key = ...` is on in `table` (None: the top level); 1 if it is not found."""
+    return _key_lines(text).get((table, key), 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _key_lines(text: str) -> dict[tuple[str | None, str], int]:
+    """The first line of each (table, key) in `text`: read once, not once a key (a config
+    of thousands of keys took half a minute)."""
+    found: dict[tuple[str | None, str], int] = {}
     current: str | None = None
     for number, line in enumerate(text.splitlines(), 1):
         header = re.match(r"\s*\[([^\]]*)\]", line)
         if header:
             current = header.group(1).strip().strip('"')
-        elif current == table and re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
-            return number
-    return 1
+        elif assignment := re.match(r"\s*([\"']?)(.+?)\1\s*=", line):
+            found.setdefault((current, assignment.group(2)), number)
+    return found
 
 
 def _breaks(table: dict[str, object]) -> tuple[Breaks, list[tuple[str, str]]]:
