@@ -296,9 +296,19 @@ def test_ctrl_c_during_an_import_ends_it_quietly_with_nothing_taken(home: Path) 
         text=True,
         env=env(home),
     )
-    time.sleep(0.5)  # under way: the whole import takes seconds
+    while importing.poll() is None and not has_open(importing.pid, path):
+        time.sleep(0.002)  # Ctrl-C once it reads the file: the import is under way
     importing.send_signal(signal.SIGINT)
     out, err = importing.communicate(timeout=30)
     assert importing.returncode == 130 and "Traceback" not in err, err
     after = cli(home, "--data-dir", str(home / "new"), "history", "--export", "json").stdout
     assert json.loads(after)["runs"] == []  # all or nothing
+
+
+def has_open(pid: int, path: Path) -> bool:
+    """Whether process `pid` has `path` open (False once it has ended)."""
+    try:
+        real = os.path.realpath(path)
+        return any(os.path.realpath(fd) == real for fd in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
