@@ -295,6 +295,9 @@ def test_ctrl_c_during_an_import_ends_it_quietly_with_nothing_taken(home: Path) 
         stderr=subprocess.PIPE,
         text=True,
         env=env(home),
+        # Ctrl-C as at a terminal: a run started in the background (`.ci/run &`) has SIGINT
+        # ignored, and the app would inherit that.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     while importing.poll() is None and not has_open(importing.pid, path):
         time.sleep(0.002)  # Ctrl-C once it reads the file: the import is under way
