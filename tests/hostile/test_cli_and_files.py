@@ -238,6 +238,15 @@ def test_a_home_of_no_such_user_or_a_config_nested_too_deep_is_said_not_a_traceb
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr == "workout-tui: ~nosuchuser/x: no such user's home\n"
     assert not (home / "~nosuchuser").exists()  # not made as a folder of that name here
+    for *command, where in (  # every place a path is taken: one answer
+        ["--sessions-dir", "~nosuchuser/x", "list", "~nosuchuser/x"],
+        ["run", "~nosuchuser/x.yaml", "~nosuchuser/x.yaml"],
+        ["new", "x", "--from", "~nosuchuser/x.yaml", "~nosuchuser/x.yaml"],
+        ["history", "--export", "json", "-o", "~nosuchuser/x.json", "~nosuchuser/x.json"],
+    ):
+        said = cli(home, *command)
+        last = said.stderr.splitlines()[-1] if said.stderr else ""
+        assert (said.returncode, last) == (1, f"workout-tui: {where}: no such user's home")
     config = home / "config" / "workout-tui" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text("a = " + "[" * 1000 + "]" * 1000 + "\n")

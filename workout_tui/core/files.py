@@ -84,7 +84,20 @@ def replacing(path: Path, devices: bool = False) -> Iterator[TextIO]:
         raise
 
 
+def expand_home(path: str | os.PathLike[str]) -> Path:
+    """`path` with a leading `~` or `~user` made that home.
+
+    Raises:
+        FileNotFoundError: `~user` names no user (the command says so, as of a missing
+            folder, where Python would end in a RuntimeError).
+    """
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        raise FileNotFoundError(errno.ENOENT, "no such user's home", str(path)) from None
+
+
 def inside(path: Path, folder: Path) -> bool:
     """Whether `path` is in `folder` (or is it), following links."""
-    real_path, real_folder = (Path(os.path.realpath(p.expanduser())) for p in (path, folder))
+    real_path, real_folder = (Path(os.path.realpath(expand_home(p))) for p in (path, folder))
     return real_path.is_relative_to(real_folder)  # realpath leaves a link loop as it is

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workout_tui.core import locations
+from workout_tui.core.files import expand_home
 from workout_tui.core.plan import Plan, PlanError, compile_plan
 from workout_tui.core.problems import Problem, SessionFileError
 from workout_tui.core.routine_cache import Stamp, read_cache, stamp, write_cache
@@ -174,7 +175,7 @@ def find(name: str, routines: Sequence[Routine]) -> Routine:
     Raises:
         UnknownRoutine: when it is neither.
     """
-    path = Path(name).expanduser()
+    path = expand_home(name)
     if path.suffix in SUFFIXES or path.is_file():
         return load_routine(path)
     for routine in routines:

@@ -5,11 +5,12 @@ Nothing here creates a directory at import; callers create what they write to.
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
 import platformdirs
+
+from workout_tui.core.files import expand_home
 
 APP_NAME = "workout-tui"
 DATA_DIR_ENV = "WORKOUT_TUI_DATA_DIR"
@@ -76,8 +77,5 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data dir (history): `override`, else $WORKOUT_TUI_DATA_DIR, else the platform's."""
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:
-        try:
-            return Path(chosen).expanduser()
-        except RuntimeError:  # `~nobody/x`: said as a folder that is not there
-            raise FileNotFoundError(errno.ENOENT, "no such user's home", str(chosen)) from None
+        return expand_home(chosen)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workout_tui.core import locations
+from workout_tui.core.files import expand_home
 from workout_tui.core.library import Routine, UnknownRoutine, closest_slugs, discover, find
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
@@ -73,7 +74,7 @@ class Workspace:
         Reading the routines raises NoSuchFolder if one of `sessions_dirs` is not a folder
         (a command that reads none does not mind).
         """
-        extra = [(Path(d).expanduser(), "user") for d in sessions_dirs]
+        extra = [(expand_home(d), "user") for d in sessions_dirs]
         user, bundled = locations.user_sessions_dir(), locations.bundled_sessions_dir()
         folders = [*extra, (user, "user"), (bundled, "bundled")]
         config_path, data = locations.config_file(), locations.data_dir(data_dir)
